@@ -1,0 +1,48 @@
+import * as z from 'zod';
+import { type RouteDefinition, routes } from '../../infra/definitions/routes.ts';
+
+/** Builds an OpenAPI 3.1 document from the route table, so the description cannot drift from the API. */
+export function openApiDocument(routeList: readonly RouteDefinition[] = routes) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routeList) {
+    const parameters = [...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => ({
+      name: match[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const responses = Object.fromEntries(
+      Object.entries(route.responses).map(([status, response]) => [
+        status,
+        {
+          description: response.description,
+          ...(response.schema
+            ? { content: { 'application/json': { schema: z.toJSONSchema(response.schema, { io: 'output' }) } } }
+            : {}),
+        },
+      ]),
+    );
+    paths[route.path] ??= {};
+    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = {
+      operationId: route.function,
+      summary: route.summary,
+      tags: [route.tag],
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(route.requestBody
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: z.toJSONSchema(route.requestBody, { io: 'input' }) } },
+            },
+          }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Lotse API', version: '0.1.0', description: 'Forms and workflows for volunteer programmes.' },
+    servers: [{ url: '/' }],
+    paths,
+  };
+}

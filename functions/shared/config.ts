@@ -1,0 +1,17 @@
+import * as z from 'zod';
+
+/**
+ * Parses the environment once, at cold start. Fails listing every missing or bad variable, so a
+ * misconfigured deployment says everything that is wrong in one log line instead of one at a time.
+ */
+export function parseConfig<T extends z.ZodRawShape>(
+  shape: T,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<z.ZodObject<T>> {
+  const result = z.object(shape).safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+}
+
+export const awsRegion = z.string().min(1).default('eu-central-1');

@@ -1,0 +1,79 @@
+/**
+ * Every Lambda function of Lotse, in one place. The CDK stateless stack builds one
+ * NodejsFunction per entry and grants exactly what `access` says; the local runtime imports the
+ * same `entry` module and calls its `handler` export.
+ */
+export interface FunctionAccess {
+  /** DynamoDB access to the main table. */
+  readonly table?: 'read' | 'readWrite';
+  /** State machines (by id from state-machines.ts) this function may start. */
+  readonly startExecution?: readonly string[];
+  /** May answer task tokens (SendTaskSuccess/Failure/Heartbeat) of these state machines. */
+  readonly answerTasks?: readonly string[];
+  /** May read the status of these state machines (DescribeStateMachine). */
+  readonly describeStateMachines?: readonly string[];
+  /** May send e-mail through SES from the configured identity. */
+  readonly sendMail?: boolean;
+  /** May read the SES account status (sending enabled, quota). */
+  readonly readMailAccount?: boolean;
+}
+
+export interface FunctionDefinition {
+  /** Path from the repository root to the module exporting `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  /** @default 10 */
+  readonly timeoutSeconds?: number;
+  /** @default 256 */
+  readonly memoryMb?: number;
+  readonly access: FunctionAccess;
+}
+
+export const functions = {
+  health: {
+    entry: 'functions/health/handler.ts',
+    description: 'Reports whether data, workflows and mail are reachable',
+    access: { table: 'read', describeStateMachines: ['system-check'], readMailAccount: true },
+  },
+  openapi: {
+    entry: 'functions/openapi/handler.ts',
+    description: 'Serves the OpenAPI document generated from the route table',
+    access: {},
+  },
+  'system-check-create': {
+    entry: 'functions/system-check-create/handler.ts',
+    description: 'Stores a system check and starts its workflow',
+    access: { table: 'readWrite', startExecution: ['system-check'] },
+  },
+  'system-check-get': {
+    entry: 'functions/system-check-get/handler.ts',
+    description: 'Returns the status of a system check',
+    access: { table: 'read' },
+  },
+  'system-check-confirm': {
+    entry: 'functions/system-check-confirm/handler.ts',
+    description: 'Confirms a system check with the code from its e-mail and resumes the workflow',
+    access: { table: 'readWrite', answerTasks: ['system-check'] },
+  },
+  'system-check-send-mail': {
+    entry: 'functions/system-check-send-mail/handler.ts',
+    description: 'Workflow task: sends the check e-mail and parks the task token',
+    access: { table: 'readWrite', sendMail: true },
+  },
+  'system-check-record-outcome': {
+    entry: 'functions/system-check-record-outcome/handler.ts',
+    description: 'Workflow task: records how a system check ended',
+    access: { table: 'readWrite' },
+  },
+} as const satisfies Record<string, FunctionDefinition>;
+
+export type FunctionId = keyof typeof functions;
+
+export const functionIds = Object.keys(functions) as FunctionId[];
+
+/** The key a state-machine definition uses to refer to a function, e.g. `${SystemCheckSendMailFunctionArn}`. */
+export const functionArnSubstitutionKey = (id: FunctionId): string =>
+  `${id
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('')}FunctionArn`;
