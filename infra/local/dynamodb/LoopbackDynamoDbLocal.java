@@ -8,7 +8,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * Starts DynamoDB Local bound to 127.0.0.1 only. The stock ServerRunner has no host option and
  * listens on every interface, so we build the server the same way and set the connector's host
- * before it starts. Arguments are the usual DynamoDB Local ones (-port, -inMemory, -dbPath, ...).
+ * before it starts. It also exits as soon as its standard input closes, i.e. when the Node process
+ * that started it dies, however it died. Arguments are the usual DynamoDB Local ones (-port, -inMemory, -dbPath, ...).
  */
 public class LoopbackDynamoDbLocal {
   public static void main(String[] args) throws Exception {
@@ -24,6 +25,20 @@ public class LoopbackDynamoDbLocal {
     }
     proxy.start();
     System.out.println("LOTSE_DYNAMODB_READY " + host);
+    System.out.flush();
+    // Exit when the parent process goes away (its end of our stdin closes), even after kill -9.
+    Thread watchdog = new Thread(() -> {
+      try {
+        while (System.in.read() != -1) {
+          // ignore input
+        }
+      } catch (java.io.IOException ignored) {
+        // parent gone
+      }
+      Runtime.getRuntime().halt(0);
+    });
+    watchdog.setDaemon(true);
+    watchdog.start();
     proxy.join();
   }
 }

@@ -1,0 +1,17 @@
+/**
+ * The CDK app of Lotse (`npx cdk synth`, `npx cdk deploy --all`). Configuration comes from CDK
+ * context: `-c key=value`, cdk.json or cdk.context.json.
+ *
+ *   lotse:stage             name prefix of stacks and named resources            default "prod"
+ *   lotse:region            region to deploy to; wins over CDK_DEFAULT_REGION    default "eu-central-1" (cdk.json)
+ *   lotse:mailFrom          sender address of all e-mail; becomes the SES        required to deploy; without it a
+ *                           identity that must be verified                       placeholder is used and synth warns
+ *   lotse:organisationName  shown in e-mails                                     default "Lotse"
+ *   lotse:alarmEmail        receives CloudWatch alarms; without it, no alarms    optional
+ *
+ * The account comes from CDK_DEFAULT_ACCOUNT (set by the CLI from your credentials); without
+ * credentials the stacks are account-agnostic, so synth works offline. See docs/deploy.md.
+ */
+import { createLotseApp } from './lotse-app.ts';
+
+createLotseApp();

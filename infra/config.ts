@@ -1,0 +1,93 @@
+import type { Node } from 'constructs';
+
+/**
+ * Deployment configuration, read once from CDK context (`-c key=value`, cdk.json or
+ * cdk.context.json). See infra/app.ts for the list of keys and docs/deploy.md for how to set them.
+ */
+export interface LotseConfig {
+  /** Name prefix of every stack and named resource, so several stages fit in one account. */
+  readonly stage: string;
+  readonly region: string;
+  /** Undefined when synthesizing without credentials; the stacks are then account-agnostic. */
+  readonly account: string | undefined;
+  /** Sender address of every e-mail; becomes the SES identity. */
+  readonly mailFrom: string;
+  /** True when no sender was configured and a placeholder is used (synth only, never deploy). */
+  readonly mailFromIsPlaceholder: boolean;
+  readonly organisationName: string;
+  /** Where alarms are e-mailed; without it no alarms are created. */
+  readonly alarmEmail: string | undefined;
+}
+
+export const contextKeys = {
+  stage: 'lotse:stage',
+  region: 'lotse:region',
+  mailFrom: 'lotse:mailFrom',
+  organisationName: 'lotse:organisationName',
+  alarmEmail: 'lotse:alarmEmail',
+} as const;
+
+/** Used when lotse:mailFrom is missing, so `cdk synth` works on a fresh checkout. Reserved domain (RFC 2606). */
+export const placeholderMailFrom = 'lotse@example.org';
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const stagePattern = /^[a-z][a-z0-9-]{0,19}$/;
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** Reads and validates the configuration; throws one error that lists every bad key and how to fix it. */
+export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): LotseConfig {
+  const problems: string[] = [];
+  const text = (key: string): string | undefined => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value !== 'string') {
+      problems.push(`${key} must be a string, got ${JSON.stringify(value)}`);
+      return undefined;
+    }
+    return value.trim();
+  };
+
+  const stage = text(contextKeys.stage) ?? 'prod';
+  if (!stagePattern.test(stage)) {
+    problems.push(
+      `${contextKeys.stage} "${stage}" must start with a lowercase letter and use only a-z, 0-9 and "-" (at most 20 characters), e.g. -c ${contextKeys.stage}=test`,
+    );
+  }
+
+  // The project's context wins over the profile's region, so a deploy cannot land elsewhere by accident.
+  const region = text(contextKeys.region) ?? env.CDK_DEFAULT_REGION ?? 'eu-central-1';
+  if (!regionPattern.test(region)) {
+    problems.push(`${contextKeys.region} "${region}" is not an AWS region name such as eu-central-1`);
+  }
+
+  const configuredMailFrom = text(contextKeys.mailFrom);
+  if (configuredMailFrom !== undefined && !emailPattern.test(configuredMailFrom)) {
+    problems.push(
+      `${contextKeys.mailFrom} "${configuredMailFrom}" is not an e-mail address; use the sender, e.g. -c ${contextKeys.mailFrom}=lotse@your-organisation.org`,
+    );
+  }
+
+  const alarmEmail = text(contextKeys.alarmEmail);
+  if (alarmEmail !== undefined && !emailPattern.test(alarmEmail)) {
+    problems.push(`${contextKeys.alarmEmail} "${alarmEmail}" is not an e-mail address`);
+  }
+
+  const organisationName = text(contextKeys.organisationName) ?? 'Lotse';
+  if (organisationName.length > 100) {
+    problems.push(`${contextKeys.organisationName} is longer than 100 characters`);
+  }
+
+  if (problems.length > 0) {
+    throw new Error(`Invalid Lotse configuration:\n  - ${problems.join('\n  - ')}\nSee docs/deploy.md.`);
+  }
+
+  return {
+    stage,
+    region,
+    account: env.CDK_DEFAULT_ACCOUNT || undefined,
+    mailFrom: configuredMailFrom ?? placeholderMailFrom,
+    mailFromIsPlaceholder: configuredMailFrom === undefined,
+    organisationName,
+    alarmEmail,
+  };
+}

@@ -1,0 +1,55 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+
+export interface AlarmsProps {
+  /** Receives every alarm; SNS asks this address to confirm the subscription once. */
+  readonly email: string;
+  readonly functions: Readonly<Record<string, lambda.IFunction>>;
+  readonly stateMachines: Readonly<Record<string, sfn.IStateMachine>>;
+  readonly api: apigw.IHttpApi;
+}
+
+/** Mails an operator when a function fails, a workflow fails or times out, or the API answers 5xx. */
+export class Alarms extends Construct {
+  readonly topic: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: AlarmsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'Topic', { displayName: 'Lotse alarms', enforceSSL: true });
+    Validations.of(this.topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'Alarm notifications name a resource and a metric, no personal data; CloudWatch cannot publish to a topic encrypted with the AWS managed SNS key, and a key of our own only for this is not worth it.',
+    });
+    this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
+    const action = new actions.SnsAction(this.topic);
+
+    const alarm = (alarmId: string, metric: cloudwatch.IMetric, description: string) =>
+      metric
+        .createAlarm(this, alarmId, {
+          alarmDescription: description,
+          threshold: 1,
+          evaluationPeriods: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        })
+        .addAlarmAction(action);
+
+    const period = Duration.minutes(5);
+    for (const [name, fn] of Object.entries(props.functions)) {
+      alarm(`${name}-errors`, fn.metricErrors({ period }), `Function ${name} failed`);
+    }
+    for (const [name, machine] of Object.entries(props.stateMachines)) {
+      alarm(`${name}-failed`, machine.metricFailed({ period }), `Workflow ${name}: an execution failed`);
+      alarm(`${name}-timed-out`, machine.metricTimedOut({ period }), `Workflow ${name}: an execution timed out`);
+    }
+    alarm('api-5xx', props.api.metricServerError({ period }), 'The HTTP API answered with 5xx');
+  }
+}

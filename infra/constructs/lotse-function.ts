@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export interface LotseFunctionProps {
+  /** Absolute path of the module that exports `handler`. */
+  readonly entry: string;
+  /** Directory holding package.json and package-lock.json; esbuild resolves `#shared/*` from here. */
+  readonly projectRoot: string;
+  readonly description: string;
+  /** Logger service name (POWERTOOLS_SERVICE_NAME). */
+  readonly serviceName: string;
+  /** @default 256 */
+  readonly memoryMb?: number;
+  /** @default Duration.seconds(10) */
+  readonly timeout?: Duration;
+  /** @default - none besides POWERTOOLS_SERVICE_NAME and NODE_OPTIONS */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** @default logs.RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * One Lambda function the way every Lotse function runs: Node.js on ARM, bundled locally with
+ * esbuild as ESM (no Docker), X-Ray tracing, and its own log group and role so that the only
+ * permissions it has are the ones granted to it explicitly.
+ */
+export class LotseFunction extends Construct {
+  readonly function: nodejs.NodejsFunction;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: LotseFunctionProps) {
+    super(scope, id);
+    const memoryMb = props.memoryMb ?? 256;
+    if (!Number.isInteger(memoryMb) || memoryMb < 128 || memoryMb > 10240) {
+      throw new Error(`${this.node.path}: memoryMb ${memoryMb} must be a whole number from 128 to 10240`);
+    }
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // Own role instead of AWSLambdaBasicExecutionRole: that managed policy may write to any log group.
+    const role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.serviceName}`,
+    });
+    this.logGroup.grantWrite(role);
+
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      projectRoot: props.projectRoot,
+      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: memoryMb,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role,
+      logGroup: this.logGroup,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: {
+        ...props.environment,
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: nodejs.OutputFormat.ESM,
+        // ESM has no `require`; some bundled CommonJS dependencies call it for Node built-ins.
+        banner:
+          "import { createRequire as lotseCreateRequire } from 'node:module'; const require = lotseCreateRequire(import.meta.url);",
+        mainFields: ['module', 'main'],
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // The SDK is bundled so that what runs is the version the tests ran against, not the runtime's.
+        bundleAwsSDK: true,
+      },
+    });
+  }
+}

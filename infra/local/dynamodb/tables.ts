@@ -1,0 +1,56 @@
+import {
+  type CreateTableCommandInput,
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { mainTable, type TableDefinition } from '../../definitions/table.ts';
+
+/** The CreateTable call for a table definition: the same design CDK deploys. */
+export function createTableInput(tableName: string, table: TableDefinition = mainTable): CreateTableCommandInput {
+  const attributes = new Map<string, 'S' | 'N'>();
+  const add = (key: { name: string; type: 'S' | 'N' }) => attributes.set(key.name, key.type);
+  add(table.partitionKey);
+  add(table.sortKey);
+  for (const index of table.globalSecondaryIndexes) {
+    add(index.partitionKey);
+    add(index.sortKey);
+  }
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    KeySchema: [
+      { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
+      { AttributeName: table.sortKey.name, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((index) => ({
+      IndexName: index.indexName,
+      KeySchema: [
+        { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+        { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream },
+  };
+}
+
+/** Creates the table if it is missing (an on-disk database keeps it across restarts). */
+export async function ensureTable(client: DynamoDBClient, tableName: string, table: TableDefinition = mainTable) {
+  try {
+    await client.send(new CreateTableCommand(createTableInput(tableName, table)));
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { Enabled: true, AttributeName: table.timeToLiveAttribute },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  return Table;
+}

@@ -1,0 +1,183 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { functionArnSubstitutionKey, functionIds } from '../definitions/functions.ts';
+import {
+  readWorkflow,
+  stateMachineArnVariable,
+  stateMachineIds,
+  stateMachines,
+  substitute,
+} from '../definitions/state-machines.ts';
+import { localTableName } from '../definitions/table.ts';
+import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/dynamodb-local.ts';
+import { ensureTable } from './dynamodb/tables.ts';
+import { startHttpServer } from './http/server.ts';
+import { LocalLambda } from './lambda/local-lambda.ts';
+import { startSesLocal } from './ses/ses-local.ts';
+import { LocalStepFunctions } from './stepfunctions/engine.ts';
+import { startStepFunctionsServer } from './stepfunctions/server.ts';
+import { ExecutionStore } from './stepfunctions/store.ts';
+
+export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface LocalRuntimeOptions {
+  /** Every server binds to this address only. @default '127.0.0.1' */
+  readonly host?: string;
+  /** Web app and HTTP API. */
+  readonly port: number;
+  readonly dynamodbPort: number;
+  readonly stepFunctionsPort: number;
+  readonly sesPort: number;
+  /** Where executions (and, when `persistent`, the database) are kept. */
+  readonly dataDir: string;
+  /** Keep DynamoDB on disk under dataDir; in memory otherwise (tests). @default false */
+  readonly persistent?: boolean;
+  /** Multiplies every workflow duration; tests use e.g. 0.001. @default 1 */
+  readonly timeScale?: number;
+  /** @default 'lotse@example.org' */
+  readonly mailFrom?: string;
+  /** @default 'Lotse' */
+  readonly organisationName?: string;
+  /** Write the endpoints as KEY=value lines to this file (npm start writes .lotse/local.env). */
+  readonly envFile?: string;
+  /** @default 'INFO' */
+  readonly logLevel?: string;
+  readonly log?: (message: string, details?: Record<string, unknown>) => void;
+}
+
+export interface LocalRuntime {
+  readonly urls: {
+    readonly web: string;
+    readonly api: string;
+    readonly dynamodb: string;
+    readonly stepFunctions: string;
+    readonly ses: string;
+    readonly mailbox: string;
+  };
+  /** The variables handlers and scripts need to reach the local services. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly engine: LocalStepFunctions;
+  readonly resumedExecutions: number;
+  stop(): Promise<void>;
+}
+
+const REGION = 'eu-central-1';
+const ACCOUNT = '000000000000';
+
+/**
+ * Starts everything Lotse needs on one machine: DynamoDB Local, the local SES, the local Step
+ * Functions service and the HTTP server for web app and API. Handlers run in this process and
+ * reach the services only through AWS_ENDPOINT_URL_* variables, as they would on AWS.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const host = options.host ?? '127.0.0.1';
+  const cacheDir = join(repositoryRoot, '.lotse', 'cache');
+  mkdirSync(options.dataDir, { recursive: true });
+  const cleanups: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  };
+  try {
+    const [dynamo, ses] = await Promise.all([
+      startDynamoDbLocal({
+        host,
+        port: options.dynamodbPort,
+        cacheDir,
+        ...(options.persistent ? { dbPath: join(options.dataDir, 'dynamodb') } : {}),
+      }).then((d: DynamoDbLocal) => {
+        cleanups.push(() => d.stop());
+        return d;
+      }),
+      startSesLocal(host, options.sesPort).then((s) => {
+        cleanups.push(() => closeServer(s.server));
+        return s;
+      }),
+    ]);
+    const webUrl = `http://${host}:${options.port}`;
+    const sfnUrl = `http://${host}:${options.stepFunctionsPort}`;
+    const lambda = new LocalLambda({ rootDir: repositoryRoot, region: REGION, accountId: ACCOUNT, prefix: 'lotse' });
+    const env: Record<string, string> = {
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SFN: sfnUrl,
+      AWS_ENDPOINT_URL_SES: ses.endpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      TABLE_NAME: localTableName(),
+      MAIL_FROM: options.mailFrom ?? 'lotse@example.org',
+      ORGANISATION_NAME: options.organisationName ?? 'Lotse',
+      PUBLIC_BASE_URL: webUrl,
+      LOG_LEVEL: options.logLevel ?? 'INFO',
+      LOTSE_WEB_URL: webUrl,
+      LOTSE_MAILBOX_URL: ses.endpoint,
+    };
+    for (const id of stateMachineIds) {
+      env[stateMachineArnVariable(id)] = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:lotse-${id}`;
+    }
+    Object.assign(process.env, env);
+
+    await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint }), env.TABLE_NAME as string);
+
+    const engine = new LocalStepFunctions({
+      region: REGION,
+      accountId: ACCOUNT,
+      store: new ExecutionStore(join(options.dataDir, 'stepfunctions')),
+      invoke: (name, payload) => lambda.invoke(name, payload),
+      ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
+    cleanups.push(() => engine.shutdown());
+    const substitutions = Object.fromEntries(functionIds.map((id) => [functionArnSubstitutionKey(id), lambda.functionArn(id)]));
+    for (const id of stateMachineIds) {
+      engine.createStateMachine({ name: `lotse-${id}`, definition: substitute(readWorkflow(id), substitutions) });
+      void stateMachines[id];
+    }
+    const sfnServer = await startStepFunctionsServer(engine, host, options.stepFunctionsPort);
+    cleanups.push(() => closeServer(sfnServer));
+    const resumedExecutions = engine.resumeAll();
+
+    const web = await startHttpServer({
+      host,
+      port: options.port,
+      webRoot: join(repositoryRoot, 'web', 'dist'),
+      invoke: (id, event) => lambda.invoke(id, event),
+      ...(options.log ? { log: options.log } : {}),
+    });
+    cleanups.push(() => closeServer(web));
+
+    if (options.envFile) {
+      mkdirSync(dirname(options.envFile), { recursive: true });
+      writeFileSync(options.envFile, `${Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n')}\n`);
+    }
+    return {
+      urls: {
+        web: webUrl,
+        api: `${webUrl}/api`,
+        dynamodb: dynamo.endpoint,
+        stepFunctions: sfnUrl,
+        ses: ses.endpoint,
+        mailbox: ses.endpoint,
+      },
+      env,
+      engine,
+      resumedExecutions,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

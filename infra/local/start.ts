@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import * as z from 'zod';
+import { assertPortFree } from './ports.ts';
+import { repositoryRoot, startLocalRuntime } from './runtime.ts';
+import { buildWebIfStale } from './web-build.ts';
+
+/**
+ * `npm start`: the whole of Lotse on this machine, no AWS account needed. Configuration comes from
+ * the environment (see README, "Configuration"); every server binds to 127.0.0.1.
+ */
+const port = z.coerce.number().int().min(1).max(65535);
+const settings = z
+  .object({
+    PORT: port.default(3000),
+    LOTSE_DYNAMODB_PORT: port.default(8000),
+    LOTSE_SFN_PORT: port.default(8083),
+    LOTSE_SES_PORT: port.default(8005),
+    LOTSE_DATA_DIR: z.string().default(join(repositoryRoot, '.lotse', 'data')),
+    LOTSE_TIME_SCALE: z.coerce.number().positive().default(1),
+    MAIL_FROM: z.email().default('lotse@example.org'),
+    ORGANISATION_NAME: z.string().min(1).default('Lotse'),
+    LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
+  })
+  .safeParse(process.env);
+
+if (!settings.success) {
+  console.error('Cannot start: bad configuration');
+  for (const issue of settings.error.issues) console.error(`  ${issue.path.join('.')}: ${issue.message}`);
+  process.exit(1);
+}
+const config = settings.data;
+
+const log = (message: string, details?: Record<string, unknown>) =>
+  console.log(`[lotse] ${message}${details ? ` ${JSON.stringify(details)}` : ''}`);
+
+try {
+  const buildStarted = performance.now();
+  if (await buildWebIfStale(repositoryRoot)) log(`built the web app in ${Math.round(performance.now() - buildStarted)} ms`);
+
+  await Promise.all([
+    assertPortFree(config.PORT, 'PORT'),
+    assertPortFree(config.LOTSE_DYNAMODB_PORT, 'LOTSE_DYNAMODB_PORT'),
+    assertPortFree(config.LOTSE_SFN_PORT, 'LOTSE_SFN_PORT'),
+    assertPortFree(config.LOTSE_SES_PORT, 'LOTSE_SES_PORT'),
+  ]);
+  const started = performance.now();
+  const envFile = join(repositoryRoot, '.lotse', 'local.env');
+  const runtime = await startLocalRuntime({
+    port: config.PORT,
+    dynamodbPort: config.LOTSE_DYNAMODB_PORT,
+    stepFunctionsPort: config.LOTSE_SFN_PORT,
+    sesPort: config.LOTSE_SES_PORT,
+    dataDir: config.LOTSE_DATA_DIR,
+    persistent: true,
+    timeScale: config.LOTSE_TIME_SCALE,
+    mailFrom: config.MAIL_FROM,
+    organisationName: config.ORGANISATION_NAME,
+    logLevel: config.LOG_LEVEL,
+    envFile,
+    log,
+  });
+  const readyMs = Math.round(performance.now() - started);
+  console.log(`
+Lotse is running (ready in ${readyMs} ms${runtime.resumedExecutions ? `, resumed ${runtime.resumedExecutions} waiting execution(s)` : ''}):
+  web app         ${runtime.urls.web}
+  HTTP API        ${runtime.urls.api}   (health: ${runtime.urls.api}/health, OpenAPI: ${runtime.urls.api}/openapi.json)
+  mailbox (SES)   ${runtime.urls.mailbox}
+  DynamoDB Local  ${runtime.urls.dynamodb}
+  Step Functions  ${runtime.urls.stepFunctions}
+  data            ${config.LOTSE_DATA_DIR}
+  endpoints file  ${envFile}
+Press Ctrl-C to stop.
+LOTSE_READY ${readyMs}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (error) {
+  console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

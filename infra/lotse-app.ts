@@ -1,0 +1,58 @@
+import { Annotations, App, type AppProps, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type LotseConfig, readConfig } from './config.ts';
+import { StatefulStack } from './stacks/stateful-stack.ts';
+import { StatelessStack } from './stacks/stateless-stack.ts';
+
+export interface LotseApp {
+  readonly app: App;
+  readonly config: LotseConfig;
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+export interface LotseAppOptions extends AppProps {
+  /** The built web app. @default <repository>/web/dist */
+  readonly webAssetsPath?: string;
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Builds the whole Lotse app: the stateful stack, the stateless stack that uses its table, and the
+ * AWS Solutions checks of cdk-nag, which fail synthesis on any finding not acknowledged with a reason.
+ * infra/app.ts and the infra tests both build the app through this function.
+ */
+export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
+  const { webAssetsPath, env, ...appProps } = options;
+  const app = new App(appProps);
+  const config = readConfig(app.node, env);
+  const stackEnv = { account: config.account, region: config.region };
+
+  const stateful = new StatefulStack(app, `${config.stage}-lotse-stateful`, {
+    env: stackEnv,
+    stage: config.stage,
+    description: `Lotse ${config.stage}: data (DynamoDB table and its key); retained on delete`,
+  });
+  const stateless = new StatelessStack(app, `${config.stage}-lotse-stateless`, {
+    env: stackEnv,
+    stage: config.stage,
+    description: `Lotse ${config.stage}: functions, workflows, HTTP API, mail identity and web app`,
+    table: stateful.table,
+    mailFrom: config.mailFrom,
+    organisationName: config.organisationName,
+    alarmEmail: config.alarmEmail,
+    webAssetsPath,
+  });
+  stateless.addDependency(stateful);
+
+  if (config.mailFromIsPlaceholder) {
+    Annotations.of(stateless).addWarningV2(
+      'lotse:mail-from-placeholder',
+      `lotse:mailFrom is not set, so ${config.mailFrom} stands in. Fine for synth; to deploy, pass -c lotse:mailFrom=<your sender address>.`,
+    );
+  }
+
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, config, stateful, stateless };
+}

@@ -1,0 +1,64 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import { type KeyAttribute, mainTable } from '#definitions/table.ts';
+
+export interface StatefulStackProps extends StackProps {
+  /** Name prefix, e.g. `prod`. */
+  readonly stage: string;
+}
+
+/**
+ * What must survive a redeploy: the table and the key that encrypts it. Both are retained when the
+ * stack is deleted; the stateless stack can be destroyed and rebuilt at any time.
+ */
+export class StatefulStack extends Stack {
+  readonly table: dynamodb.ITable;
+  readonly tableKey: kms.IKey;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+
+    // A customer managed key rather than the AWS owned one: the table holds personal data of
+    // volunteers and refugees, and our own key gives a key policy we control, a CloudTrail record of
+    // every use, and a way to make all data unreadable at once (disable the key) if it must be.
+    // Retained with the table: deleting it would make the retained table unreadable.
+    const key = new kms.Key(this, 'TableKey', {
+      description: `Lotse ${props.stage}: encrypts the main table and its stream`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const attribute = ({ name, type }: KeyAttribute): dynamodb.Attribute => ({
+      name,
+      type: type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER,
+    });
+
+    const table = new dynamodb.Table(this, 'MainTable', {
+      partitionKey: attribute(mainTable.partitionKey),
+      sortKey: attribute(mainTable.sortKey),
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: mainTable.timeToLiveAttribute,
+      stream: dynamodb.StreamViewType[mainTable.stream],
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of mainTable.globalSecondaryIndexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: attribute(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    this.table = table;
+    this.tableKey = key;
+
+    new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The main DynamoDB table' });
+  }
+}

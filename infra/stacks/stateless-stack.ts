@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import { type FunctionDefinition, type FunctionId, functionArnSubstitutionKey, functionIds, functions } from '#definitions/functions.ts';
+import { routes } from '#definitions/routes.ts';
+import {
+  readWorkflow,
+  type StateMachineId,
+  stateMachineArnVariable,
+  stateMachineIds,
+  stateMachines,
+} from '#definitions/state-machines.ts';
+import { Alarms } from '../constructs/alarms.ts';
+import { grantAccess } from '../constructs/function-access.ts';
+import { LotseHttpApi } from '../constructs/http-api.ts';
+import { LotseFunction } from '../constructs/lotse-function.ts';
+import { MailSender } from '../constructs/mail-sender.ts';
+import { WebDistribution } from '../constructs/web-distribution.ts';
+import { Workflow } from '../constructs/workflow.ts';
+import { acknowledgeStatelessFindings } from './stateless-nag.ts';
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface StatelessStackProps extends StackProps {
+  /** Name prefix, e.g. `prod`; also part of the state machines' names. */
+  readonly stage: string;
+  readonly table: dynamodb.ITable;
+  /** Sender address of every e-mail (the SES identity). */
+  readonly mailFrom: string;
+  readonly organisationName: string;
+  /** @default - no alarms */
+  readonly alarmEmail?: string;
+  /** The built web app. @default <repository>/web/dist */
+  readonly webAssetsPath?: string;
+  /** Where package.json and the function entries are. @default the repository this file is in */
+  readonly projectRoot?: string;
+}
+
+/**
+ * Everything that can be rebuilt from the repository: functions, workflows, the HTTP API, the mail
+ * identity and the web distribution. Built from the single-source definitions in infra/definitions.
+ */
+export class StatelessStack extends Stack {
+  readonly functions: Readonly<Record<FunctionId, lambda.IFunction>>;
+  readonly webUrl: string;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const projectRoot = props.projectRoot ?? repositoryRoot;
+
+    const mail = new MailSender(this, 'Mail', { mailFrom: props.mailFrom });
+    const api = new LotseHttpApi(this, 'Http', { apiName: `${props.stage}-lotse` });
+    const web = new WebDistribution(this, 'Web', {
+      apiDomainName: api.domainName,
+      webAssetsPath: props.webAssetsPath ?? join(projectRoot, 'web/dist'),
+    });
+    this.webUrl = web.url;
+
+    // Fixed names make the ARNs known up front, so functions can hold them while the machines hold theirs.
+    const machineNames = Object.fromEntries(stateMachineIds.map((sm) => [sm, `${props.stage}-${sm}`]));
+    const machineArns = Object.fromEntries(
+      stateMachineIds.map((sm) => [
+        sm,
+        this.formatArn({
+          service: 'states',
+          resource: 'stateMachine',
+          resourceName: machineNames[sm],
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ]),
+    ) as Record<StateMachineId, string>;
+
+    const environment: Record<string, string> = {
+      TABLE_NAME: props.table.tableName,
+      MAIL_FROM: props.mailFrom,
+      ORGANISATION_NAME: props.organisationName,
+      PUBLIC_BASE_URL: web.url,
+      // Every function learns every machine's ARN: it is an address, not a permission, and the shared
+      // system-check wiring parses it at cold start even in functions that never start an execution.
+      ...Object.fromEntries(stateMachineIds.map((sm) => [stateMachineArnVariable(sm), machineArns[sm]])),
+    };
+
+    const built = {} as Record<FunctionId, LotseFunction>;
+    for (const functionId of functionIds) {
+      const definition: FunctionDefinition = functions[functionId];
+      const fn = new LotseFunction(this, pascalCase(functionId), {
+        entry: join(projectRoot, definition.entry),
+        projectRoot,
+        description: definition.description,
+        serviceName: functionId,
+        memoryMb: definition.memoryMb,
+        timeout: definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
+        environment,
+      });
+      grantAccess(fn.function, definition.access, { table: props.table, stateMachineArns: machineArns, mail });
+      built[functionId] = fn;
+    }
+    this.functions = Object.fromEntries(functionIds.map((f) => [f, built[f].function])) as Record<
+      FunctionId,
+      lambda.IFunction
+    >;
+
+    const workflows = {} as Record<StateMachineId, Workflow>;
+    for (const sm of stateMachineIds) {
+      workflows[sm] = new Workflow(this, `${pascalCase(sm)}Workflow`, {
+        stateMachineName: machineNames[sm] as string,
+        definition: readWorkflow(sm),
+        functions: Object.fromEntries(
+          stateMachines[sm].invokes.map((f) => [functionArnSubstitutionKey(f), this.functions[f]]),
+        ),
+      });
+      new CfnOutput(this, `${pascalCase(sm)}StateMachineArn`, {
+        value: workflows[sm].stateMachine.stateMachineArn,
+        description: stateMachines[sm].description,
+      });
+    }
+
+    for (const route of routes) {
+      api.addRoute({ method: route.method, path: route.path, handler: this.functions[route.function] });
+    }
+
+    if (props.alarmEmail) {
+      new Alarms(this, 'Alarms', {
+        email: props.alarmEmail,
+        functions: this.functions,
+        stateMachines: Object.fromEntries(stateMachineIds.map((sm) => [sm, workflows[sm].stateMachine])),
+        api: api.api,
+      });
+    }
+
+    acknowledgeStatelessFindings(this, { functions: built, workflows: Object.values(workflows), api });
+
+    new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web app' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: `${web.url}/api`,
+      description: 'The HTTP API, through CloudFront (use this one)',
+    });
+    new CfnOutput(this, 'ApiEndpoint', {
+      value: api.api.apiEndpoint,
+      description: 'The HTTP API endpoint behind CloudFront',
+    });
+  }
+}
+
+const pascalCase = (id: string): string =>
+  id
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
