@@ -1,8 +1,10 @@
 import { Annotations, App, type AppProps, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { type LotseConfig, readConfig } from './config.ts';
+import { LotseSolutionsChecks } from './nag.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
+
+const crossStackReferences = '@aws-cdk/core:defaultCrossStackReferences';
 
 export interface LotseApp {
   readonly app: App;
@@ -26,6 +28,9 @@ export interface LotseAppOptions extends AppProps {
 export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
   const { webAssetsPath, env, ...appProps } = options;
   const app = new App(appProps);
+  // Exports that protect the table from removal while the stateless stack uses it (today's default).
+  if (app.node.tryGetContext(crossStackReferences) === undefined)
+    app.node.setContext(crossStackReferences, 'strong');
   const config = readConfig(app.node, env);
   const stackEnv = { account: config.account, region: config.region };
 
@@ -53,6 +58,6 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     );
   }
 
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new LotseSolutionsChecks(app));
   return { app, config, stateful, stateless };
 }

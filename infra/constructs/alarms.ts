@@ -48,7 +48,11 @@ export class Alarms extends Construct {
     }
     for (const [name, machine] of Object.entries(props.stateMachines)) {
       alarm(`${name}-failed`, machine.metricFailed({ period }), `Workflow ${name}: an execution failed`);
-      alarm(`${name}-timed-out`, machine.metricTimedOut({ period }), `Workflow ${name}: an execution timed out`);
+      alarm(
+        `${name}-timed-out`,
+        machine.metricTimedOut({ period }),
+        `Workflow ${name}: an execution timed out`,
+      );
     }
     alarm('api-5xx', props.api.metricServerError({ period }), 'The HTTP API answered with 5xx');
   }

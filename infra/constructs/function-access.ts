@@ -16,7 +16,11 @@ export interface AccessResources {
  * `stateMachine.grantXxx`: the machines invoke these functions, so referencing the machines here
  * would make each depend on the other.
  */
-export function grantAccess(grantee: iam.IGrantable, access: FunctionAccess, resources: AccessResources): void {
+export function grantAccess(
+  grantee: iam.IGrantable,
+  access: FunctionAccess,
+  resources: AccessResources,
+): void {
   if (access.table === 'read') resources.table.grantReadData(grantee);
   if (access.table === 'readWrite') resources.table.grantReadWriteData(grantee);
 
@@ -25,7 +29,10 @@ export function grantAccess(grantee: iam.IGrantable, access: FunctionAccess, res
     iam.Grant.addToPrincipal({ grantee, actions, resourceArns: ids.map((id) => machineArn(resources, id)) });
   };
   onMachines(['states:StartExecution'], access.startExecution);
-  onMachines(['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], access.answerTasks);
+  onMachines(
+    ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+    access.answerTasks,
+  );
   onMachines(['states:DescribeStateMachine'], access.describeStateMachines);
 
   if (access.sendMail) resources.mail.grantSend(grantee);

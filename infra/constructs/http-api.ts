@@ -34,8 +34,9 @@ export class LotseHttpApi extends Construct {
   readonly api: apigw.HttpApi;
   /** Host name of the API's own endpoint, for use as a CloudFront origin. */
   readonly domainName: string;
+  /** Each route by its key, e.g. `GET /api/health`. */
+  readonly routes = new Map<string, apigw.HttpRoute>();
   private readonly integrations = new Map<lambda.IFunction, HttpLambdaIntegration>();
-  private readonly routeKeys = new Set<string>();
 
   constructor(scope: Construct, id: string, props: LotseHttpApiProps) {
     super(scope, id);
@@ -75,16 +76,26 @@ export class LotseHttpApi extends Construct {
   }
 
   /** Adds a route; a function serving several routes gets one integration (and one permission each route). */
-  addRoute(route: HttpApiRoute): apigw.HttpRoute[] {
+  addRoute(route: HttpApiRoute): apigw.HttpRoute {
     const key = `${route.method} ${route.path}`;
-    if (this.routeKeys.has(key)) throw new Error(`${this.node.path}: route ${key} is defined twice`);
-    if (!route.path.startsWith('/')) throw new Error(`${this.node.path}: route ${key} must start with /`);
-    this.routeKeys.add(key);
+    if (this.routes.has(key)) throw new Error(`${this.node.path}: route ${key} is defined twice`);
+    if (!route.path.startsWith('/'))
+      throw new Error(`${this.node.path}: route ${key}: the path must start with /`);
     let integration = this.integrations.get(route.handler);
     if (!integration) {
-      integration = new HttpLambdaIntegration(`Integration${Names.nodeUniqueId(route.handler.node)}`, route.handler);
+      integration = new HttpLambdaIntegration(
+        `Integration${Names.nodeUniqueId(route.handler.node)}`,
+        route.handler,
+      );
       this.integrations.set(route.handler, integration);
     }
-    return this.api.addRoutes({ path: route.path, methods: [apigw.HttpMethod[route.method]], integration });
+    const [added] = this.api.addRoutes({
+      path: route.path,
+      methods: [apigw.HttpMethod[route.method]],
+      integration,
+    });
+    if (!added) throw new Error(`${this.node.path}: API Gateway created no route for ${key}`);
+    this.routes.set(key, added);
+    return added;
   }
 }

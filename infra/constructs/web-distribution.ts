@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { acknowledgeFindings } from '../nag.ts';
 
 export interface WebDistributionProps {
   /** Host name of the HTTP API; CloudFront forwards `/api/*` to it. */
@@ -59,7 +60,8 @@ export class WebDistribution extends Construct {
     });
     Validations.of(logBucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'This is the access-log bucket itself; logging it into another bucket would only move the problem.',
+      reason:
+        'This is the access-log bucket itself; logging it into another bucket would only move the problem.',
     });
 
     this.bucket = new s3.Bucket(this, 'Site', {
@@ -97,8 +99,8 @@ export class WebDistribution extends Construct {
       comment: 'Lotse web app and API',
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      // Only takes effect with a custom certificate; see the CFR4 acknowledgement below.
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      // No minimumProtocolVersion: with the default certificate CloudFront ignores it (see CFR4 below).
+      // Origins are reached with TLS 1.2 only.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
       logBucket,
@@ -139,7 +141,7 @@ export class WebDistribution extends Construct {
       {
         id: 'AwsSolutions-CFR4',
         reason:
-          'Lotse uses the default *.cloudfront.net certificate (no custom domain), for which CloudFront fixes the viewer security policy; minimumProtocolVersion TLSv1.2_2021 applies as soon as a certificate is configured.',
+          'Lotse uses the default *.cloudfront.net certificate (no custom domain), for which CloudFront fixes the viewer security policy at TLSv1; with a custom domain and certificate, set minimumProtocolVersion TLSv1.2_2021.',
       },
       {
         id: 'AwsSolutions-CFR1',
@@ -160,14 +162,58 @@ export class WebDistribution extends Construct {
         `${props.webAssetsPath}/index.html does not exist, so a placeholder page is deployed. Build the web app first (see docs/deploy.md).`,
       );
     }
-    new s3deploy.BucketDeployment(this, 'Deployment', {
+    const deployment = new s3deploy.BucketDeployment(this, 'Deployment', {
       sources: [
-        hasBuild ? s3deploy.Source.asset(props.webAssetsPath) : s3deploy.Source.data('index.html', placeholderPage),
+        hasBuild
+          ? s3deploy.Source.asset(props.webAssetsPath)
+          : s3deploy.Source.data('index.html', placeholderPage),
       ],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
     });
+    acknowledgeDeploymentHandler(deployment, this.bucket);
   }
+}
+
+/** The handler of BucketDeployment is aws-cdk-lib's own code; it runs during deploys only. */
+function acknowledgeDeploymentHandler(deployment: s3deploy.BucketDeployment, site: s3.Bucket): void {
+  const handler = deployment.handlerRole.node.scope;
+  if (!handler) return;
+  const siteLogicalId = Stack.of(site).getLogicalId(site.node.defaultChild as s3.CfnBucket);
+  Validations.of(handler).acknowledge({
+    id: 'AwsSolutions-L1',
+    reason:
+      "aws-cdk-lib's BucketDeployment picks the runtime of its handler; it moves on with aws-cdk-lib upgrades.",
+  });
+  acknowledgeFindings(
+    handler,
+    {
+      rule: 'AwsSolutions-IAM4',
+      finding: /^Policy::.*:iam::aws:policy\/service-role\/AWSLambdaBasicExecutionRole$/,
+      reason:
+        "BucketDeployment's handler role, created by aws-cdk-lib with the basic execution policy (its own logs).",
+    },
+    {
+      rule: 'AwsSolutions-IAM5',
+      finding: /^Action::s3:(GetObject|GetBucket|List|DeleteObject|Abort)\*$/,
+      reason:
+        'BucketDeployment copies the build from the CDK asset bucket into the site bucket and prunes old files; the actions are limited to those two buckets.',
+    },
+    {
+      rule: 'AwsSolutions-IAM5',
+      finding: new RegExp(
+        `^Resource::(<${siteLogicalId}\\.Arn>|arn:[^:]+:s3:::cdk-[a-z0-9]+-assets-[^/]+)/\\*$`,
+      ),
+      reason:
+        'Objects of exactly two buckets: the CDK asset bucket (source) and the site bucket (destination).',
+    },
+    {
+      rule: 'AwsSolutions-IAM5',
+      finding: /^Resource::\*$/,
+      reason:
+        'CloudFront invalidations after a deploy; aws-cdk-lib grants cloudfront:CreateInvalidation on every distribution.',
+    },
+  );
 }

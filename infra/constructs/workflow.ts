@@ -4,6 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { substitute } from '#definitions/state-machines.ts';
+import { acknowledgeFindings } from '../nag.ts';
 
 export interface WorkflowProps {
   /** Physical name; fixed so that functions can know the ARN before the machine exists. */
@@ -54,5 +55,21 @@ export class Workflow extends Construct {
     });
 
     for (const fn of Object.values(props.functions)) fn.grantInvoke(this.stateMachine);
+
+    acknowledgeFindings(
+      this.stateMachine,
+      {
+        rule: 'AwsSolutions-IAM5',
+        finding: /^Resource::\*$/,
+        reason:
+          'X-Ray tracing (PutTraceSegments, GetSamplingRules, ...) and CloudWatch Logs delivery (CreateLogDelivery, ...) support no resource-level permissions; aws-cdk-lib grants them with tracing and logging.',
+      },
+      {
+        rule: 'AwsSolutions-IAM5',
+        finding: /^Resource::<[A-Za-z0-9]+\.Arn>:\*$/,
+        reason:
+          'grantInvoke also covers versions and aliases (<function ARN>:*) of exactly the functions the definition names.',
+      },
+    );
   }
 }

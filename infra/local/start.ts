@@ -17,6 +17,7 @@ const settings = z
     LOTSE_SES_PORT: port.default(8005),
     LOTSE_DATA_DIR: z.string().default(join(repositoryRoot, '.lotse', 'data')),
     LOTSE_TIME_SCALE: z.coerce.number().positive().default(1),
+    LOTSE_ENV_FILE: z.string().default(join(repositoryRoot, '.lotse', 'local.env')),
     MAIL_FROM: z.email().default('lotse@example.org'),
     ORGANISATION_NAME: z.string().min(1).default('Lotse'),
     LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
@@ -44,7 +45,7 @@ try {
     assertPortFree(config.LOTSE_SES_PORT, 'LOTSE_SES_PORT'),
   ]);
   const started = performance.now();
-  const envFile = join(repositoryRoot, '.lotse', 'local.env');
+  const envFile = config.LOTSE_ENV_FILE;
   const runtime = await startLocalRuntime({
     port: config.PORT,
     dynamodbPort: config.LOTSE_DYNAMODB_PORT,

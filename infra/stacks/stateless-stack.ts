@@ -4,7 +4,14 @@ import { ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { type FunctionDefinition, type FunctionId, functionArnSubstitutionKey, functionIds, functions } from '#definitions/functions.ts';
+import {
+  type FunctionAccess,
+  type FunctionDefinition,
+  type FunctionId,
+  functionArnSubstitutionKey,
+  functionIds,
+  functions,
+} from '#definitions/functions.ts';
 import { routes } from '#definitions/routes.ts';
 import {
   readWorkflow,
@@ -92,10 +99,15 @@ export class StatelessStack extends Stack {
         description: definition.description,
         serviceName: functionId,
         memoryMb: definition.memoryMb,
-        timeout: definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
+        timeout:
+          definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
         environment,
       });
-      grantAccess(fn.function, definition.access, { table: props.table, stateMachineArns: machineArns, mail });
+      grantAccess(fn.function, definition.access, {
+        table: props.table,
+        stateMachineArns: machineArns,
+        mail,
+      });
       built[functionId] = fn;
     }
     this.functions = Object.fromEntries(functionIds.map((f) => [f, built[f].function])) as Record<
@@ -131,7 +143,10 @@ export class StatelessStack extends Stack {
       });
     }
 
-    acknowledgeStatelessFindings(this, { functions: built, workflows: Object.values(workflows), api });
+    acknowledgeStatelessFindings(
+      functionIds.map((f) => ({ construct: built[f], access: functions[f].access as FunctionAccess })),
+      api,
+    );
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web app' });
     new CfnOutput(this, 'ApiUrl', {

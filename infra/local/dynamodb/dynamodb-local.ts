@@ -45,7 +45,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     '-disableTelemetry',
     ...(options.dbPath ? ['-dbPath', ensureDir(options.dbPath), '-sharedDb'] : ['-inMemory', '-sharedDb']),
   ];
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // DynamoDB Local writes a metadata file into its working directory; keep it out of the repository.
+  const cwd = ensureDir(options.dbPath ?? join(options.cacheDir, 'dynamodb-in-memory'));
+  const child = spawn('java', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   const output: string[] = [];
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -1,0 +1,128 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/ports.ts';
+import { repositoryRoot } from '../../infra/local/runtime.ts';
+import { eventually } from '../support/poll.ts';
+
+/**
+ * Runs `npm start`'s entry point as a separate process, exactly as a developer would, and kills it
+ * the hard way while an execution waits for its task token.
+ */
+let dataDir: string;
+let ports: Record<string, number>;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'lotse-restart-'));
+  ports = {
+    PORT: await freePort(),
+    LOTSE_DYNAMODB_PORT: await freePort(),
+    LOTSE_SFN_PORT: await freePort(),
+    LOTSE_SES_PORT: await freePort(),
+  };
+});
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function startLotse(): Promise<{ child: ChildProcess; readyMs: number; output: () => string }> {
+  const env = { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), LOTSE_DATA_DIR: dataDir, LOTSE_ENV_FILE: join(dataDir, 'local.env'), LOG_LEVEL: 'ERROR' };
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'infra/local/start.ts')], {
+    cwd: repositoryRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const readyMs = await eventually(() => {
+    if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
+    const found = /LOTSE_READY (\d+)/.exec(output);
+    return found ? Number(found[1]) : undefined;
+  }, { timeoutMs: 60_000, what: 'npm start to be ready' });
+  return { child, readyMs, output: () => output };
+}
+
+/** Process ids of DynamoDB Local launchers on this port, read from /proc (no pgrep needed). */
+const javaProcessesOn = (port: number) =>
+  readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(`LoopbackDynamoDbLocal -port ${port} `);
+      } catch {
+        return false;
+      }
+    })
+    .join(',');
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+describe('npm start', () => {
+  it('loses no waiting execution when it is killed and started again', async () => {
+    const first = await startLotse();
+    const api = `http://127.0.0.1:${ports.PORT}/api`;
+    const recipient = `${randomUUID()}@example.org`;
+    const created = await fetch(`${api}/system-checks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ recipient }),
+    });
+    const { checkId } = (await created.json()) as { checkId: string };
+    const mail = await eventually(async () => {
+      const store = (await (await fetch(`http://127.0.0.1:${ports.LOTSE_SES_PORT}/store`)).json()) as { emails: { destination: { to: string[] }; body: { text: string } }[] };
+      return store.emails.find((m) => m.destination.to.includes(recipient));
+    });
+    const code = /\n\s{4}([A-Z0-9]{8})\n/.exec(mail.body.text)?.[1] ?? '';
+    await eventually(async () => {
+      const check = (await (await fetch(`${api}/system-checks/${checkId}`)).json()) as { status: string };
+      return check.status === 'waiting' ? true : undefined;
+    });
+
+    expect(javaProcessesOn(ports.LOTSE_DYNAMODB_PORT as number)).not.toBe('');
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+    // DynamoDB Local notices its parent is gone and exits too.
+    await eventually(() => (javaProcessesOn(ports.LOTSE_DYNAMODB_PORT as number) === '' ? true : undefined), { what: 'DynamoDB Local to exit' });
+
+    const second = await startLotse();
+    expect(second.output()).toContain('resumed 1 waiting execution');
+    const local = Object.fromEntries(
+      readFileSync(join(dataDir, 'local.env'), 'utf8').trim().split('\n').map((line) => line.split('=', 2)),
+    );
+    expect(local.AWS_ENDPOINT_URL_SFN).toBe(`http://127.0.0.1:${ports.LOTSE_SFN_PORT}`);
+    const confirmed = await fetch(`${api}/system-checks/${checkId}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    expect(confirmed.status).toBe(200);
+    const sfn = new SFNClient({
+      endpoint: local.AWS_ENDPOINT_URL_SFN,
+      region: 'eu-central-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const executionArn = `arn:aws:states:eu-central-1:000000000000:execution:lotse-system-check:${checkId}`;
+    const done = await eventually(async () => {
+      const execution = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+      return execution.status === 'RUNNING' ? undefined : execution;
+    });
+    expect(done.status).toBe('SUCCEEDED');
+
+    // Ctrl-C stops everything it started.
+    second.child.kill('SIGINT');
+    await exited(second.child);
+    expect(second.child.exitCode).toBe(0);
+    expect(javaProcessesOn(ports.LOTSE_DYNAMODB_PORT as number)).toBe('');
+    await expect(fetch(`${api}/health`)).rejects.toThrow();
+  }, 120_000);
+});

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../infra/local/ports.ts';
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.ts';
+
+/** Starts the real local runtime (DynamoDB Local in memory, local SES, local Step Functions) on free ports. */
+export async function startTestRuntime(options: { timeScale?: number } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lotse-test-'));
+  const runtime: LocalRuntime = await startLocalRuntime({
+    port: await freePort(),
+    dynamodbPort: await freePort(),
+    stepFunctionsPort: await freePort(),
+    sesPort: await freePort(),
+    dataDir,
+    timeScale: options.timeScale ?? 0.001,
+    logLevel: 'SILENT',
+  });
+  return {
+    runtime,
+    async stop() {
+      await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface StoredMail {
+  messageId: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+export async function mailbox(runtime: LocalRuntime): Promise<StoredMail[]> {
+  const response = await fetch(`${runtime.urls.ses}/store`);
+  return ((await response.json()) as { emails: StoredMail[] }).emails;
+}
