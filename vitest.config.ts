@@ -1,5 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], testTimeout: 60000 },
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores: each local test file starts its own DynamoDB Local (a JVM); two at a time is plenty.
+    maxWorkers: 2,
+    env: { LOG_LEVEL: 'SILENT', POWERTOOLS_DEV: 'false' },
+  },
 });

@@ -49,7 +49,6 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     alarmEmail: config.alarmEmail,
     webAssetsPath,
   });
-  stateless.addDependency(stateful);
 
   if (config.mailFromIsPlaceholder) {
     Annotations.of(stateless).addWarningV2(

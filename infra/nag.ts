@@ -22,6 +22,9 @@ export interface PatternAcknowledgement {
   readonly reason: string;
 }
 
+/** One ARN segment as cdk-nag prints it: literal, or a pseudo parameter such as `<AWS::AccountId>`. */
+export const arnSegment = '(?:<AWS::[A-Za-z]+>|[^:/<>]*)';
+
 const findingRules = {
   'AwsSolutions-IAM4': rules.iam.IAMNoManagedPolicies,
   'AwsSolutions-IAM5': rules.iam.IAMNoWildcardPermissions,

@@ -31,7 +31,7 @@ export class Alarms extends Construct {
     this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
     const action = new actions.SnsAction(this.topic);
 
-    const alarm = (alarmId: string, metric: cloudwatch.IMetric, description: string) =>
+    const alarm = (alarmId: string, metric: cloudwatch.Metric, description: string) =>
       metric
         .createAlarm(this, alarmId, {
           alarmDescription: description,

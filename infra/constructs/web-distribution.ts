@@ -6,7 +6,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { acknowledgeFindings } from '../nag.ts';
+import { acknowledgeFindings, arnSegment } from '../nag.ts';
 
 export interface WebDistributionProps {
   /** Host name of the HTTP API; CloudFront forwards `/api/*` to it. */

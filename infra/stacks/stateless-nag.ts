@@ -2,7 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import type { FunctionAccess } from '#definitions/functions.ts';
 import type { LotseHttpApi } from '../constructs/http-api.ts';
 import type { LotseFunction } from '../constructs/lotse-function.ts';
-import { acknowledgeFindings, type PatternAcknowledgement } from '../nag.ts';
+import { acknowledgeFindings, arnSegment, type PatternAcknowledgement } from '../nag.ts';
 
 /**
  * Routes anyone may call, each with the reason. A route missing here fails cdk-nag (AwsSolutions-APIG4),
@@ -59,7 +59,7 @@ function functionAcknowledgements(access: FunctionAccess): PatternAcknowledgemen
   if (access.sendMail) {
     acknowledgements.push({
       rule: 'AwsSolutions-IAM5',
-      finding: /^Resource::arn:[^:]+:ses:[^:]+:[^:]+:identity\/\*$/,
+      finding: new RegExp(`^Resource::arn:${arnSegment}:ses:${arnSegment}:${arnSegment}:identity/\\*$`),
       reason:
         'ses:SendEmail only with the configured From address (ses:FromAddress condition); any identity, because in the SES sandbox SES also authorises against the verified recipient identity.',
     });

@@ -110,10 +110,9 @@ export class StatelessStack extends Stack {
       });
       built[functionId] = fn;
     }
-    this.functions = Object.fromEntries(functionIds.map((f) => [f, built[f].function])) as Record<
-      FunctionId,
-      lambda.IFunction
-    >;
+    const handlers: Partial<Record<FunctionId, lambda.IFunction>> = {};
+    for (const f of functionIds) handlers[f] = built[f].function;
+    this.functions = handlers as Record<FunctionId, lambda.IFunction>;
 
     const workflows = {} as Record<StateMachineId, Workflow>;
     for (const sm of stateMachineIds) {

@@ -97,7 +97,7 @@ describe('system check, end to end on the local runtime', () => {
   it('answers bad input with a 4xx that names the field, never a 500', async () => {
     const cases: Array<[unknown, Record<string, string> | undefined, number, string]> = [
       [{ recipient: 'not-an-address' }, undefined, 400, 'recipient'],
-      [{ recipient: 'a@example.org', extra: 1 }, undefined, 400, ''],
+      [{ recipient: 'a@example.org', extra: 1 }, undefined, 400, 'extra'],
       [{}, undefined, 400, 'recipient'],
       ['{not json', undefined, 400, ''],
       [{ recipient: 'a@example.org' }, { 'content-type': 'text/plain' }, 415, ''],

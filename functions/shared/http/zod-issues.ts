@@ -5,16 +5,30 @@ import { type FieldIssue, ValidationError } from '../domain/errors.ts';
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new ValidationError(result.error.issues.map(toFieldIssue));
+  throw new ValidationError(result.error.issues.flatMap(toFieldIssues));
 }
 
-export function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
+/** One issue per offending field, in words a person understands rather than zod's defaults. */
+export function toFieldIssues(issue: z.core.$ZodIssue): FieldIssue[] {
   const field = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') {
-    return { field, message: `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')} are not allowed` };
+  const at = (key: string) => (field ? `${field}.${key}` : key);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ field: at(key), message: 'is not an accepted field' }));
+    case 'invalid_type':
+      return [{ field, message: issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}` }];
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return [{ field, message: Number(issue.minimum) <= 1 ? 'must not be empty' : `must have at least ${issue.minimum} characters` }];
+      }
+      return [{ field, message: hasCustomMessage(issue) ? issue.message : `must be at least ${issue.minimum}` }];
+    case 'too_big':
+      if (issue.origin === 'string') return [{ field, message: `must have at most ${issue.maximum} characters` }];
+      return [{ field, message: hasCustomMessage(issue) ? issue.message : `must be at most ${issue.maximum}` }];
+    default:
+      return [{ field, message: issue.message }];
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return { field, message: 'is required' };
-  }
-  return { field, message: issue.message };
 }
+
+const hasCustomMessage = (issue: z.core.$ZodIssue) => !issue.message.startsWith('Too ');
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);

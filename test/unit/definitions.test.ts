@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { functionArnSubstitutionKey, functionIds, functions } from '../../infra/definitions/functions.ts';
+import { routeKey, routes } from '../../infra/definitions/routes.ts';
+import { readWorkflow, stateMachineIds, stateMachines, substitute } from '../../infra/definitions/state-machines.ts';
+import { validateAsl } from '../../infra/local/stepfunctions/validate.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot } from '../../infra/local/runtime.ts';
+
+const fakeArns = Object.fromEntries(
+  functionIds.map((id) => [functionArnSubstitutionKey(id), `arn:aws:lambda:eu-central-1:123456789012:function:${id}`]),
+);
+
+describe('state machine definitions', () => {
+  it.each(stateMachineIds)('%s is valid ASL once its function ARNs are filled in', (id) => {
+    const result = validateAsl(JSON.parse(substitute(readWorkflow(id), fakeArns)));
+    expect(result).toEqual({ valid: true });
+  });
+
+  it.each(stateMachineIds)('%s refers exactly to the functions it declares in `invokes`', (id) => {
+    const used = [...readWorkflow(id).matchAll(/\$\{([A-Za-z0-9]+)\}/g)].map((m) => m[1]);
+    const declared = stateMachines[id].invokes.map(functionArnSubstitutionKey);
+    expect(new Set(used)).toEqual(new Set(declared));
+  });
+
+  it('refuses a definition with a broken transition', () => {
+    const broken = { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Missing' } } };
+    expect(validateAsl(broken).valid).toBe(false);
+  });
+
+  it('names the substitution that is missing', () => {
+    expect(() => substitute('{"x":"${NopeFunctionArn}"}', {})).toThrow(/NopeFunctionArn/);
+  });
+});
+
+describe('routes and functions', () => {
+  it('route keys are unique and every route lives under /api', () => {
+    const keys = routes.map(routeKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const route of routes) expect(route.path.startsWith('/api/')).toBe(true);
+  });
+
+  it.each(functionIds)('function %s has an entry file that exists', (id) => {
+    expect(existsSync(join(repositoryRoot, functions[id].entry))).toBe(true);
+  });
+});
