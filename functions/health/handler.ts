@@ -2,8 +2,8 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetAccountCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { parseConfig } from '#shared/config.ts';
-import { systemCheckStateMachine, tableName } from '#shared/env.ts';
 import { type ComponentCheck, checkComponents } from '#shared/domain/health.ts';
+import { systemCheckStateMachine, tableName } from '#shared/env.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 
 const config = parseConfig({ ...tableName, ...systemCheckStateMachine });

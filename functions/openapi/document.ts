@@ -17,7 +17,11 @@ export function openApiDocument(routeList: readonly RouteDefinition[] = routes) 
         {
           description: response.description,
           ...(response.schema
-            ? { content: { 'application/json': { schema: z.toJSONSchema(response.schema, { io: 'output' }) } } }
+            ? {
+                content: {
+                  'application/json': { schema: z.toJSONSchema(response.schema, { io: 'output' }) },
+                },
+              }
             : {}),
         },
       ]),
@@ -41,7 +45,11 @@ export function openApiDocument(routeList: readonly RouteDefinition[] = routes) 
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Lotse API', version: '0.1.0', description: 'Forms and workflows for volunteer programmes.' },
+    info: {
+      title: 'Lotse API',
+      version: '0.1.0',
+      description: 'Forms and workflows for volunteer programmes.',
+    },
     servers: [{ url: '/' }],
     paths,
   };

@@ -1,12 +1,12 @@
+import * as z from 'zod';
 import { sesClient, sesMailer } from '#shared/adapters/mailer.ts';
 import { parseConfig } from '#shared/config.ts';
 import { checkIdSchema } from '#shared/contracts/system-check.ts';
-import { mail } from '#shared/env.ts';
 import { hashCode, newCode } from '#shared/domain/system-check.ts';
+import { mail } from '#shared/env.ts';
 import { systemCheckMail } from '#shared/mail/system-check-mail.ts';
 import { systemCheckDeps } from '#shared/system-check-deps.ts';
 import { taskHandler } from '#shared/task.ts';
-import * as z from 'zod';
 
 const deps = systemCheckDeps();
 const config = parseConfig(mail);
@@ -20,19 +20,22 @@ class CheckNotFound extends Error {
  * Parks the task token on the check, then sends the code. The token stays on the server: the
  * e-mail carries only the code, and confirming it is what answers the token.
  */
-export const handler = taskHandler(z.object({ checkId: checkIdSchema, taskToken: z.string().min(1) }), async (input) => {
-  const check = await deps.store.get(input.checkId);
-  if (!check) throw new CheckNotFound(`No check ${input.checkId}`);
-  const code = newCode();
-  await deps.store.park(check.checkId, input.taskToken, hashCode(code), deps.now().toISOString());
-  await mailer.send(
-    systemCheckMail({
-      to: check.recipient,
-      locale: check.locale,
-      code,
-      organisation: config.ORGANISATION_NAME,
-      checkUrl: new URL(`/system-checks/${check.checkId}`, config.PUBLIC_BASE_URL).toString(),
-    }),
-  );
-  return { checkId: check.checkId, status: 'waiting' };
-});
+export const handler = taskHandler(
+  z.object({ checkId: checkIdSchema, taskToken: z.string().min(1) }),
+  async (input) => {
+    const check = await deps.store.get(input.checkId);
+    if (!check) throw new CheckNotFound(`No check ${input.checkId}`);
+    const code = newCode();
+    await deps.store.park(check.checkId, input.taskToken, hashCode(code), deps.now().toISOString());
+    await mailer.send(
+      systemCheckMail({
+        to: check.recipient,
+        locale: check.locale,
+        code,
+        organisation: config.ORGANISATION_NAME,
+        checkUrl: new URL(`/system-checks/${check.checkId}`, config.PUBLIC_BASE_URL).toString(),
+      }),
+    );
+    return { checkId: check.checkId, status: 'waiting' };
+  },
+);

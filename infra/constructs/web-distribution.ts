@@ -204,7 +204,7 @@ function acknowledgeDeploymentHandler(deployment: s3deploy.BucketDeployment, sit
     {
       rule: 'AwsSolutions-IAM5',
       finding: new RegExp(
-        `^Resource::(<${siteLogicalId}\\.Arn>|arn:[^:]+:s3:::cdk-[a-z0-9]+-assets-[^/]+)/\\*$`,
+        `^Resource::(<${siteLogicalId}\\.Arn>|arn:${arnSegment}:s3:::cdk-[a-z0-9]+-assets-[^/]+)/\\*$`,
       ),
       reason:
         'Objects of exactly two buckets: the CDK asset bucket (source) and the site bucket (destination).',

@@ -34,7 +34,10 @@ export const routes: readonly RouteDefinition[] = [
     function: 'health',
     summary: 'Reports whether data, workflows and mail are reachable',
     tag: 'operations',
-    responses: { 200: { description: 'Every component is reachable' }, 503: { description: 'A component is not' } },
+    responses: {
+      200: { description: 'Every component is reachable' },
+      503: { description: 'A component is not' },
+    },
   },
   {
     method: 'GET',
@@ -56,7 +59,10 @@ export const routes: readonly RouteDefinition[] = [
       409: { description: 'The checkId is already used by another check', schema: errorResponse },
       413: { description: 'The body is too large', schema: errorResponse },
       415: { description: 'The body is not JSON', schema: errorResponse },
-      503: { description: 'The workflow could not be started; retry with the same checkId', schema: errorResponse },
+      503: {
+        description: 'The workflow could not be started; retry with the same checkId',
+        schema: errorResponse,
+      },
       ...problems,
     },
   },

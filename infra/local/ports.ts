@@ -7,7 +7,9 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
     server.once('error', reject);
     server.listen(0, host, () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -16,7 +18,11 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 export function assertPortFree(port: number, variable: string, host = '127.0.0.1'): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', () => reject(new Error(`Port ${port} on ${host} is in use. Stop what uses it or set ${variable} to another port.`)));
+    server.once('error', () =>
+      reject(
+        new Error(`Port ${port} on ${host} is in use. Stop what uses it or set ${variable} to another port.`),
+      ),
+    );
     server.listen(port, host, () => server.close(() => resolve()));
   });
 }

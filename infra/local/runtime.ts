@@ -98,7 +98,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ]);
     const webUrl = `http://${host}:${options.port}`;
     const sfnUrl = `http://${host}:${options.stepFunctionsPort}`;
-    const lambda = new LocalLambda({ rootDir: repositoryRoot, region: REGION, accountId: ACCOUNT, prefix: 'lotse' });
+    const lambda = new LocalLambda({
+      rootDir: repositoryRoot,
+      region: REGION,
+      accountId: ACCOUNT,
+      prefix: 'lotse',
+    });
     const env: Record<string, string> = {
       AWS_REGION: REGION,
       AWS_ACCESS_KEY_ID: 'local',
@@ -133,9 +138,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ...(options.log ? { log: options.log } : {}),
     });
     cleanups.push(() => engine.shutdown());
-    const substitutions = Object.fromEntries(functionIds.map((id) => [functionArnSubstitutionKey(id), lambda.functionArn(id)]));
+    const substitutions = Object.fromEntries(
+      functionIds.map((id) => [functionArnSubstitutionKey(id), lambda.functionArn(id)]),
+    );
     for (const id of stateMachineIds) {
-      engine.createStateMachine({ name: `lotse-${id}`, definition: substitute(readWorkflow(id), substitutions) });
+      engine.createStateMachine({
+        name: `lotse-${id}`,
+        definition: substitute(readWorkflow(id), substitutions),
+      });
       void stateMachines[id];
     }
     const sfnServer = await startStepFunctionsServer(engine, host, options.stepFunctionsPort);
@@ -153,7 +163,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     if (options.envFile) {
       mkdirSync(dirname(options.envFile), { recursive: true });
-      writeFileSync(options.envFile, `${Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n')}\n`);
+      writeFileSync(
+        options.envFile,
+        `${Object.entries(env)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('\n')}\n`,
+      );
     }
     return {
       urls: {

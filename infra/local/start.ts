@@ -36,7 +36,8 @@ const log = (message: string, details?: Record<string, unknown>) =>
 
 try {
   const buildStarted = performance.now();
-  if (await buildWebIfStale(repositoryRoot)) log(`built the web app in ${Math.round(performance.now() - buildStarted)} ms`);
+  if (await buildWebIfStale(repositoryRoot))
+    log(`built the web app in ${Math.round(performance.now() - buildStarted)} ms`);
 
   await Promise.all([
     assertPortFree(config.PORT, 'PORT'),

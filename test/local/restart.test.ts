@@ -33,7 +33,13 @@ afterAll(() => {
 });
 
 async function startLotse(): Promise<{ child: ChildProcess; readyMs: number; output: () => string }> {
-  const env = { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), LOTSE_DATA_DIR: dataDir, LOTSE_ENV_FILE: join(dataDir, 'local.env'), LOG_LEVEL: 'ERROR' };
+  const env = {
+    ...process.env,
+    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+    LOTSE_DATA_DIR: dataDir,
+    LOTSE_ENV_FILE: join(dataDir, 'local.env'),
+    LOG_LEVEL: 'ERROR',
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'infra/local/start.ts')], {
     cwd: repositoryRoot,
     env,
@@ -43,11 +49,14 @@ async function startLotse(): Promise<{ child: ChildProcess; readyMs: number; out
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const readyMs = await eventually(() => {
-    if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
-    const found = /LOTSE_READY (\d+)/.exec(output);
-    return found ? Number(found[1]) : undefined;
-  }, { timeoutMs: 60_000, what: 'npm start to be ready' });
+  const readyMs = await eventually(
+    () => {
+      if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
+      const found = /LOTSE_READY (\d+)/.exec(output);
+      return found ? Number(found[1]) : undefined;
+    },
+    { timeoutMs: 60_000, what: 'npm start to be ready' },
+  );
   return { child, readyMs, output: () => output };
 }
 
@@ -57,7 +66,10 @@ const javaProcessesOn = (port: number) =>
     .filter((entry) => /^\d+$/.test(entry))
     .filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(`LoopbackDynamoDbLocal -port ${port} `);
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+          .split('\0')
+          .join(' ')
+          .includes(`LoopbackDynamoDbLocal -port ${port} `);
       } catch {
         return false;
       }
@@ -65,7 +77,9 @@ const javaProcessesOn = (port: number) =>
     .join(',');
 
 const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
 describe('npm start', () => {
   it('loses no waiting execution when it is killed and started again', async () => {
@@ -79,7 +93,9 @@ describe('npm start', () => {
     });
     const { checkId } = (await created.json()) as { checkId: string };
     const mail = await eventually(async () => {
-      const store = (await (await fetch(`http://127.0.0.1:${ports.LOTSE_SES_PORT}/store`)).json()) as { emails: { destination: { to: string[] }; body: { text: string } }[] };
+      const store = (await (await fetch(`http://127.0.0.1:${ports.LOTSE_SES_PORT}/store`)).json()) as {
+        emails: { destination: { to: string[] }; body: { text: string } }[];
+      };
       return store.emails.find((m) => m.destination.to.includes(recipient));
     });
     const code = /\n\s{4}([A-Z0-9]{8})\n/.exec(mail.body.text)?.[1] ?? '';
@@ -92,12 +108,17 @@ describe('npm start', () => {
     first.child.kill('SIGKILL');
     await exited(first.child);
     // DynamoDB Local notices its parent is gone and exits too.
-    await eventually(() => (javaProcessesOn(ports.LOTSE_DYNAMODB_PORT as number) === '' ? true : undefined), { what: 'DynamoDB Local to exit' });
+    await eventually(() => (javaProcessesOn(ports.LOTSE_DYNAMODB_PORT as number) === '' ? true : undefined), {
+      what: 'DynamoDB Local to exit',
+    });
 
     const second = await startLotse();
     expect(second.output()).toContain('resumed 1 waiting execution');
     const local = Object.fromEntries(
-      readFileSync(join(dataDir, 'local.env'), 'utf8').trim().split('\n').map((line) => line.split('=', 2)),
+      readFileSync(join(dataDir, 'local.env'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split('=', 2)),
     );
     expect(local.AWS_ENDPOINT_URL_SFN).toBe(`http://127.0.0.1:${ports.LOTSE_SFN_PORT}`);
     const confirmed = await fetch(`${api}/system-checks/${checkId}/confirm`, {

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
+  ExecutionAlreadyExists,
   GetExecutionHistoryCommand,
   InvalidToken,
-  ExecutionAlreadyExists,
-  SFNClient,
   SendTaskFailureCommand,
   SendTaskHeartbeatCommand,
   SendTaskSuccessCommand,
+  SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
   TaskTimedOut,
@@ -26,15 +26,16 @@ import { eventually } from '../support/poll.ts';
 /** Local "Lambda functions" for the fixtures: they record calls and hand tokens to the test. */
 const tokens: string[] = [];
 const calls: Record<string, number> = {};
-const functions: Record<string, (payload: any) => Promise<unknown>> = {
+const functions: Record<string, (payload: { token: string; id: string }) => Promise<unknown>> = {
   park: async (payload) => {
     tokens.push(payload.token);
     return { parked: true };
   },
   flaky: async (payload) => {
-    calls[payload.id] = (calls[payload.id] ?? 0) + 1;
-    if (calls[payload.id]! < 3) throw Object.assign(new Error('mail server busy'), { name: 'MailDeliveryError' });
-    return { attempts: calls[payload.id] };
+    const attempts = (calls[payload.id] ?? 0) + 1;
+    calls[payload.id] = attempts;
+    if (attempts < 3) throw Object.assign(new Error('mail server busy'), { name: 'MailDeliveryError' });
+    return { attempts };
   },
   broken: async () => {
     throw Object.assign(new Error('no such thing'), { name: 'NotFound' });
@@ -90,7 +91,12 @@ const definitions: Record<string, object> = {
   failing: {
     StartAt: 'Call',
     States: {
-      Call: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: arn('broken') }, End: true },
+      Call: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Parameters: { FunctionName: arn('broken') },
+        End: true,
+      },
     },
   },
 };
@@ -111,7 +117,7 @@ beforeAll(async () => {
     invoke: async (name, payload) => {
       const fn = functions[name.split(':').at(-1) ?? ''];
       if (!fn) throw new Error(`unknown function ${name}`);
-      return fn(payload);
+      return fn(payload as { token: string; id: string });
     },
   });
   const port = await freePort();
@@ -123,7 +129,11 @@ beforeAll(async () => {
   });
   for (const [name, definition] of Object.entries(definitions)) {
     const created = await sfn.send(
-      new CreateStateMachineCommand({ name, definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::000000000000:role/x' }),
+      new CreateStateMachineCommand({
+        name,
+        definition: JSON.stringify(definition),
+        roleArn: 'arn:aws:iam::000000000000:role/x',
+      }),
     );
     machineArn[name] = created.stateMachineArn ?? '';
   }
@@ -137,7 +147,11 @@ afterAll(async () => {
 
 async function start(machine: string, input: object, name?: string) {
   const { executionArn } = await sfn.send(
-    new StartExecutionCommand({ stateMachineArn: machineArn[machine], input: JSON.stringify(input), ...(name ? { name } : {}) }),
+    new StartExecutionCommand({
+      stateMachineArn: machineArn[machine],
+      input: JSON.stringify(input),
+      ...(name ? { name } : {}),
+    }),
   );
   return executionArn as string;
 }
@@ -161,8 +175,12 @@ describe('local Step Functions engine', () => {
     const [tokenA, tokenB] = [await nextToken(before), await nextToken(before + 1)];
     expect(tokenA).not.toEqual(tokenB);
     expect(tokenA.length).toBeGreaterThan(40);
-    await sfn.send(new SendTaskSuccessCommand({ taskToken: tokenB, output: JSON.stringify({ decision: 'approve' }) }));
-    await sfn.send(new SendTaskFailureCommand({ taskToken: tokenA, error: 'Rejected', cause: 'not suitable' }));
+    await sfn.send(
+      new SendTaskSuccessCommand({ taskToken: tokenB, output: JSON.stringify({ decision: 'approve' }) }),
+    );
+    await sfn.send(
+      new SendTaskFailureCommand({ taskToken: tokenA, error: 'Rejected', cause: 'not suitable' }),
+    );
     const [a, b] = [await finished(first), await finished(second)];
     expect(b.status).toBe('SUCCEEDED');
     expect(JSON.parse(b.output ?? '{}').answer).toEqual({ decision: 'approve' });
@@ -171,12 +189,16 @@ describe('local Step Functions engine', () => {
   });
 
   it('refuses unknown tokens and tokens whose task is over', async () => {
-    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: 'forged', output: '{}' }))).rejects.toBeInstanceOf(InvalidToken);
+    await expect(
+      sfn.send(new SendTaskSuccessCommand({ taskToken: 'forged', output: '{}' })),
+    ).rejects.toBeInstanceOf(InvalidToken);
     const before = tokens.length;
-    await finished(await start('callback', { id: 'c' }).then(async (execution) => {
-      await sfn.send(new SendTaskSuccessCommand({ taskToken: await nextToken(before), output: '{}' }));
-      return execution;
-    }));
+    await finished(
+      await start('callback', { id: 'c' }).then(async (execution) => {
+        await sfn.send(new SendTaskSuccessCommand({ taskToken: await nextToken(before), output: '{}' }));
+        return execution;
+      }),
+    );
     await expect(
       sfn.send(new SendTaskSuccessCommand({ taskToken: tokens[before] as string, output: '{}' })),
     ).rejects.toBeInstanceOf(TaskTimedOut);
@@ -212,11 +234,20 @@ describe('local Step Functions engine', () => {
       },
     };
     const { stateMachineArn } = await sfn.send(
-      new CreateStateMachineCommand({ name: 'fast-timeout', definition: JSON.stringify(fast), roleArn: 'arn:aws:iam::0:role/x' }),
+      new CreateStateMachineCommand({
+        name: 'fast-timeout',
+        definition: JSON.stringify(fast),
+        roleArn: 'arn:aws:iam::0:role/x',
+      }),
     );
-    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"id":"t"}' }));
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn, input: '{"id":"t"}' }),
+    );
     const result = await finished(executionArn as string);
-    expect(JSON.parse(result.output ?? '{}')).toMatchObject({ outcome: 'expired', failure: { Error: 'States.Timeout' } });
+    expect(JSON.parse(result.output ?? '{}')).toMatchObject({
+      outcome: 'expired',
+      failure: { Error: 'States.Timeout' },
+    });
   });
 
   it('shortens Wait states by the time scale, but still waits', async () => {
@@ -245,7 +276,9 @@ describe('local Step Functions engine', () => {
     const first = await start('callback', { id: 'same' }, 'same-name');
     const again = await start('callback', { id: 'same' }, 'same-name');
     expect(again).toBe(first);
-    await expect(start('callback', { id: 'other' }, 'same-name')).rejects.toBeInstanceOf(ExecutionAlreadyExists);
+    await expect(start('callback', { id: 'other' }, 'same-name')).rejects.toBeInstanceOf(
+      ExecutionAlreadyExists,
+    );
     await sfn.send(new StopExecutionCommand({ executionArn: first, error: 'Test', cause: 'cleanup' }));
     expect((await finished(first)).status).toBe('ABORTED');
   });

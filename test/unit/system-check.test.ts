@@ -27,7 +27,14 @@ function fakes() {
       return checks.get(id);
     },
     async park(id, taskToken, codeHash, now) {
-      checks.set(id, { ...(checks.get(id) as SystemCheck), taskToken, codeHash, status: 'waiting', updatedAt: now, failedAttempts: 0 });
+      checks.set(id, {
+        ...(checks.get(id) as SystemCheck),
+        taskToken,
+        codeHash,
+        status: 'waiting',
+        updatedAt: now,
+        failedAttempts: 0,
+      });
     },
     async markConfirmed(id, now) {
       const check = checks.get(id) as SystemCheck;
@@ -70,7 +77,9 @@ describe('system check use cases', () => {
     const again = await createCheck(deps, { recipient: 'a@example.org', locale: 'de', checkId: 'fixed' });
     expect(again.checkId).toBe('fixed');
     expect(started).toEqual(['fixed', 'fixed']);
-    await expect(createCheck(deps, { recipient: 'b@example.org', locale: 'de', checkId: 'fixed' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      createCheck(deps, { recipient: 'b@example.org', locale: 'de', checkId: 'fixed' }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('confirms with the right code and resumes the workflow with the stored token', async () => {
@@ -87,7 +96,9 @@ describe('system check use cases', () => {
     const { checkId } = await createCheck(deps, { recipient: 'a@example.org', locale: 'de' });
     await deps.store.park(checkId, 'token-1', hashCode('ABCD2345'), 'now');
     for (let i = 0; i < MAX_CODE_ATTEMPTS; i++) {
-      await expect(confirmCheck(deps, checkId, 'WRONG234')).rejects.toMatchObject({ issues: [{ field: 'code' }] });
+      await expect(confirmCheck(deps, checkId, 'WRONG234')).rejects.toMatchObject({
+        issues: [{ field: 'code' }],
+      });
     }
     await expect(confirmCheck(deps, checkId, 'ABCD2345')).rejects.toBeInstanceOf(ConflictError);
     expect(resumed).toEqual([]);

@@ -1,5 +1,9 @@
 export interface ApiError {
-  readonly error: { readonly code: string; readonly message: string; readonly issues?: { field: string; message: string }[] };
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly issues?: { field: string; message: string }[];
+  };
 }
 
 /** Calls the Lotse API on the same origin; returns the parsed body with the status. */

@@ -31,7 +31,10 @@ export function sesMailer(client: SESv2Client, from: string): Mailer {
             Content: {
               Simple: {
                 Subject: { Data: message.subject, Charset: 'UTF-8' },
-                Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
+                Body: {
+                  Text: { Data: message.text, Charset: 'UTF-8' },
+                  Html: { Data: message.html, Charset: 'UTF-8' },
+                },
               },
             },
           }),
@@ -46,7 +49,13 @@ export function sesMailer(client: SESv2Client, from: string): Mailer {
 
 export const sesClient = (): SESv2Client => new SESv2Client({});
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for HTML bodies; every value that a user could have typed goes through this. */
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);

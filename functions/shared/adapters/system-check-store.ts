@@ -26,7 +26,9 @@ export function dynamoSystemCheckStore(client: DynamoDBDocumentClient, tableName
         .then(() => true, ignoreConditionFailure);
     },
     async get(checkId) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key(checkId), ConsistentRead: true }));
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: key(checkId), ConsistentRead: true }),
+      );
       if (!Item) return undefined;
       const { pk: _pk, sk: _sk, type: _type, expiresAt: _expiresAt, ...check } = Item;
       return check as SystemCheck;
@@ -36,10 +38,17 @@ export function dynamoSystemCheckStore(client: DynamoDBDocumentClient, tableName
         new UpdateCommand({
           TableName: tableName,
           Key: key(checkId),
-          UpdateExpression: 'SET #status = :waiting, taskToken = :token, codeHash = :hash, updatedAt = :now, failedAttempts = :zero',
+          UpdateExpression:
+            'SET #status = :waiting, taskToken = :token, codeHash = :hash, updatedAt = :now, failedAttempts = :zero',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':waiting': 'waiting', ':token': taskToken, ':hash': codeHash, ':now': now, ':zero': 0 },
+          ExpressionAttributeValues: {
+            ':waiting': 'waiting',
+            ':token': taskToken,
+            ':hash': codeHash,
+            ':now': now,
+            ':zero': 0,
+          },
         }),
       );
     },
@@ -73,7 +82,8 @@ export function dynamoSystemCheckStore(client: DynamoDBDocumentClient, tableName
           TableName: tableName,
           Key: key(checkId),
           // The token and code are useless once the wait is over; drop them.
-          UpdateExpression: 'SET #status = :outcome, updatedAt = :now, finishedAt = :now REMOVE taskToken, codeHash',
+          UpdateExpression:
+            'SET #status = :outcome, updatedAt = :now, finishedAt = :now REMOVE taskToken, codeHash',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':outcome': outcome, ':now': now },

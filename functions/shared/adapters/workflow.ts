@@ -1,8 +1,8 @@
 import {
   ExecutionAlreadyExists,
   InvalidToken,
-  SFNClient,
   SendTaskSuccessCommand,
+  SFNClient,
   StartExecutionCommand,
   TaskDoesNotExist,
   TaskTimedOut,
@@ -16,20 +16,32 @@ export function stepFunctionsWorkflow(client: SFNClient, stateMachineArn: string
     async start(id) {
       try {
         // The input carries the id only: personal data stays in DynamoDB.
-        await client.send(new StartExecutionCommand({ stateMachineArn, name: id, input: JSON.stringify({ checkId: id }) }));
+        await client.send(
+          new StartExecutionCommand({ stateMachineArn, name: id, input: JSON.stringify({ checkId: id }) }),
+        );
       } catch (error) {
         if (error instanceof ExecutionAlreadyExists) return;
-        throw new DependencyError('The workflow could not be started; please try again shortly.', { cause: error });
+        throw new DependencyError('The workflow could not be started; please try again shortly.', {
+          cause: error,
+        });
       }
     },
     async resume(taskToken, output) {
       try {
         await client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
       } catch (error) {
-        if (error instanceof TaskTimedOut || error instanceof TaskDoesNotExist || error instanceof InvalidToken) {
-          throw new TokenExpiredError('The wait for this confirmation is over; start a new check.', { cause: error });
+        if (
+          error instanceof TaskTimedOut ||
+          error instanceof TaskDoesNotExist ||
+          error instanceof InvalidToken
+        ) {
+          throw new TokenExpiredError('The wait for this confirmation is over; start a new check.', {
+            cause: error,
+          });
         }
-        throw new DependencyError('The workflow could not be resumed; please try again shortly.', { cause: error });
+        throw new DependencyError('The workflow could not be resumed; please try again shortly.', {
+          cause: error,
+        });
       }
     },
   };

@@ -19,7 +19,9 @@ export async function checkComponents(
   options: { timeoutMs: number; now?: () => Date },
 ): Promise<HealthReport> {
   const entries = await Promise.all(
-    Object.entries(checks).map(async ([name, check]) => [name, await runCheck(check, options.timeoutMs)] as const),
+    Object.entries(checks).map(
+      async ([name, check]) => [name, await runCheck(check, options.timeoutMs)] as const,
+    ),
   );
   const components = Object.fromEntries(entries);
   const healthy = entries.every(([, report]) => report.status === 'ok');

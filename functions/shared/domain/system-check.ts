@@ -61,7 +61,9 @@ export function codeMatches(code: string, expectedHash: string): boolean {
 
 export function toView(check: SystemCheck): SystemCheckView {
   const { checkId, status, createdAt, updatedAt, finishedAt } = check;
-  return finishedAt ? { checkId, status, createdAt, updatedAt, finishedAt } : { checkId, status, createdAt, updatedAt };
+  return finishedAt
+    ? { checkId, status, createdAt, updatedAt, finishedAt }
+    : { checkId, status, createdAt, updatedAt };
 }
 
 export async function createCheck(

@@ -9,9 +9,13 @@ import { type HttpResult, json } from './response.ts';
  */
 export function errorToResponse(error: unknown, correlationId: string): HttpResult {
   if (error instanceof DomainError) {
-    if (error.status >= 500) logger.warn('dependency failed', { error: error.name, cause: String(error.cause) });
+    if (error.status >= 500)
+      logger.warn('dependency failed', { error: error.name, cause: String(error.cause) });
     const issues = error instanceof ValidationError ? { issues: error.issues } : {};
-    return json(error.status, { error: { code: error.code, message: error.message, ...issues }, correlationId });
+    return json(error.status, {
+      error: { code: error.code, message: error.message, ...issues },
+      correlationId,
+    });
   }
   logger.error('unhandled error', error instanceof Error ? error : new Error(String(error)));
   return json(500, {

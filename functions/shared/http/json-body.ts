@@ -6,7 +6,9 @@ export function readJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): u
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   if (raw.byteLength > maxBytes) {
-    throw new PayloadTooLargeError(`The request body is ${raw.byteLength} bytes; at most ${maxBytes} are accepted.`);
+    throw new PayloadTooLargeError(
+      `The request body is ${raw.byteLength} bytes; at most ${maxBytes} are accepted.`,
+    );
   }
   const contentType = (event.headers?.['content-type'] ?? '').toLowerCase();
   if (!contentType.startsWith('application/json')) {

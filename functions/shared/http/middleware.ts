@@ -3,8 +3,8 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { logger } from '../logger.ts';
 import { errorToResponse } from './error-mapper.ts';
-import { type HttpResult, json } from './response.ts';
 import { readJsonBody } from './json-body.ts';
+import { type HttpResult, json } from './response.ts';
 
 export interface HttpRequest {
   readonly event: APIGatewayProxyEventV2;

@@ -16,15 +16,30 @@ export function toFieldIssues(issue: z.core.$ZodIssue): FieldIssue[] {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({ field: at(key), message: 'is not an accepted field' }));
     case 'invalid_type':
-      return [{ field, message: issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}` }];
+      return [
+        { field, message: issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}` },
+      ];
     case 'too_small':
       if (issue.origin === 'string') {
-        return [{ field, message: Number(issue.minimum) <= 1 ? 'must not be empty' : `must have at least ${issue.minimum} characters` }];
+        return [
+          {
+            field,
+            message:
+              Number(issue.minimum) <= 1
+                ? 'must not be empty'
+                : `must have at least ${issue.minimum} characters`,
+          },
+        ];
       }
-      return [{ field, message: hasCustomMessage(issue) ? issue.message : `must be at least ${issue.minimum}` }];
+      return [
+        { field, message: hasCustomMessage(issue) ? issue.message : `must be at least ${issue.minimum}` },
+      ];
     case 'too_big':
-      if (issue.origin === 'string') return [{ field, message: `must have at most ${issue.maximum} characters` }];
-      return [{ field, message: hasCustomMessage(issue) ? issue.message : `must be at most ${issue.maximum}` }];
+      if (issue.origin === 'string')
+        return [{ field, message: `must have at most ${issue.maximum} characters` }];
+      return [
+        { field, message: hasCustomMessage(issue) ? issue.message : `must be at most ${issue.maximum}` },
+      ];
     default:
       return [{ field, message: issue.message }];
   }

@@ -30,7 +30,11 @@ export interface DynamoDbLocalOptions {
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   const classDir = compileLauncher(options.cacheDir);
-  const classpath = [classDir, join(emulatorDir, 'DynamoDBLocal.jar'), join(emulatorDir, 'DynamoDBLocal_lib', '*')].join(':');
+  const classpath = [
+    classDir,
+    join(emulatorDir, 'DynamoDBLocal.jar'),
+    join(emulatorDir, 'DynamoDBLocal_lib', '*'),
+  ].join(':');
   const args = [
     `-Djava.library.path=${join(emulatorDir, 'DynamoDBLocal_lib')}`,
     `-Dlotse.host=${options.host}`,
@@ -57,9 +61,15 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.once('error', (error) =>
-      reject(new Error(`Could not start Java for DynamoDB Local (${error.message}). Install a JDK 17: apt-get install openjdk-17-jre-headless`)),
+      reject(
+        new Error(
+          `Could not start Java for DynamoDB Local (${error.message}). Install a JDK 17: apt-get install openjdk-17-jre-headless`,
+        ),
+      ),
     );
-    child.once('exit', (code) => reject(new Error(`DynamoDB Local exited with code ${code}:\n${output.join('')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`DynamoDB Local exited with code ${code}:\n${output.join('')}`)),
+    );
   });
   child.stdout?.removeAllListeners('data');
   child.stdout?.resume();
@@ -76,7 +86,10 @@ function compileLauncher(cacheDir: string): string {
   const compiled = join(classDir, 'LoopbackDynamoDbLocal.class');
   if (existsSync(compiled) && statSync(compiled).mtimeMs >= statSync(launcherSource).mtimeMs) return classDir;
   mkdirSync(classDir, { recursive: true });
-  const classpath = [join(emulatorDir, 'DynamoDBLocal.jar'), join(emulatorDir, 'DynamoDBLocal_lib', '*')].join(':');
+  const classpath = [
+    join(emulatorDir, 'DynamoDBLocal.jar'),
+    join(emulatorDir, 'DynamoDBLocal_lib', '*'),
+  ].join(':');
   execFileSync('javac', ['-nowarn', '-cp', classpath, '-d', classDir, launcherSource], { stdio: 'pipe' });
   return classDir;
 }

@@ -1,6 +1,6 @@
 import {
-  type CreateTableCommandInput,
   CreateTableCommand,
+  type CreateTableCommandInput,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
@@ -9,7 +9,10 @@ import {
 import { mainTable, type TableDefinition } from '../../definitions/table.ts';
 
 /** The CreateTable call for a table definition: the same design CDK deploys. */
-export function createTableInput(tableName: string, table: TableDefinition = mainTable): CreateTableCommandInput {
+export function createTableInput(
+  tableName: string,
+  table: TableDefinition = mainTable,
+): CreateTableCommandInput {
   const attributes = new Map<string, 'S' | 'N'>();
   const add = (key: { name: string; type: 'S' | 'N' }) => attributes.set(key.name, key.type);
   add(table.partitionKey);
@@ -21,7 +24,10 @@ export function createTableInput(tableName: string, table: TableDefinition = mai
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+      AttributeName,
+      AttributeType,
+    })),
     KeySchema: [
       { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
       { AttributeName: table.sortKey.name, KeyType: 'RANGE' },
@@ -39,7 +45,11 @@ export function createTableInput(tableName: string, table: TableDefinition = mai
 }
 
 /** Creates the table if it is missing (an on-disk database keeps it across restarts). */
-export async function ensureTable(client: DynamoDBClient, tableName: string, table: TableDefinition = mainTable) {
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+  table: TableDefinition = mainTable,
+) {
   try {
     await client.send(new CreateTableCommand(createTableInput(tableName, table)));
     await client.send(

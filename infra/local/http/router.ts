@@ -16,14 +16,16 @@ interface CompiledRoute {
 export function createRouter(routes: readonly RouteDefinition[]) {
   const compiled: CompiledRoute[] = routes.map((route) => {
     const names: string[] = [];
-    const source = route.path.replace(/[.*?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\}/g, (_, name: string) => {
-      if (name.endsWith('+')) {
-        names.push(name.slice(0, -1));
-        return '(.+)';
-      }
-      names.push(name);
-      return '([^/]+)';
-    });
+    const source = route.path
+      .replace(/[.*?^$()|[\]\\]/g, '\\$&')
+      .replace(/\\?\{([^}]+)\}/g, (_, name: string) => {
+        if (name.endsWith('+')) {
+          names.push(name.slice(0, -1));
+          return '(.+)';
+        }
+        names.push(name);
+        return '([^/]+)';
+      });
     return { route, pattern: new RegExp(`^${source}$`), names };
   });
   return (method: string, path: string): RouteMatch | undefined => {
@@ -31,7 +33,9 @@ export function createRouter(routes: readonly RouteDefinition[]) {
       if (route.method !== method) continue;
       const found = pattern.exec(path);
       if (!found) continue;
-      const pathParameters = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]));
+      const pathParameters = Object.fromEntries(
+        names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]),
+      );
       return { route, routeKey: routeKey(route), pathParameters };
     }
     return undefined;

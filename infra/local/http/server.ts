@@ -31,7 +31,8 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { message: 'Method Not Allowed' });
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return send(response, 405, { message: 'Method Not Allowed' });
       return serveStatic(options.webRoot, url.pathname, response, request.method === 'HEAD');
     }
     const found = match(request.method ?? 'GET', url.pathname);

@@ -18,7 +18,12 @@ const TYPES: Record<string, string> = {
  * Serves the built web app like the CloudFront distribution does: hashed assets cached for a year,
  * everything that is not a file answered with index.html so the app's own router takes over.
  */
-export function serveStatic(root: string, pathname: string, response: ServerResponse, headOnly: boolean): void {
+export function serveStatic(
+  root: string,
+  pathname: string,
+  response: ServerResponse,
+  headOnly: boolean,
+): void {
   const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
   let file = join(root, relative);
   if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html');

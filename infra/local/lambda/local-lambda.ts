@@ -39,7 +39,10 @@ export class LocalLambda {
   resolve(nameOrArn: string): FunctionId {
     const name = nameOrArn.startsWith('arn:') ? (nameOrArn.split(':')[6] ?? '') : nameOrArn;
     const id = name.startsWith(`${this.options.prefix}-`) ? name.slice(this.options.prefix.length + 1) : name;
-    if (!(id in functions)) throw Object.assign(new Error(`Function not found: ${nameOrArn}`), { name: 'Lambda.ResourceNotFoundException' });
+    if (!(id in functions))
+      throw Object.assign(new Error(`Function not found: ${nameOrArn}`), {
+        name: 'Lambda.ResourceNotFoundException',
+      });
     return id as FunctionId;
   }
 
@@ -65,7 +68,10 @@ export class LocalLambda {
     } satisfies Context;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new FunctionTimeoutError(`Task timed out after ${timeoutMs / 1000} seconds`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new FunctionTimeoutError(`Task timed out after ${timeoutMs / 1000} seconds`)),
+        timeoutMs,
+      );
     });
     try {
       return await Promise.race([handler(event, context), timeout]);
@@ -79,7 +85,8 @@ export class LocalLambda {
     if (!handler) {
       const url = pathToFileURL(join(this.options.rootDir, functions[id].entry)).href;
       handler = import(url).then((module: { handler?: Handler }) => {
-        if (typeof module.handler !== 'function') throw new Error(`${functions[id].entry} exports no handler`);
+        if (typeof module.handler !== 'function')
+          throw new Error(`${functions[id].entry} exports no handler`);
         return module.handler;
       });
       this.loaded.set(id, handler);

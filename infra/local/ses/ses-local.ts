@@ -4,9 +4,13 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** Starts aws-ses-v2-local in this process: the SES v1/v2 API, a web mailbox at `/` and `GET /store`. */
-export async function startSesLocal(host: string, port: number): Promise<{ server: Server; endpoint: string }> {
-  const start = (require('aws-ses-v2-local') as { default: (config: { host: string; port: number }) => Promise<Server> })
-    .default;
+export async function startSesLocal(
+  host: string,
+  port: number,
+): Promise<{ server: Server; endpoint: string }> {
+  const start = (
+    require('aws-ses-v2-local') as { default: (config: { host: string; port: number }) => Promise<Server> }
+  ).default;
   // GetAccount answers from this variable; describe a local account that may send.
   process.env.AWS_SES_ACCOUNT ??= JSON.stringify(localAccount);
   const server = await start({ host, port });

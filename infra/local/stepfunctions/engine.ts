@@ -1,7 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { SfnApiError, StatesError } from './errors.ts';
-import { insertTaskToken, type MachineJson, prepareDefinition, type TaskSettings } from './prepare-definition.ts';
+import {
+  insertTaskToken,
+  type MachineJson,
+  prepareDefinition,
+  type TaskSettings,
+} from './prepare-definition.ts';
 import type { ExecutionRecord, ExecutionStatus, ExecutionStore, WaitingTask } from './store.ts';
 import { validateAsl } from './validate.ts';
 
@@ -87,7 +92,10 @@ export class LocalStepFunctions {
     }
   }
 
-  createStateMachine(input: { name: string; definition: string; roleArn?: string }): { stateMachineArn: string; creationDate: Date } {
+  createStateMachine(input: { name: string; definition: string; roleArn?: string }): {
+    stateMachineArn: string;
+    creationDate: Date;
+  } {
     let definition: MachineJson;
     try {
       definition = JSON.parse(input.definition) as MachineJson;
@@ -140,7 +148,10 @@ export class LocalStepFunctions {
       if (record.status !== 'RUNNING' || this.live.has(record.executionArn)) continue;
       const machine = this.machines.get(record.stateMachineArn);
       if (!machine) {
-        this.finish(record, 'FAILED', { error: 'States.Runtime', cause: 'The state machine no longer exists' });
+        this.finish(record, 'FAILED', {
+          error: 'States.Runtime',
+          cause: 'The state machine no longer exists',
+        });
         continue;
       }
       this.launch(record, machine, true);
@@ -331,7 +342,10 @@ export class LocalStepFunctions {
       this.scale === 1
         ? {}
         : Object.fromEntries(
-            [...prepared.retryIntervals].map(([name, seconds]) => [name, seconds.map((s) => s * 1000 * this.scale)]),
+            [...prepared.retryIntervals].map(([name, seconds]) => [
+              name,
+              seconds.map((s) => s * 1000 * this.scale),
+            ]),
           );
     const stateMachine = new StateMachine(prepared.definition as never, {
       validationOptions: { checkArn: false, checkPaths: true },
@@ -340,7 +354,12 @@ export class LocalStepFunctions {
       overrides: { taskResourceLocalHandlers, waitTimeOverrides, retryIntervalOverrides },
       noThrowOnAbort: true,
       context: {
-        Execution: { Id: record.executionArn, Name: record.name, RoleArn: machine.roleArn, StartTime: record.startDate },
+        Execution: {
+          Id: record.executionArn,
+          Name: record.name,
+          RoleArn: machine.roleArn,
+          StartTime: record.startDate,
+        },
         StateMachine: { Id: machine.arn, Name: machine.name },
       },
     });
@@ -356,34 +375,47 @@ export class LocalStepFunctions {
       );
     }
     const consumed = (async () => {
-      for await (const event of run.eventLogs) this.onEvent(live, event as unknown as LibraryEvent, prepared.topLevelStates);
+      for await (const event of run.eventLogs)
+        this.onEvent(live, event as unknown as LibraryEvent, prepared.topLevelStates);
     })();
     live.settled = Promise.allSettled([run.result, consumed]).then(([result]) => {
       for (const timer of live.timers) clearTimeout(timer);
       this.live.delete(record.executionArn);
       if (live.stopping === 'shutdown' || live.stopping === 'stopped') return;
       if (live.stopping === 'timed-out') {
-        this.finish(record, 'TIMED_OUT', { error: 'States.Timeout', cause: 'The execution ran longer than its TimeoutSeconds' });
+        this.finish(record, 'TIMED_OUT', {
+          error: 'States.Timeout',
+          cause: 'The execution ran longer than its TimeoutSeconds',
+        });
       } else if (result.status === 'fulfilled' && !live.failure) {
         this.finish(record, 'SUCCEEDED', { output: JSON.stringify(result.value) });
       } else {
-        const failure = live.failure ?? { error: 'States.Runtime', cause: String((result as PromiseRejectedResult).reason) };
+        const failure = live.failure ?? {
+          error: 'States.Runtime',
+          cause: String((result as PromiseRejectedResult).reason),
+        };
         this.finish(record, 'FAILED', failure);
       }
     });
   }
 
-  private async runTask(live: LiveExecution, stateName: string, settings: TaskSettings, input: unknown): Promise<unknown> {
+  private async runTask(
+    live: LiveExecution,
+    stateName: string,
+    settings: TaskSettings,
+    input: unknown,
+  ): Promise<unknown> {
     if (settings.resource.endsWith('.waitForTaskToken')) {
       return this.runCallbackTask(live, stateName, settings, input);
     }
     const call = this.callResource(settings.resource, input);
-    if (settings.timeoutSeconds === undefined) return call;
+    const { timeoutSeconds } = settings;
+    if (timeoutSeconds === undefined) return call;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(new StatesError('States.Timeout', `${stateName} ran longer than its TimeoutSeconds`)),
-        settings.timeoutSeconds! * 1000 * this.scale,
+        timeoutSeconds * 1000 * this.scale,
       );
     });
     try {
@@ -393,13 +425,19 @@ export class LocalStepFunctions {
     }
   }
 
-  private async runCallbackTask(live: LiveExecution, stateName: string, settings: TaskSettings, input: unknown) {
+  private async runCallbackTask(
+    live: LiveExecution,
+    stateName: string,
+    settings: TaskSettings,
+    input: unknown,
+  ) {
     const record = live.record;
     // Let the event consumer record this state's raw input first: a restart resumes from it.
     await new Promise((resolve) => setImmediate(resolve));
     const resumed = live.resumeTask?.stateName === stateName ? live.resumeTask : undefined;
     live.resumeTask = undefined;
-    if (resumed?.status === 'succeeded') return JSON.parse((resumed as WaitingTask & { output: string }).output);
+    if (resumed?.status === 'succeeded')
+      return JSON.parse((resumed as WaitingTask & { output: string }).output);
     if (resumed?.status === 'failed' || resumed?.status === 'timed-out') {
       const failed = resumed as WaitingTask & { error?: string; cause?: string };
       throw new StatesError(failed.error ?? '', failed.cause ?? '');
@@ -414,7 +452,9 @@ export class LocalStepFunctions {
       ...(settings.timeoutSeconds !== undefined
         ? { timeoutAt: new Date(now.getTime() + settings.timeoutSeconds * 1000 * this.scale).toISOString() }
         : {}),
-      ...(settings.heartbeatSeconds !== undefined ? { heartbeatSeconds: settings.heartbeatSeconds * this.scale } : {}),
+      ...(settings.heartbeatSeconds !== undefined
+        ? { heartbeatSeconds: settings.heartbeatSeconds * this.scale }
+        : {}),
       lastHeartbeatAt: now.toISOString(),
       status: 'waiting',
     };
@@ -425,9 +465,16 @@ export class LocalStepFunctions {
     const answer = this.park(live, task);
     answer.catch(() => {});
     try {
-      await this.callResource(settings.resource.replace(/\.waitForTaskToken$/, ''), insertTaskToken(input, task.token));
+      await this.callResource(
+        settings.resource.replace(/\.waitForTaskToken$/, ''),
+        insertTaskToken(input, task.token),
+      );
     } catch (error) {
-      if (task.status === 'waiting') this.settleTask(record, task, 'failed', { error: (error as Error).name, cause: (error as Error).message });
+      if (task.status === 'waiting')
+        this.settleTask(record, task, 'failed', {
+          error: (error as Error).name,
+          cause: (error as Error).message,
+        });
       live.waiters.delete(task.token);
       throw error;
     }
@@ -460,14 +507,17 @@ export class LocalStepFunctions {
     }
     if (task.heartbeatSeconds !== undefined) {
       const ms = Math.max(0, Date.parse(task.lastHeartbeatAt) + task.heartbeatSeconds * 1000 - Date.now());
-      waiter.timers.push(setTimeout(() => expire('States.HeartbeatTimeout', 'No heartbeat within HeartbeatSeconds'), ms));
+      waiter.timers.push(
+        setTimeout(() => expire('States.HeartbeatTimeout', 'No heartbeat within HeartbeatSeconds'), ms),
+      );
     }
   }
 
   private async callResource(resource: string, input: unknown): Promise<unknown> {
     if (resource === LAMBDA_INVOKE) {
       const { FunctionName, Payload } = (input ?? {}) as { FunctionName?: string; Payload?: unknown };
-      if (!FunctionName) throw new StatesError('States.Runtime', 'lambda:invoke needs Parameters.FunctionName');
+      if (!FunctionName)
+        throw new StatesError('States.Runtime', 'lambda:invoke needs Parameters.FunctionName');
       const payload = await this.invokeFunction(FunctionName, Payload ?? {});
       return { ExecutedVersion: '$LATEST', Payload: payload ?? null, StatusCode: 200 };
     }
@@ -498,10 +548,21 @@ export class LocalStepFunctions {
     return { live, task };
   }
 
-  private settleTask(record: ExecutionRecord, task: WaitingTask, status: WaitingTask['status'], details: Record<string, string>) {
+  private settleTask(
+    record: ExecutionRecord,
+    task: WaitingTask,
+    status: WaitingTask['status'],
+    details: Record<string, string>,
+  ) {
     task.status = status;
     Object.assign(task, details);
-    const type = { succeeded: 'TaskSucceeded', failed: 'TaskFailed', 'timed-out': 'TaskTimedOut', cancelled: 'TaskCancelled', waiting: 'TaskSubmitted' }[status];
+    const type = {
+      succeeded: 'TaskSucceeded',
+      failed: 'TaskFailed',
+      'timed-out': 'TaskTimedOut',
+      cancelled: 'TaskCancelled',
+      waiting: 'TaskSubmitted',
+    }[status];
     const { output: _output, ...withoutOutput } = details;
     this.addHistory(record, type, { stateName: task.stateName, ...withoutOutput });
   }
@@ -512,17 +573,31 @@ export class LocalStepFunctions {
     switch (event.type) {
       case 'StateEntered':
         if (event.state && topLevel.has(event.state.name) && event.index === undefined) {
-          record.current = { stateName: event.state.name, input: event.state.input, enteredAt: new Date(event.timestamp).toISOString() };
+          record.current = {
+            stateName: event.state.name,
+            input: event.state.input,
+            enteredAt: new Date(event.timestamp).toISOString(),
+          };
         }
-        this.addHistory(record, `${event.state?.type}StateEntered`, { name: event.state?.name, input: JSON.stringify(event.state?.input) });
+        this.addHistory(record, `${event.state?.type}StateEntered`, {
+          name: event.state?.name,
+          input: JSON.stringify(event.state?.input),
+        });
         return;
       case 'StateExited':
-        this.addHistory(record, `${event.state?.type}StateExited`, { name: event.state?.name, output: JSON.stringify(event.state?.output) });
+        this.addHistory(record, `${event.state?.type}StateExited`, {
+          name: event.state?.name,
+          output: JSON.stringify(event.state?.output),
+        });
         return;
       case 'StateFailed':
       case 'StateRetried':
       case 'StateCaught':
-        this.addHistory(record, event.type, { name: event.state?.name, error: event.Error, cause: stringify(event.Cause) });
+        this.addHistory(record, event.type, {
+          name: event.state?.name,
+          error: event.Error,
+          cause: stringify(event.Cause),
+        });
         return;
       case 'ExecutionFailed':
         live.failure = { error: event.Error ?? 'States.Runtime', cause: stringify(event.Cause) ?? '' };
@@ -537,19 +612,34 @@ export class LocalStepFunctions {
     }
   }
 
-  private finish(record: ExecutionRecord, status: ExecutionStatus, details: { output?: string; error?: string; cause?: string }) {
+  private finish(
+    record: ExecutionRecord,
+    status: ExecutionStatus,
+    details: { output?: string; error?: string; cause?: string },
+  ) {
     if (record.status !== 'RUNNING') return;
     record.status = status;
     record.stopDate = new Date().toISOString();
     Object.assign(record, details);
     for (const task of record.tasks) if (task.status === 'waiting') task.status = 'cancelled';
-    const type = { SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', ABORTED: 'ExecutionAborted', RUNNING: 'ExecutionStarted' }[status];
+    const type = {
+      SUCCEEDED: 'ExecutionSucceeded',
+      FAILED: 'ExecutionFailed',
+      TIMED_OUT: 'ExecutionTimedOut',
+      ABORTED: 'ExecutionAborted',
+      RUNNING: 'ExecutionStarted',
+    }[status];
     this.addHistory(record, type, details);
     this.options.log?.(`execution ${status.toLowerCase()}`, { execution: record.name, error: details.error });
   }
 
   private addHistory(record: ExecutionRecord, type: string, details?: Record<string, unknown>): void {
-    record.history.push({ id: record.history.length + 1, timestamp: new Date().toISOString(), type, ...(details ? { details } : {}) });
+    record.history.push({
+      id: record.history.length + 1,
+      timestamp: new Date().toISOString(),
+      type,
+      ...(details ? { details } : {}),
+    });
     this.options.store.save(record);
   }
 

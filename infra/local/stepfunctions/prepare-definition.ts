@@ -14,7 +14,12 @@ const LIBRARY_TASK_TIMEOUT_SECONDS = 2_000_000;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type StateJson = Record<string, Json>;
-type MachineJson = { StartAt: string; States: Record<string, StateJson>; TimeoutSeconds?: number; [k: string]: Json | undefined };
+type MachineJson = {
+  StartAt: string;
+  States: Record<string, StateJson>;
+  TimeoutSeconds?: number;
+  [k: string]: Json | undefined;
+};
 
 export interface TaskSettings {
   readonly resource: string;
@@ -35,7 +40,10 @@ export interface PreparedDefinition {
   readonly timeoutSeconds?: number;
 }
 
-export function prepareDefinition(source: MachineJson, options: { startAt?: string } = {}): PreparedDefinition {
+export function prepareDefinition(
+  source: MachineJson,
+  options: { startAt?: string } = {},
+): PreparedDefinition {
   const definition = structuredClone(source);
   const tasks = new Map<string, TaskSettings>();
   const waits = new Map<string, WaitSettings>();
@@ -65,7 +73,8 @@ export function prepareDefinition(source: MachineJson, options: { startAt?: stri
     if (state.Parameters !== undefined) state.Parameters = replaceTaskToken(state.Parameters);
   });
   if (options.startAt !== undefined) {
-    if (!(options.startAt in definition.States)) throw new Error(`Cannot resume at unknown state ${options.startAt}`);
+    if (!(options.startAt in definition.States))
+      throw new Error(`Cannot resume at unknown state ${options.startAt}`);
     definition.StartAt = options.startAt;
   }
   return {
@@ -78,7 +87,10 @@ export function prepareDefinition(source: MachineJson, options: { startAt?: stri
   };
 }
 
-function visitStates(machine: { States: Record<string, StateJson> }, visit: (name: string, state: StateJson) => void) {
+function visitStates(
+  machine: { States: Record<string, StateJson> },
+  visit: (name: string, state: StateJson) => void,
+) {
   for (const [name, state] of Object.entries(machine.States)) {
     visit(name, state);
     const branches = Array.isArray(state.Branches) ? state.Branches : [];
@@ -104,7 +116,9 @@ export function insertTaskToken(value: unknown, token: string): unknown {
   if (value === TASK_TOKEN_PLACEHOLDER) return token;
   if (Array.isArray(value)) return value.map((item) => insertTaskToken(item, token));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, insertTaskToken(inner, token)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, insertTaskToken(inner, token)]),
+  );
 }
 
 export type { MachineJson };

@@ -6,7 +6,11 @@ import { SfnApiError } from './errors.ts';
  * Speaks the Step Functions API (AWS JSON 1.0, `X-Amz-Target: AWSStepFunctions.<Operation>`) for
  * the operations Lotse uses, so `@aws-sdk/client-sfn` works against it unchanged.
  */
-export function startStepFunctionsServer(engine: LocalStepFunctions, host: string, port: number): Promise<Server> {
+export function startStepFunctionsServer(
+  engine: LocalStepFunctions,
+  host: string,
+  port: number,
+): Promise<Server> {
   const operations: Record<string, (input: never) => unknown> = {
     CreateStateMachine: (i) => engine.createStateMachine(i),
     DescribeStateMachine: (i: { stateMachineArn: string }) => engine.describeStateMachine(i.stateMachineArn),
@@ -32,14 +36,19 @@ export function startStepFunctionsServer(engine: LocalStepFunctions, host: strin
       const target = String(request.headers['x-amz-target'] ?? '');
       const operation = operations[target.replace(/^AWSStepFunctions\./, '')];
       if (!target.startsWith('AWSStepFunctions.') || !operation) {
-        throw new SfnApiError('UnknownOperationException', `The local engine does not implement ${target || 'this call'}`);
+        throw new SfnApiError(
+          'UnknownOperationException',
+          `The local engine does not implement ${target || 'this call'}`,
+        );
       }
       const raw = await readAll(request);
       const input = raw.length > 0 ? JSON.parse(raw) : {};
       reply(200, await operation(input as never));
     } catch (error) {
-      if (error instanceof SfnApiError) reply(error.status, { __type: error.type, message: error.message }, error.type);
-      else if (error instanceof SyntaxError) reply(400, { __type: 'SerializationException', message: 'Malformed JSON' }, 'SerializationException');
+      if (error instanceof SfnApiError)
+        reply(error.status, { __type: error.type, message: error.message }, error.type);
+      else if (error instanceof SyntaxError)
+        reply(400, { __type: 'SerializationException', message: 'Malformed JSON' }, 'SerializationException');
       else reply(500, { __type: 'InternalFailure', message: String(error) }, 'InternalFailure');
     }
   });

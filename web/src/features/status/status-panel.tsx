@@ -6,7 +6,11 @@ interface Health {
   components: Record<string, { status: string; latencyMs: number; detail?: string }>;
 }
 
-const names: Record<string, string> = { data: 'Daten / Data', workflows: 'Abläufe / Workflows', mail: 'E-Mail / Mail' };
+const names: Record<string, string> = {
+  data: 'Daten / Data',
+  workflows: 'Abläufe / Workflows',
+  mail: 'E-Mail / Mail',
+};
 
 export function StatusPanel() {
   const [health, setHealth] = useState<Health | undefined>();
@@ -27,7 +31,9 @@ export function StatusPanel() {
           {Object.entries(health.components).map(([name, component]) => (
             <li key={name} data-status={component.status}>
               <span>{names[name] ?? name}</span>{' '}
-              <strong>{component.status === 'ok' ? 'OK' : `Fehler · Error: ${component.detail ?? ''}`}</strong>
+              <strong>
+                {component.status === 'ok' ? 'OK' : `Fehler · Error: ${component.detail ?? ''}`}
+              </strong>
             </li>
           ))}
         </ul>

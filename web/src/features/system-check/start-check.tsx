@@ -19,7 +19,10 @@ export function StartCheck() {
       body: { recipient, locale: document.documentElement.lang === 'en' ? 'en' : 'de' },
     });
     setBusy(false);
-    if (result.ok) setMessage('E-Mail ist unterwegs. Öffnen Sie den Link darin. · The e-mail is on its way; open its link.');
+    if (result.ok)
+      setMessage(
+        'E-Mail ist unterwegs. Öffnen Sie den Link darin. · The e-mail is on its way; open its link.',
+      );
     else setError(result.body.error?.message ?? 'Unbekannter Fehler · Unknown error');
   }
 

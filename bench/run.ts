@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: start-up, API latency, API throughput and workflow-engine figures for the local
+ * runtime. Everything binds to 127.0.0.1 on free ports and is stopped again, even on failure.
+ * Options: --only=startup,api,throughput,engine (default: all).
+ */
+import { cpus, loadavg } from 'node:os';
+import { benchApi } from './api.ts';
+import { runCleanups } from './cleanup.ts';
+import { benchEngine } from './engine.ts';
+import { agent } from './http.ts';
+import { startBenchRuntime } from './runtime.ts';
+import { benchStartup } from './startup.ts';
+import { fmt, since } from './stats.ts';
+import { benchThroughput } from './throughput.ts';
+
+/** Hard limit for the whole run: after it, clean up and exit non-zero. */
+const WATCHDOG_MS = 180_000;
+
+// A copy taken before startLocalRuntime() rewrites process.env for the in-process runtime.
+const baseEnv: NodeJS.ProcessEnv = { ...process.env };
+const all = ['startup', 'api', 'throughput', 'engine'] as const;
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+const selected = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : all);
+const unknown = [...selected].filter((name) => !(all as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${all.join(', ')}`);
+  process.exit(2);
+}
+
+let finishing = false;
+async function finish(code: number, reason?: string): Promise<never> {
+  if (!finishing) {
+    finishing = true;
+    if (reason) console.error(reason);
+    await runCleanups();
+    agent.destroy();
+  }
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void finish(130, `\n${signal}: stopping the bench and cleaning up`));
+}
+process.on('uncaughtException', (error) => void finish(1, `uncaught: ${error.stack ?? String(error)}`));
+process.on('unhandledRejection', (error) => void finish(1, `unhandled rejection: ${String(error)}`));
+setTimeout(() => void finish(1, `bench exceeded ${WATCHDOG_MS / 1000} s; giving up`), WATCHDOG_MS).unref();
+
+const started = performance.now();
+console.log(
+  `Lotse bench — node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+console.log('All figures from this one run; the machine is shared, so compare medians and ratios, not absolutes.');
+
+try {
+  if (selected.has('startup')) await benchStartup({ runs: 3, baseEnv });
+
+  if (selected.has('api') || selected.has('throughput') || selected.has('engine')) {
+    const bootStarted = performance.now();
+    const { runtime, stop } = await startBenchRuntime();
+    console.log(`\n(in-process runtime for benchmarks 2–4 started in ${fmt(since(bootStarted), 0)} ms)`);
+    try {
+      if (selected.has('api')) await benchApi(runtime, { count: 300, warmup: 30, seriesBudgetMs: 20_000 });
+      if (selected.has('throughput')) {
+        await benchThroughput(runtime, { concurrency: 8, durationMs: 5_000, maxRequests: 5_000 });
+      }
+      if (selected.has('engine')) await benchEngine(runtime, { runs: 100, warmup: 10, budgetMs: 20_000 });
+    } finally {
+      const stopping = performance.now();
+      await stop();
+      console.log(`\n(in-process runtime stopped in ${fmt(since(stopping), 0)} ms)`);
+    }
+  }
+  console.log(`\nbench finished in ${fmt(since(started) / 1000, 1)} s`);
+  await finish(0);
+} catch (error) {
+  await finish(1, `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}
