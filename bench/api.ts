@@ -13,7 +13,11 @@ export interface ApiOptions {
 }
 
 /** Runs `once` sequentially up to `count` times or until the budget is spent; returns latencies (ms). */
-async function series(count: number, budgetMs: number, once: (i: number) => Promise<void>): Promise<number[]> {
+async function series(
+  count: number,
+  budgetMs: number,
+  once: (i: number) => Promise<void>,
+): Promise<number[]> {
   const latencies: number[] = [];
   const deadline = performance.now() + budgetMs;
   for (let i = 0; i < count && performance.now() < deadline; i++) {
@@ -145,9 +149,15 @@ export async function benchApi(runtime: LocalRuntime, options: ApiOptions): Prom
     const ratio = median(postMs) / median(plainMs);
     const ratioConditional = median(postMs) / median(conditionalMs);
     console.log(`  ratio of medians POST /api/system-checks ÷ PutItem (pk/sk only):       ${fmt(ratio, 1)}x`);
-    console.log(`  ratio of medians POST /api/system-checks ÷ PutItem (check-like, cond.): ${fmt(ratioConditional, 1)}x`);
-    console.log('  note: each POST is the real path — conditional put in DynamoDB, then StartExecution on the');
-    console.log('  local Step Functions service; the workflow then sends a mail through local SES asynchronously,');
+    console.log(
+      `  ratio of medians POST /api/system-checks ÷ PutItem (check-like, cond.): ${fmt(ratioConditional, 1)}x`,
+    );
+    console.log(
+      '  note: each POST is the real path — conditional put in DynamoDB, then StartExecution on the',
+    );
+    console.log(
+      '  local Step Functions service; the workflow then sends a mail through local SES asynchronously,',
+    );
     console.log('  in this same process, so it competes with the following requests.');
     console.log(
       `  ${ids.length} POSTs took ${fmt(postSeriesMs, 0)} ms; mails in local SES afterwards: ` +

@@ -27,7 +27,10 @@ const passMachine = JSON.stringify({
  */
 export async function benchEngine(runtime: LocalRuntime, options: EngineOptions): Promise<void> {
   heading('4. Step Functions engine: 5 Pass states, startExecution → SUCCEEDED (in process)');
-  const { stateMachineArn } = runtime.engine.createStateMachine({ name: 'lotse-bench-pass5', definition: passMachine });
+  const { stateMachineArn } = runtime.engine.createStateMachine({
+    name: 'lotse-bench-pass5',
+    definition: passMachine,
+  });
   let failures = 0;
   const once = async (name: string) => {
     const started = performance.now();
@@ -44,7 +47,8 @@ export async function benchEngine(runtime: LocalRuntime, options: EngineOptions)
   for (let i = 0; i < options.warmup; i++) await once(`warmup-${i}`);
   const latencies: number[] = [];
   const deadline = performance.now() + options.budgetMs;
-  for (let i = 0; i < options.runs && performance.now() < deadline; i++) latencies.push(await once(`run-${i}`));
+  for (let i = 0; i < options.runs && performance.now() < deadline; i++)
+    latencies.push(await once(`run-${i}`));
   printTable(latencyHeader, [latencyRow('5 × Pass, start → SUCCEEDED', summarize(latencies))]);
   console.log(`  executions not SUCCEEDED: ${failures}`);
   console.log('  timed with performance.now() around startExecution() + waitForExecution(); the engine');

@@ -12,9 +12,13 @@ export interface Reply {
  * A plain HTTP request to 127.0.0.1 (node:http, keep-alive), reading the whole body. Lighter than
  * fetch, so the figures are mostly the server's. Rejects on network errors and after `timeoutMs`.
  */
-export function request(url: string, options: { method?: string; json?: unknown; timeoutMs?: number } = {}): Promise<Reply> {
+export function request(
+  url: string,
+  options: { method?: string; json?: unknown; timeoutMs?: number } = {},
+): Promise<Reply> {
   const target = new URL(url);
-  if (target.hostname !== '127.0.0.1') return Promise.reject(new Error(`refusing to call ${target.hostname}`));
+  if (target.hostname !== '127.0.0.1')
+    return Promise.reject(new Error(`refusing to call ${target.hostname}`));
   const body = options.json === undefined ? undefined : Buffer.from(JSON.stringify(options.json));
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -28,7 +32,9 @@ export function request(url: string, options: { method?: string; json?: unknown;
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );

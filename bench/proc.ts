@@ -1,4 +1,4 @@
-import { type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Resident set size of a process in MiB, from /proc/<pid>/status (VmRSS); NaN when unreadable. */
@@ -31,7 +31,8 @@ export function pidsWithCmdline(needle: string): number[] {
 export const dynamoDbJavaPids = (port: number): number[] =>
   pidsWithCmdline(`LoopbackDynamoDbLocal -port ${port} `);
 
-export const hasExited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+export const hasExited = (child: ChildProcess): boolean =>
+  child.exitCode !== null || child.signalCode !== null;
 
 /** Resolves when the child has exited, or with false after `ms`. */
 export function exited(child: ChildProcess, ms: number): Promise<boolean> {
@@ -47,7 +48,11 @@ export function exited(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /** Sends `signal`, waits up to `graceMs`, then SIGKILLs. Returns how the child ended. */
-export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<string> {
+export async function stopProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+  graceMs: number,
+): Promise<string> {
   if (hasExited(child)) return describeExit(child);
   child.kill(signal);
   if (!(await exited(child, graceMs))) {

@@ -50,7 +50,9 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
-console.log('All figures from this one run; the machine is shared, so compare medians and ratios, not absolutes.');
+console.log(
+  'All figures from this one run; the machine is shared, so compare medians and ratios, not absolutes.',
+);
 
 try {
   if (selected.has('startup')) await benchStartup({ runs: 3, baseEnv });

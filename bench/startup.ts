@@ -52,18 +52,37 @@ export async function benchStartup(options: StartupOptions): Promise<void> {
     [
       [
         'median',
-        fmt(m((s) => s.wallMs), 0),
-        fmt(m((s) => s.readyMs), 0),
-        fmt(m((s) => s.nodeRssMiB), 1),
-        fmt(m((s) => s.javaRssMiB), 1),
-        fmt(m((s) => s.stopMs), 0),
+        fmt(
+          m((s) => s.wallMs),
+          0,
+        ),
+        fmt(
+          m((s) => s.readyMs),
+          0,
+        ),
+        fmt(
+          m((s) => s.nodeRssMiB),
+          1,
+        ),
+        fmt(
+          m((s) => s.javaRssMiB),
+          1,
+        ),
+        fmt(
+          m((s) => s.stopMs),
+          0,
+        ),
         String(samples.length),
       ],
     ],
   );
   console.log('  spawn→READY: wall time from spawn() to the LOTSE_READY line on stdout (includes Node + tsx');
-  console.log('  start-up and module loading); LOTSE_READY: the figure start.ts prints (startLocalRuntime only).');
-  console.log('  RSS sampled once, right after LOTSE_READY; npm start uses an on-disk (persistent) DynamoDB.');
+  console.log(
+    '  start-up and module loading); LOTSE_READY: the figure start.ts prints (startLocalRuntime only).',
+  );
+  console.log(
+    '  RSS sampled once, right after LOTSE_READY; npm start uses an on-disk (persistent) DynamoDB.',
+  );
 }
 
 async function startOnce(options: StartupOptions): Promise<StartupSample> {
@@ -98,7 +117,10 @@ async function startOnce(options: StartupOptions): Promise<StartupSample> {
     let output = '';
     const readyMs = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`npm start was not ready within ${options.readyTimeoutMs ?? 60_000} ms:\n${output}`)),
+        () =>
+          reject(
+            new Error(`npm start was not ready within ${options.readyTimeoutMs ?? 60_000} ms:\n${output}`),
+          ),
         options.readyTimeoutMs ?? 60_000,
       );
       timer.unref();
@@ -133,7 +155,8 @@ async function startOnce(options: StartupOptions): Promise<StartupSample> {
       await new Promise((r) => setTimeout(r, 50));
     }
     const leftover = dynamoDbJavaPids(ports.LOTSE_DYNAMODB_PORT);
-    if (leftover.length > 0) console.log(`  note: DynamoDB Local still running after stop (pids ${leftover.join(',')})`);
+    if (leftover.length > 0)
+      console.log(`  note: DynamoDB Local still running after stop (pids ${leftover.join(',')})`);
     if (!hasExited(child)) await exited(child, 1000);
     return { wallMs, readyMs, nodeRssMiB, javaRssMiB, stopMs, stopResult };
   } finally {

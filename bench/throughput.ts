@@ -44,7 +44,9 @@ export async function benchThroughput(runtime: LocalRuntime, options: Throughput
   const elapsedMs = since(started);
   const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
 
-  printTable(latencyHeader, [latencyRow(`POST /api/system-checks (c=${options.concurrency})`, summarize(latencies))]);
+  printTable(latencyHeader, [
+    latencyRow(`POST /api/system-checks (c=${options.concurrency})`, summarize(latencies)),
+  ]);
   console.log(`  requests:   ${issued} in ${fmt(elapsedMs / 1000, 2)} s`);
   console.log(`  throughput: ${fmt((accepted / elapsedMs) * 1000, 1)} accepted requests/s`);
   console.log(`  errors:     ${errorCount}`);

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { eventually } from '../support/poll.ts';
+import { mailbox, startTestRuntime } from '../support/runtime.ts';
+
+let env: Awaited<ReturnType<typeof startTestRuntime>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [env, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await env?.stop();
+});
+
+describe('web app in Chromium, phone-sized', () => {
+  it('shows every component healthy, starts a check, and confirms it from the e-mail link', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(env.runtime.urls.web);
+    await expect.poll(() => page.locator('.status li[data-status="ok"]').count()).toBe(3);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+    const recipient = `${randomUUID()}@example.org`;
+    await page.getByLabel('E-Mail-Adresse · E-mail address').fill(recipient);
+    await page.getByRole('button', { name: /Prüfung starten/ }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('unterwegs');
+
+    const mail = await eventually(async () =>
+      (await mailbox(env.runtime)).find((m) => m.destination.to.includes(recipient)),
+    );
+    const link = /(http:\/\/\S+\/system-checks\/[0-9a-f-]{36})/.exec(mail.body.text ?? '')?.[1] ?? '';
+    const code = /\n\s{4}([A-Z0-9]{8})\n/.exec(mail.body.text ?? '')?.[1] ?? '';
+    await page.goto(link);
+    const input = page.getByLabel('Code aus der E-Mail · Code from the e-mail');
+    await input.fill('WRONG234');
+    await page.getByRole('button', { name: /Bestätigen/ }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('does not match');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+    await input.fill(code);
+    await page.getByRole('button', { name: /Bestätigen/ }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Bestätigt');
+    await context.close();
+  });
+});

@@ -1,0 +1,320 @@
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type FunctionDefinition, type FunctionId, functionIds, functions } from '#definitions/functions.ts';
+import { routeKey, routes } from '#definitions/routes.ts';
+import { readWorkflow, stateMachineArnVariable, stateMachineIds, stateMachines } from '#definitions/state-machines.ts';
+import { mainTable } from '#definitions/table.ts';
+import type { LotseApp } from '../../infra/lotse-app.ts';
+import { buildTestApp } from './lotse-app-fixture.ts';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+
+let lotse: LotseApp;
+let stateful: Template;
+let stateless: Template;
+let resources: Record<string, Resource>;
+
+beforeAll(() => {
+  lotse = buildTestApp();
+  stateful = Template.fromStack(lotse.stateful);
+  stateless = Template.fromStack(lotse.stateless);
+  resources = stateless.toJSON().Resources;
+});
+
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+
+/** Logical id of the Lambda function built for a function definition. */
+function functionLogicalId(id: FunctionId): string {
+  const found = ofType('AWS::Lambda::Function').find(
+    ([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === id,
+  );
+  if (!found) throw new Error(`no function for ${id}`);
+  return found[0];
+}
+
+/** Every IAM action the function's role may perform, with the statements that grant it. */
+function actionsOf(id: FunctionId): Set<string> {
+  const roleRef = resources[functionLogicalId(id)]?.Properties.Role['Fn::GetAtt'][0];
+  const statements = ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleRef))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+  return new Set(statements.flatMap((s: { Action: string | string[] }) => [s.Action].flat()));
+}
+
+/** Renders an Fn::Join as a string, writing `<LogicalId.Attr>` for GetAtt and `<Ref>` for Ref. */
+function render(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const v = value as Record<string, any>;
+  if (v['Fn::Join']) return (v['Fn::Join'][1] as unknown[]).map(render).join(v['Fn::Join'][0]);
+  if (v['Fn::GetAtt']) return `<${v['Fn::GetAtt'].join('.')}>`;
+  if (v.Ref) return `<${v.Ref}>`;
+  return JSON.stringify(value);
+}
+
+describe('stateful stack', () => {
+  it('builds the main table from the table definition: on demand, PITR, TTL, stream, protected, encrypted', () => {
+    stateful.resourceCountIs('AWS::DynamoDB::Table', 1);
+    stateful.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: mainTable.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: mainTable.sortKey.name, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: mainTable.globalSecondaryIndexes.map((index) =>
+          Match.objectLike({
+            IndexName: index.indexName,
+            KeySchema: [
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+              { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+            ],
+          }),
+        ),
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: mainTable.timeToLiveAttribute, Enabled: true },
+        StreamSpecification: { StreamViewType: mainTable.stream },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+      },
+    });
+  });
+
+  it('encrypts with a rotated customer managed key that outlives the stack', () => {
+    stateful.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: { EnableKeyRotation: true },
+    });
+  });
+
+  it('names the table in an output', () => {
+    stateful.hasOutput('TableName', Match.anyValue());
+  });
+});
+
+describe('functions', () => {
+  it('builds one Node.js 22+ ARM function per definition, bundled as ESM', () => {
+    const built = ofType('AWS::Lambda::Function').filter(
+      ([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME,
+    );
+    expect(built.map(([, r]) => r.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual(
+      [...functionIds].sort(),
+    );
+    for (const [, fn] of built) {
+      const major = Number(/^nodejs(\d+)\.x$/.exec(fn.Properties.Runtime)?.[1]);
+      expect(major).toBeGreaterThanOrEqual(22);
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.Handler).toBe('index.handler');
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    }
+  });
+
+  it.each(functionIds)('%s: memory, timeout and environment from its definition', (id) => {
+    const definition: FunctionDefinition = functions[id];
+    const fn = resources[functionLogicalId(id)] as Resource;
+    expect(fn.Properties.Description).toBe(definition.description);
+    expect(fn.Properties.MemorySize).toBe(definition.memoryMb ?? 256);
+    expect(fn.Properties.Timeout).toBe(definition.timeoutSeconds ?? 10);
+    const env = fn.Properties.Environment.Variables;
+    expect(Object.keys(env).sort()).toEqual(
+      [
+        'MAIL_FROM',
+        'NODE_OPTIONS',
+        'ORGANISATION_NAME',
+        'POWERTOOLS_SERVICE_NAME',
+        'PUBLIC_BASE_URL',
+        'TABLE_NAME',
+        ...stateMachineIds.map(stateMachineArnVariable),
+      ].sort(),
+    );
+    expect(env.MAIL_FROM).toBe('lotse@example.org');
+    expect(env.ORGANISATION_NAME).toBe('Lotse Test');
+    expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+    expect(render(env.PUBLIC_BASE_URL)).toMatch(/^https:\/\/<WebDistribution[A-Za-z0-9]+\.DomainName>$/);
+    for (const sm of stateMachineIds) {
+      expect(render(env[stateMachineArnVariable(sm)])).toBe(
+        `arn:<AWS::Partition>:states:eu-central-1:<AWS::AccountId>:stateMachine:test-${sm}`,
+      );
+    }
+  });
+
+  it.each(functionIds)('%s: may do exactly what its access lists', (id) => {
+    const access = functions[id].access as FunctionDefinition['access'];
+    const actions = actionsOf(id);
+    expect(actions.has('dynamodb:GetItem')).toBe(access.table !== undefined);
+    expect(actions.has('dynamodb:PutItem')).toBe(access.table === 'readWrite');
+    expect(actions.has('states:StartExecution')).toBe((access.startExecution?.length ?? 0) > 0);
+    expect(actions.has('states:SendTaskSuccess')).toBe((access.answerTasks?.length ?? 0) > 0);
+    expect(actions.has('states:DescribeStateMachine')).toBe((access.describeStateMachines?.length ?? 0) > 0);
+    expect(actions.has('ses:SendEmail')).toBe(access.sendMail === true);
+    expect(actions.has('ses:GetAccount')).toBe(access.readMailAccount === true);
+    const known = /^(dynamodb|kms|states|ses|logs:(CreateLogStream|PutLogEvents)$|xray:Put)/;
+    expect([...actions].filter((action) => !known.test(action))).toEqual([]);
+  });
+
+  it('sends mail only from the configured address', () => {
+    const sendStatements = ofType('AWS::IAM::Policy')
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+      .filter((s: { Action: unknown }) => [s.Action].flat().includes('ses:SendEmail'));
+    expect(sendStatements.length).toBeGreaterThan(0);
+    for (const statement of sendStatements) {
+      expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'lotse@example.org' } });
+    }
+    stateless.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'lotse@example.org' });
+  });
+});
+
+describe('state machines', () => {
+  it.each(stateMachineIds)('%s: Standard, traced, logged without execution data', (id) => {
+    stateless.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineName: `test-${id}`,
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
+    });
+  });
+
+  it.each(stateMachineIds)('%s: every function placeholder is replaced by that function ARN', (id) => {
+    const [, machine] = ofType('AWS::StepFunctions::StateMachine').find(
+      ([, r]) => r.Properties.StateMachineName === `test-${id}`,
+    ) as [string, Resource];
+    const definition = render(machine.Properties.DefinitionString);
+    expect(definition).not.toContain('${');
+    expect(machine.Properties.DefinitionSubstitutions).toBeUndefined();
+
+    const arnsInDefinition = new Set(
+      [...definition.matchAll(/"FunctionName": "<([A-Za-z0-9]+)\.Arn>"/g)].map((m) => m[1]),
+    );
+    expect([...arnsInDefinition].sort()).toEqual(stateMachines[id].invokes.map(functionLogicalId).sort());
+    // Apart from the ARNs, the deployed definition is the ASL file.
+    const placeholders = readWorkflow(id).replace(/\$\{[A-Za-z0-9]+\}/g, 'ARN');
+    expect(JSON.parse(definition.replace(/<[A-Za-z0-9]+\.Arn>/g, 'ARN'))).toEqual(JSON.parse(placeholders));
+  });
+
+  it.each(stateMachineIds)('%s: may invoke exactly the functions it names', (id) => {
+    const invoked = ofType('AWS::IAM::Policy')
+      .filter(([name]) => name.startsWith('SystemCheckWorkflowStateMachineRole'))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+      .filter((s: { Action: unknown }) => s.Action === 'lambda:InvokeFunction')
+      .flatMap((s: { Resource: unknown[] }) => s.Resource.map(render))
+      .filter((arn: string) => !arn.endsWith(':*'));
+    expect(invoked.sort()).toEqual(stateMachines[id].invokes.map((f) => `<${functionLogicalId(f)}.Arn>`).sort());
+  });
+});
+
+describe('HTTP API', () => {
+  it('has exactly one route per route definition, each integrated with its function', () => {
+    const built = ofType('AWS::ApiGatewayV2::Route');
+    expect(built.map(([, r]) => r.Properties.RouteKey).sort()).toEqual(routes.map(routeKey).sort());
+    for (const route of routes) {
+      const [, apiRoute] = built.find(([, r]) => r.Properties.RouteKey === routeKey(route)) as [string, Resource];
+      const integrationId = render(apiRoute.Properties.Target).replace(/^integrations\/<(.+)>$/, '$1');
+      const integration = resources[integrationId] as Resource;
+      expect(integration.Properties.IntegrationUri['Fn::GetAtt'][0]).toBe(functionLogicalId(route.function));
+    }
+  });
+
+  it('throttles the default stage and writes access logs', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+});
+
+describe('logs', () => {
+  it('keeps every log group for a month', () => {
+    const groups = ofType('AWS::Logs::LogGroup');
+    // One per function, one per state machine, one for API access logs.
+    expect(groups.length).toBe(functionIds.length + stateMachineIds.length + 1);
+    for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBe(30);
+  });
+
+  it.each(functionIds)('%s logs into its own log group', (id) => {
+    const fn = resources[functionLogicalId(id)] as Resource;
+    const group = fn.Properties.LoggingConfig.LogGroup.Ref;
+    expect(resources[group]?.Type).toBe('AWS::Logs::LogGroup');
+  });
+});
+
+describe('web', () => {
+  it('serves the bucket through CloudFront and forwards /api/* uncached to the HTTP API', () => {
+    stateless.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+          ResponseHeadersPolicyId: Match.anyValue(),
+        }),
+        CacheBehaviors: [
+          Match.objectLike({
+            PathPattern: '/api/*',
+            AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+            CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // CachingDisabled
+            OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // AllViewerExceptHostHeader
+            ViewerProtocolPolicy: 'https-only',
+          }),
+        ],
+        Origins: Match.arrayWith([
+          Match.objectLike({ OriginAccessControlId: Match.anyValue(), S3OriginConfig: Match.anyValue() }),
+          Match.objectLike({
+            CustomOriginConfig: Match.objectLike({
+              OriginProtocolPolicy: 'https-only',
+              OriginSSLProtocols: ['TLSv1.2'],
+            }),
+          }),
+        ]),
+        Logging: Match.anyValue(),
+      }),
+    });
+  });
+
+  it('keeps the bucket private and TLS-only', () => {
+    stateless.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: Match.anyValue(),
+    });
+    stateless.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('deploys a placeholder page and warns when the web app is not built', () => {
+    stateless.resourceCountIs('Custom::CDKBucketDeployment', 1);
+    Annotations.fromStack(lotse.stateless).hasWarning(
+      '/test-lotse-stateless/Web',
+      Match.stringLikeRegexp('index.html does not exist'),
+    );
+  });
+});
+
+describe('outputs and alarms', () => {
+  it('names the web URL, the API URL and each state machine', () => {
+    stateless.hasOutput('WebUrl', Match.anyValue());
+    stateless.hasOutput('ApiUrl', Match.anyValue());
+    for (const id of stateMachineIds) {
+      const outputs = stateless.findOutputs('*', { Description: stateMachines[id].description });
+      expect(Object.keys(outputs)).toHaveLength(1);
+    }
+  });
+
+  it('mails alarms for every function, every workflow and the API', () => {
+    stateless.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
+    const alarms = ofType('AWS::CloudWatch::Alarm');
+    expect(alarms.length).toBe(functionIds.length + 2 * stateMachineIds.length + 1);
+    for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+});
