@@ -37,7 +37,11 @@ export function acknowledgeFindings(scope: IConstruct, ...acknowledgements: Patt
   registered.set(scope, [...(registered.get(scope) ?? []), ...acknowledgements]);
 }
 
-/** The AWS Solutions checks, with pattern acknowledgements resolved just before they run. */
+/**
+ * The AWS Solutions checks, with pattern acknowledgements resolved just before they run. What is
+ * acknowledged here is seen by the pack (it reads the tree) and by CDK, which collects
+ * acknowledgements after every plugin has run; test/infra/nag.test.ts shows both.
+ */
 export class LotseSolutionsChecks extends AwsSolutionsChecks {
   override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const app = (context as Partial<INagValidationContext>).appConstruct;

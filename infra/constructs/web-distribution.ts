@@ -29,7 +29,7 @@ const spaFallback = `function handler(event) {
 const placeholderPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Lotse</title></head>
 <body><h1>Lotse is deployed, the web app is not</h1>
-<p>Run the web build, which writes <code>web/dist</code>, then <code>npx cdk deploy --all</code> again.</p>
+<p>Build it with <code>npm run build:web</code> (writes <code>web/dist</code>), then run <code>npx cdk deploy --all</code> again.</p>
 <p>The API answers under <a href="/api/health">/api/health</a>.</p></body></html>
 `;
 
@@ -159,7 +159,7 @@ export class WebDistribution extends Construct {
     if (!hasBuild) {
       Annotations.of(this).addWarningV2(
         'lotse:web-not-built',
-        `${props.webAssetsPath}/index.html does not exist, so a placeholder page is deployed. Build the web app first (see docs/deploy.md).`,
+        `${props.webAssetsPath}/index.html does not exist, so a placeholder page is deployed. Build the web app first: npm run build:web (see docs/deploy.md).`,
       );
     }
     const deployment = new s3deploy.BucketDeployment(this, 'Deployment', {

@@ -11,11 +11,26 @@ export const testContext = {
   'lotse:alarmEmail': 'ops@example.org',
 };
 
+export interface TestAppOptions {
+  readonly context?: Record<string, unknown>;
+  /** CDK's CloudFormation schema validation; thorough but takes ~10 s per synth. @default true */
+  readonly cloudFormationValidation?: boolean;
+  /** What the CDK CLI would set, e.g. CDK_DEFAULT_ACCOUNT. @default {} */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /**
- * Builds the real app into a temporary directory, with no web build (so the placeholder page is
- * used whatever the state of web/dist) and without the caller's AWS environment variables.
+ * Builds the real app (functions bundled with esbuild, cdk-nag registered) into a temporary
+ * directory, with no web build, so the placeholder page is used whatever the state of web/dist,
+ * and without the caller's AWS environment variables.
  */
-export function buildTestApp(context: Record<string, unknown> = testContext): LotseApp {
+export function buildTestApp(options: TestAppOptions = {}): LotseApp {
   const outdir = mkdtempSync(join(tmpdir(), 'lotse-cdk-'));
-  return createLotseApp({ outdir, context, env: {}, webAssetsPath: join(outdir, 'no-web-build') });
+  return createLotseApp({
+    outdir,
+    context: options.context ?? testContext,
+    env: options.env ?? {},
+    webAssetsPath: join(outdir, 'no-web-build'),
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? true,
+  });
 }

@@ -42,10 +42,37 @@ describe('the Lotse app under the AWS Solutions checks', () => {
     expect(nag.flatMap((report) => report.violations)).toEqual([]);
   });
 
+  it('passes CloudFormation schema validation', () => {
+    const cfn = reportOf(assembly).pluginReports.filter(
+      (report) => report.pluginName === 'CloudFormation Validate',
+    );
+    expect(cfn).toHaveLength(1);
+    expect(cfn.flatMap((report) => report.violations)).toEqual([]);
+  });
+
   it('ran the checks: the wildcard grants of the functions are acknowledged finding by finding', () => {
     const ids = acknowledgedIds(app);
-    expect(ids).toContainEqual(expect.stringMatching(/AwsSolutions-IAM5\[Resource::.*:ExportsOutput.*\/index\/\*\]$/));
+    expect(ids).toContainEqual(
+      expect.stringMatching(/AwsSolutions-IAM5\[Resource::.*:ExportsOutput.*\/index\/\*\]$/),
+    );
     expect(ids).toContainEqual(expect.stringMatching(/AwsSolutions-IAM5\[Action::kms:GenerateDataKey\*\]$/));
+  });
+});
+
+describe('the Lotse app deployed into a known account', () => {
+  it('passes the checks too: acknowledgements do not depend on the account being unknown', () => {
+    const { app } = buildTestApp({
+      env: { CDK_DEFAULT_ACCOUNT: '123456789012' },
+      context: { 'lotse:mailFrom': 'lotse@example.org', 'lotse:region': 'eu-west-1' },
+      cloudFormationValidation: false,
+    });
+    const nag = reportOf(app.synth()).pluginReports.filter((report) => report.pluginName === 'AwsSolutions');
+    expect(nag.flatMap((report) => report.violations)).toEqual([]);
+    expect(acknowledgedIds(app)).toContainEqual(
+      expect.stringContaining(
+        'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-123456789012-eu-west-1/*]',
+      ),
+    );
   });
 });
 
@@ -58,7 +85,9 @@ describe('the checks themselves', () => {
   };
   const wildcardRole = (stack: Stack) => {
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-    role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::probe/*'] }));
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::probe/*'] }),
+    );
     return role;
   };
 

@@ -2,11 +2,17 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type FunctionDefinition, type FunctionId, functionIds, functions } from '#definitions/functions.ts';
 import { routeKey, routes } from '#definitions/routes.ts';
-import { readWorkflow, stateMachineArnVariable, stateMachineIds, stateMachines } from '#definitions/state-machines.ts';
+import {
+  readWorkflow,
+  stateMachineArnVariable,
+  stateMachineIds,
+  stateMachines,
+} from '#definitions/state-machines.ts';
 import { mainTable } from '#definitions/table.ts';
 import type { LotseApp } from '../../infra/lotse-app.ts';
 import { buildTestApp } from './lotse-app-fixture.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: template JSON is untyped; the assertions are the type check.
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 
 let lotse: LotseApp;
@@ -15,11 +21,15 @@ let stateless: Template;
 let resources: Record<string, Resource>;
 
 beforeAll(() => {
-  lotse = buildTestApp();
+  // nag.test.ts runs CloudFormation's schema validation; here it would only add ~10 s.
+  lotse = buildTestApp({ cloudFormationValidation: false });
   stateful = Template.fromStack(lotse.stateful);
   stateless = Template.fromStack(lotse.stateless);
   resources = stateless.toJSON().Resources;
 });
+
+const pascalCase = (id: string) =>
+  id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
 
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 
@@ -44,7 +54,7 @@ function actionsOf(id: FunctionId): Set<string> {
 /** Renders an Fn::Join as a string, writing `<LogicalId.Attr>` for GetAtt and `<Ref>` for Ref. */
 function render(value: unknown): string {
   if (typeof value === 'string') return value;
-  const v = value as Record<string, any>;
+  const v = value as { 'Fn::Join'?: [string, unknown[]]; 'Fn::GetAtt'?: string[]; Ref?: string };
   if (v['Fn::Join']) return (v['Fn::Join'][1] as unknown[]).map(render).join(v['Fn::Join'][0]);
   if (v['Fn::GetAtt']) return `<${v['Fn::GetAtt'].join('.')}>`;
   if (v.Ref) return `<${v.Ref}>`;
@@ -194,12 +204,14 @@ describe('state machines', () => {
 
   it.each(stateMachineIds)('%s: may invoke exactly the functions it names', (id) => {
     const invoked = ofType('AWS::IAM::Policy')
-      .filter(([name]) => name.startsWith('SystemCheckWorkflowStateMachineRole'))
+      .filter(([name]) => name.startsWith(`${pascalCase(id)}WorkflowStateMachineRole`))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
       .filter((s: { Action: unknown }) => s.Action === 'lambda:InvokeFunction')
       .flatMap((s: { Resource: unknown[] }) => s.Resource.map(render))
       .filter((arn: string) => !arn.endsWith(':*'));
-    expect(invoked.sort()).toEqual(stateMachines[id].invokes.map((f) => `<${functionLogicalId(f)}.Arn>`).sort());
+    expect(invoked.sort()).toEqual(
+      stateMachines[id].invokes.map((f) => `<${functionLogicalId(f)}.Arn>`).sort(),
+    );
   });
 });
 
@@ -208,7 +220,10 @@ describe('HTTP API', () => {
     const built = ofType('AWS::ApiGatewayV2::Route');
     expect(built.map(([, r]) => r.Properties.RouteKey).sort()).toEqual(routes.map(routeKey).sort());
     for (const route of routes) {
-      const [, apiRoute] = built.find(([, r]) => r.Properties.RouteKey === routeKey(route)) as [string, Resource];
+      const [, apiRoute] = built.find(([, r]) => r.Properties.RouteKey === routeKey(route)) as [
+        string,
+        Resource,
+      ];
       const integrationId = render(apiRoute.Properties.Target).replace(/^integrations\/<(.+)>$/, '$1');
       const integration = resources[integrationId] as Resource;
       expect(integration.Properties.IntegrationUri['Fn::GetAtt'][0]).toBe(functionLogicalId(route.function));
@@ -312,7 +327,10 @@ describe('outputs and alarms', () => {
   });
 
   it('mails alarms for every function, every workflow and the API', () => {
-    stateless.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
+    stateless.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+    });
     const alarms = ofType('AWS::CloudWatch::Alarm');
     expect(alarms.length).toBe(functionIds.length + 2 * stateMachineIds.length + 1);
     for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);

@@ -1,0 +1,44 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { placeholderMailFrom, readConfig } from '../../infra/config.ts';
+
+const configOf = (context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) =>
+  readConfig(new App({ context }).node, env);
+
+describe('deployment configuration', () => {
+  it('uses the defaults when only the sender is given', () => {
+    expect(configOf({ 'lotse:mailFrom': 'lotse@verein.example' })).toEqual({
+      stage: 'prod',
+      region: 'eu-central-1',
+      account: undefined,
+      mailFrom: 'lotse@verein.example',
+      mailFromIsPlaceholder: false,
+      organisationName: 'Lotse',
+      alarmEmail: undefined,
+    });
+  });
+
+  it('stands in a placeholder sender so synth works without configuration', () => {
+    const config = configOf({});
+    expect(config.mailFrom).toBe(placeholderMailFrom);
+    expect(config.mailFromIsPlaceholder).toBe(true);
+  });
+
+  it('takes the account from the CLI environment and prefers the project region over the profile', () => {
+    const config = configOf(
+      { 'lotse:region': 'eu-west-1' },
+      { CDK_DEFAULT_ACCOUNT: '123456789012', CDK_DEFAULT_REGION: 'us-east-1' },
+    );
+    expect(config.account).toBe('123456789012');
+    expect(config.region).toBe('eu-west-1');
+    expect(configOf({}, { CDK_DEFAULT_REGION: 'us-east-1' }).region).toBe('us-east-1');
+  });
+
+  it('names every bad key in one error', () => {
+    expect(() =>
+      configOf({ 'lotse:stage': 'Prod_1', 'lotse:mailFrom': 'not-an-address', 'lotse:alarmEmail': 42 }),
+    ).toThrow(
+      /lotse:stage "Prod_1" must start with a lowercase letter[\s\S]*lotse:mailFrom "not-an-address" is not an e-mail address[\s\S]*lotse:alarmEmail must be a string/,
+    );
+  });
+});
