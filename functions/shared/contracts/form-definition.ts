@@ -1,0 +1,97 @@
+import * as z from 'zod';
+
+/**
+ * A form definition: the contract between the files in forms/, the admin API, DynamoDB, the public
+ * form page and the submission handler. Versions of it are immutable once saved.
+ */
+export const localeCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'must be a language code such as de or uk' });
+export const slug = z
+  .string()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must use only a-z, 0-9 and single hyphens' });
+
+const perLocale = z.record(localeCode, z.string().min(1));
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** Languages written right to left; the page sets dir="rtl" for them. */
+export const rightToLeftLocales = ['ar', 'fa', 'he', 'ur', 'ps', 'ku'] as const;
+
+export const formDefinition = z.strictObject({
+  slug,
+  /** Locale used when the visitor's language is not offered, and for anything a translation misses. */
+  defaultLocale: localeCode,
+  /** Every locale the form is offered in; every label must exist in each. */
+  locales: z.array(localeCode).min(1),
+  title: perLocale,
+  description: perLocale.optional(),
+  /** The state machine a submission starts (id from infra/definitions/state-machines.ts). */
+  workflow: z.string().min(1),
+  consent: z.strictObject({
+    /** Changes whenever the text changes; every submission records the version it was made against. */
+    version: z.string().min(1).max(40),
+    text: perLocale,
+    privacyUrl: z.url(),
+  }),
+  /** Days a submission is kept; a DynamoDB TTL removes it afterwards. */
+  retentionDays: z.number().int().min(1).max(3650),
+  /** JSON Schema (draft-07) of the answers. */
+  schema: jsonObject,
+  /** JSON Forms UI schema. */
+  uischema: jsonObject,
+  /**
+   * Per locale, JSON Forms i18n keys to text: `<path>.label`, `<path>.description`,
+   * `<path>.<enum value>`, `<path>.error.<ajv keyword>`, `error.<ajv keyword>`, and the `i18n` key of
+   * UI schema Groups/Labels. The path has no array indices (`languages.level.label`).
+   */
+  translations: z.record(localeCode, z.record(z.string(), z.string())),
+  /** Workflow settings such as coordinators or routing rules; read by the workflow's tasks. */
+  settings: jsonObject.optional(),
+});
+
+export type FormDefinition = z.output<typeof formDefinition>;
+
+/** What GET /api/forms/{slug} returns: the published version, translations for one locale. */
+export const publishedForm = z.object({
+  slug,
+  version: z.number().int().min(1),
+  locale: localeCode,
+  locales: z.array(localeCode),
+  defaultLocale: localeCode,
+  direction: z.enum(['ltr', 'rtl']),
+  title: z.string(),
+  description: z.string().optional(),
+  schema: jsonObject,
+  uischema: jsonObject,
+  translations: z.record(z.string(), z.string()),
+  consent: z.object({ version: z.string(), text: z.string(), privacyUrl: z.string() }),
+  organisation: z.object({ name: z.string() }),
+});
+
+export type PublishedForm = z.output<typeof publishedForm>;
+
+/** POST /api/forms/{slug}/submissions */
+export const submissionRequest = z.strictObject({
+  /** Chosen by the page (a UUID); sending the same id again returns the same receipt. */
+  submissionId: z.uuid({ message: 'must be a UUID' }),
+  /** The version the page was rendered from. */
+  formVersion: z.number().int().min(1),
+  locale: localeCode,
+  data: jsonObject,
+  consent: z.strictObject({
+    version: z.string().min(1),
+    accepted: z.literal(true, { message: 'must be given' }),
+  }),
+  /** Honeypot: a field people never see and bots fill in. Must be empty. */
+  website: z.string().max(0, { message: 'must be empty' }).optional(),
+});
+
+export const submissionReceipt = z.object({
+  submissionId: z.uuid(),
+  receiptNumber: z.string(),
+  formSlug: slug,
+  formVersion: z.number().int(),
+  receivedAt: z.iso.datetime(),
+});
