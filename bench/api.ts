@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { LocalRuntime } from '../infra/local/runtime.ts';
 import { request } from './http.ts';
+import { withLoopDelay } from './loop.ts';
 import { fmt, heading, latencyHeader, latencyRow, median, printTable, since, summarize } from './stats.ts';
 
 export interface ApiOptions {
@@ -128,10 +129,12 @@ export async function benchApi(runtime: LocalRuntime, options: ApiOptions): Prom
     const conditionalMs = await series(options.count, budget, checkLikePut);
     const ids: string[] = [];
     const postStarted = performance.now();
-    const postMs = await series(options.count, budget, async () => {
-      ids.push(await postSystemCheck(api));
-      posted += 1;
-    });
+    const { result: postMs, loop: postLoop } = await withLoopDelay(() =>
+      series(options.count, budget, async () => {
+        ids.push(await postSystemCheck(api));
+        posted += 1;
+      }),
+    );
     const postSeriesMs = since(postStarted);
     const drained = await waitForMails(runtime, mailsBefore + posted, 20_000);
     const getMs = await series(options.count, budget, async (i) => {
@@ -163,6 +166,7 @@ export async function benchApi(runtime: LocalRuntime, options: ApiOptions): Prom
       `  ${ids.length} POSTs took ${fmt(postSeriesMs, 0)} ms; mails in local SES afterwards: ` +
         `${drained.count - mailsBefore}/${posted} (waited ${fmt(drained.waitedMs, 0)} ms after the last POST for the backlog)`,
     );
+    console.log(`  POST series ${postLoop}`);
   } finally {
     dynamo.destroy();
   }

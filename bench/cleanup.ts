@@ -1,35 +1,42 @@
 /**
  * Everything the bench starts registers how to undo it here; run.ts calls runCleanups() on normal
  * exit, on failure and on SIGINT/SIGTERM, so no runtime, child process or temp dir outlives it.
+ * Each cleanup runs at most once; whoever asks for it second waits for the same run.
  */
 type Cleanup = () => Promise<void> | void;
 
-const cleanups = new Map<number, { what: string; run: Cleanup }>();
-let nextId = 0;
-
-/** Registers a cleanup; returns a function that runs it now (once) and unregisters it. */
-export function onCleanup(what: string, run: Cleanup): () => Promise<void> {
-  const id = nextId++;
-  cleanups.set(id, { what, run });
-  return async () => {
-    const entry = cleanups.get(id);
-    if (!entry) return;
-    cleanups.delete(id);
-    await entry.run();
-  };
+interface Entry {
+  readonly what: string;
+  readonly run: Cleanup;
+  running?: Promise<void>;
 }
 
-/** Runs every registered cleanup, newest first; a failing one is reported and the rest still run. */
+const entries: Entry[] = [];
+
+const start = (entry: Entry): Promise<void> => {
+  entry.running ??= (async () => entry.run())();
+  return entry.running;
+};
+
+/** Registers a cleanup; returns a function that runs it now (once) and resolves when it is done. */
+export function onCleanup(what: string, run: Cleanup): () => Promise<void> {
+  const entry: Entry = { what, run };
+  entries.push(entry);
+  return () => start(entry);
+}
+
+/** Runs every cleanup not yet done, newest first; a failing one is reported and the rest still run. */
 export async function runCleanups(): Promise<void> {
-  const pending = [...cleanups.entries()].reverse();
-  cleanups.clear();
-  for (const [, { what, run }] of pending) {
+  for (const entry of [...entries].reverse()) {
     try {
-      await run();
+      await start(entry);
     } catch (error) {
-      console.error(`cleanup of ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `cleanup of ${entry.what} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
+  entries.length = 0;
 }
 
 /** Rejects after `ms` with a message naming what took too long; the timer does not keep Node alive. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LocalRuntime } from '../infra/local/runtime.ts';
 import { mailCount, waitForMails } from './api.ts';
 import { request } from './http.ts';
+import { withLoopDelay } from './loop.ts';
 import { fmt, heading, latencyHeader, latencyRow, printTable, since, summarize } from './stats.ts';
 
 export interface ThroughputOptions {
@@ -40,7 +41,9 @@ export async function benchThroughput(runtime: LocalRuntime, options: Throughput
       }
     }
   };
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const { loop } = await withLoopDelay(() =>
+    Promise.all(Array.from({ length: options.concurrency }, worker)),
+  );
   const elapsedMs = since(started);
   const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
 
@@ -51,6 +54,7 @@ export async function benchThroughput(runtime: LocalRuntime, options: Throughput
   console.log(`  throughput: ${fmt((accepted / elapsedMs) * 1000, 1)} accepted requests/s`);
   console.log(`  errors:     ${errorCount}`);
   for (const [message, n] of errors) console.log(`    ${n} × ${message}`);
+  console.log(`  ${loop}`);
 
   // The workflows the burst started send their mails after the 202s: how long is the backlog?
   const drained = await waitForMails(runtime, mailsBefore + accepted, 20_000);

@@ -61,6 +61,17 @@ try {
     envFile,
     log,
   });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Handlers are in place before READY is printed, so a stop right after it is still clean.
   const readyMs = Math.round(performance.now() - started);
   console.log(`
 Lotse is running (ready in ${readyMs} ms${runtime.resumedExecutions ? `, resumed ${runtime.resumedExecutions} waiting execution(s)` : ''}):
@@ -73,17 +84,6 @@ Lotse is running (ready in ${readyMs} ms${runtime.resumedExecutions ? `, resumed
   endpoints file  ${envFile}
 Press Ctrl-C to stop.
 LOTSE_READY ${readyMs}`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping`);
-    await runtime.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (error) {
   console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
