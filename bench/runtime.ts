@@ -21,6 +21,7 @@ export async function startBenchRuntime(): Promise<{ runtime: LocalRuntime; stop
       dynamodbPort: await freePort(),
       stepFunctionsPort: await freePort(),
       sesPort: await freePort(),
+      authPort: await freePort(),
       dataDir,
       timeScale: 1,
       logLevel: 'SILENT',

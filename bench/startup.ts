@@ -82,6 +82,7 @@ async function startOnce(options: StartupOptions): Promise<StartupSample> {
     LOTSE_DYNAMODB_PORT: await freePort(),
     LOTSE_SFN_PORT: await freePort(),
     LOTSE_SES_PORT: await freePort(),
+    LOTSE_AUTH_PORT: await freePort(),
   };
   const env: NodeJS.ProcessEnv = {
     ...options.baseEnv,

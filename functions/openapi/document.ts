@@ -32,6 +32,7 @@ export function openApiDocument(routeList: readonly RouteDefinition[] = routes) 
       summary: route.summary,
       tags: [route.tag],
       ...(parameters.length > 0 ? { parameters } : {}),
+      ...(route.auth ? { security: [{ cognito: [] }], 'x-lotse-groups': route.auth.groups } : {}),
       ...(route.requestBody
         ? {
             requestBody: {
@@ -52,5 +53,16 @@ export function openApiDocument(routeList: readonly RouteDefinition[] = routes) 
     },
     servers: [{ url: '/' }],
     paths,
+    components: {
+      securitySchemes: {
+        cognito: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'An access token of the Cognito user pool (locally: the local sign-in); the route also needs a group',
+        },
+      },
+    },
   };
 }

@@ -10,3 +10,11 @@ export const mail = {
   ORGANISATION_NAME: z.string().min(1).default('Lotse'),
   PUBLIC_BASE_URL: z.url('must be the public address of the web app').default('http://127.0.0.1:3000'),
 };
+
+export const submissions = {
+  /** Submissions one client (IP address, hashed) may send per window; behind a shared NAT several people share one. */
+  SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  SUBMISSION_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+};
+
+export const organisation = { ORGANISATION_NAME: z.string().min(1).default('Lotse') };

@@ -18,6 +18,18 @@ export interface FunctionAccess {
   readonly readMailAccount?: boolean;
 }
 
+/** What invokes a function besides HTTP routes and state machines. */
+export type FunctionTrigger =
+  | {
+      /** The main table's stream; only records matching the filter reach the function. */
+      readonly type: 'table-stream';
+      readonly filter: { readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE'; readonly itemType: string };
+      readonly batchSize: number;
+      /** Retries of a failing batch before it goes to the dead-letter queue. */
+      readonly maxRetries: number;
+    }
+  | { readonly type: 'schedule'; readonly everyMinutes: number };
+
 export interface FunctionDefinition {
   /** Path from the repository root to the module exporting `handler`. */
   readonly entry: string;
@@ -27,6 +39,7 @@ export interface FunctionDefinition {
   /** @default 256 */
   readonly memoryMb?: number;
   readonly access: FunctionAccess;
+  readonly trigger?: FunctionTrigger;
 }
 
 export const functions = {
@@ -63,6 +76,74 @@ export const functions = {
   'system-check-record-outcome': {
     entry: 'functions/system-check-record-outcome/handler.ts',
     description: 'Workflow task: records how a system check ended',
+    access: { table: 'readWrite' },
+  },
+  'form-list': {
+    entry: 'functions/form-list/handler.ts',
+    description: 'Lists the published forms',
+    access: { table: 'read' },
+  },
+  'form-get': {
+    entry: 'functions/form-get/handler.ts',
+    description: 'Returns the published version of a form in one language',
+    access: { table: 'read' },
+  },
+  'submission-create': {
+    entry: 'functions/submission-create/handler.ts',
+    description: 'Validates and stores a submission, answers with a receipt',
+    access: { table: 'readWrite' },
+  },
+  'submission-workflow-start': {
+    entry: 'functions/submission-workflow-start/handler.ts',
+    description: 'Starts the workflow of each new submission from the table stream',
+    access: { table: 'readWrite', startExecution: ['submission-received'] },
+    trigger: {
+      type: 'table-stream',
+      filter: { eventName: 'INSERT', itemType: 'Submission' },
+      batchSize: 10,
+      maxRetries: 8,
+    },
+  },
+  'submission-workflow-redrive': {
+    entry: 'functions/submission-workflow-redrive/handler.ts',
+    description: 'Starts workflows of submissions still pending after the stream gave up',
+    timeoutSeconds: 60,
+    access: { table: 'readWrite', startExecution: ['submission-received'] },
+    trigger: { type: 'schedule', everyMinutes: 5 },
+  },
+  'submission-send-confirmation': {
+    entry: 'functions/submission-send-confirmation/handler.ts',
+    description: 'Workflow task: confirms receipt to the submitter by e-mail',
+    access: { table: 'read', sendMail: true },
+  },
+  'admin-form-validate': {
+    entry: 'functions/admin-form-validate/handler.ts',
+    description: 'Checks a form definition without saving it',
+    access: {},
+  },
+  'admin-form-save': {
+    entry: 'functions/admin-form-save/handler.ts',
+    description: 'Saves a form definition as a new draft version',
+    access: { table: 'readWrite' },
+  },
+  'admin-form-versions': {
+    entry: 'functions/admin-form-versions/handler.ts',
+    description: 'Lists the versions of a form',
+    access: { table: 'read' },
+  },
+  'admin-form-version-get': {
+    entry: 'functions/admin-form-version-get/handler.ts',
+    description: 'Returns one version of a form with its definition',
+    access: { table: 'read' },
+  },
+  'admin-form-publish': {
+    entry: 'functions/admin-form-publish/handler.ts',
+    description: 'Publishes a version of a form',
+    access: { table: 'readWrite' },
+  },
+  'admin-form-rollback': {
+    entry: 'functions/admin-form-rollback/handler.ts',
+    description: 'Publishes an earlier version of a form again',
     access: { table: 'readWrite' },
   },
 } as const satisfies Record<string, FunctionDefinition>;

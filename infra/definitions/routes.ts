@@ -1,5 +1,11 @@
 import type * as z from 'zod';
 import {
+  formDefinition,
+  publishedForm,
+  submissionReceipt,
+  submissionRequest,
+} from '../../functions/shared/contracts/form-definition.ts';
+import {
   confirmSystemCheckRequest,
   createSystemCheckRequest,
   errorResponse,
@@ -19,8 +25,16 @@ export interface RouteDefinition {
   readonly summary: string;
   readonly tag: string;
   readonly requestBody?: z.ZodType;
+  /**
+   * Who may call it. Absent: public. Otherwise API Gateway's JWT authorizer (Cognito locally: the
+   * local sign-in) checks the token, and the handler checks that the user is in one of `groups`.
+   */
+  readonly auth?: { readonly groups: readonly ('admin' | 'coordinator' | 'viewer')[] };
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
 }
+
+const unauthorized = { description: 'No valid token (missing, expired, wrong issuer or client)' };
+const forbidden = { description: 'Signed in, but not in a group this needs', schema: errorResponse };
 
 const problems = {
   400: { description: 'The request is not valid; `issues` names each field', schema: errorResponse },
@@ -90,6 +104,129 @@ export const routes: readonly RouteDefinition[] = [
       404: { description: 'No such check', schema: errorResponse },
       409: { description: 'The check is not waiting for a code', schema: errorResponse },
       410: { description: 'The wait is over', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/forms',
+    function: 'form-list',
+    summary: 'The published forms with their titles',
+    tag: 'forms',
+    responses: { 200: { description: 'The published forms' }, 500: problems[500] },
+  },
+  {
+    method: 'GET',
+    path: '/api/forms/{slug}',
+    function: 'form-get',
+    summary:
+      'The published version of a form in one language (?locale=, else Accept-Language); ETag, revalidate each use',
+    tag: 'forms',
+    responses: {
+      200: { description: 'The form', schema: publishedForm },
+      304: { description: 'Unchanged since the ETag sent in If-None-Match' },
+      404: { description: 'No such form, or not published', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/forms/{slug}/submissions',
+    function: 'submission-create',
+    summary:
+      'Submits answers; stored before the answer, the workflow starts afterwards. Idempotent by submissionId.',
+    tag: 'forms',
+    requestBody: submissionRequest,
+    responses: {
+      202: { description: 'Stored; the receipt', schema: submissionReceipt },
+      404: { description: 'No such form, or not published', schema: errorResponse },
+      409: {
+        description:
+          'The form or consent changed and the answers do not fit, or the id was used for other answers',
+        schema: errorResponse,
+      },
+      413: { description: 'The body is too large', schema: errorResponse },
+      429: { description: 'Too many submissions from this client; try again later', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/forms/validate',
+    function: 'admin-form-validate',
+    summary: 'Checks a form definition without saving it',
+    tag: 'admin',
+    auth: { groups: ['admin'] },
+    requestBody: formDefinition,
+    responses: { 200: { description: '{valid, issues}' }, 401: unauthorized, 403: forbidden, ...problems },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/forms/{slug}/versions',
+    function: 'admin-form-save',
+    summary: 'Saves a definition as a new immutable draft version',
+    tag: 'admin',
+    auth: { groups: ['admin'] },
+    requestBody: formDefinition,
+    responses: { 201: { description: 'Saved as a draft' }, 401: unauthorized, 403: forbidden, ...problems },
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/forms/{slug}/versions',
+    function: 'admin-form-versions',
+    summary: 'The versions of a form and which one is published',
+    tag: 'admin',
+    auth: { groups: ['admin'] },
+    responses: {
+      200: { description: 'The versions' },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such form', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/forms/{slug}/versions/{version}',
+    function: 'admin-form-version-get',
+    summary: 'One version with its whole definition',
+    tag: 'admin',
+    auth: { groups: ['admin'] },
+    responses: {
+      200: { description: 'The version' },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such version', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/forms/{slug}/versions/{version}/publish',
+    function: 'admin-form-publish',
+    summary: 'Publishes a version; live from the next request on',
+    tag: 'admin',
+    auth: { groups: ['admin'] },
+    responses: {
+      200: { description: 'Published' },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such version', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/forms/{slug}/rollback',
+    function: 'admin-form-rollback',
+    summary: 'Publishes an earlier version again (default: the one before the current)',
+    tag: 'admin',
+    auth: { groups: ['admin'] },
+    responses: {
+      200: { description: 'Rolled back' },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'Nothing to roll back', schema: errorResponse },
       ...problems,
     },
   },

@@ -21,6 +21,11 @@ export const stateMachines = {
     description: 'Proves that data, workflows and mail work: sends a code by e-mail and waits for it',
     invokes: ['system-check-send-mail', 'system-check-record-outcome'],
   },
+  'submission-received': {
+    file: 'submission-received.asl.json',
+    description: 'Default workflow of a submission: confirms receipt to the submitter',
+    invokes: ['submission-send-confirmation'],
+  },
 } as const satisfies Record<string, StateMachineDefinition>;
 
 export type StateMachineId = keyof typeof stateMachines;

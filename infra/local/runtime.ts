@@ -3,7 +3,12 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { functionArnSubstitutionKey, functionIds } from '../definitions/functions.ts';
+import {
+  type FunctionId,
+  functionArnSubstitutionKey,
+  functionIds,
+  functions,
+} from '../definitions/functions.ts';
 import {
   readWorkflow,
   stateMachineArnVariable,
@@ -12,10 +17,14 @@ import {
   substitute,
 } from '../definitions/state-machines.ts';
 import { localTableName } from '../definitions/table.ts';
+import { LocalAuth } from './auth/local-auth.ts';
+import { startAuthServer } from './auth/server.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/dynamodb-local.ts';
+import { startStreamPoller } from './dynamodb/stream-poller.ts';
 import { ensureTable } from './dynamodb/tables.ts';
 import { startHttpServer } from './http/server.ts';
 import { LocalLambda } from './lambda/local-lambda.ts';
+import { seedForms } from './seed.ts';
 import { startSesLocal } from './ses/ses-local.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import { startStepFunctionsServer } from './stepfunctions/server.ts';
@@ -31,6 +40,10 @@ export interface LocalRuntimeOptions {
   readonly dynamodbPort: number;
   readonly stepFunctionsPort: number;
   readonly sesPort: number;
+  /** The local sign-in (Cognito stand-in). */
+  readonly authPort: number;
+  /** Seed forms/*.json into an empty database. @default true */
+  readonly seedForms?: boolean;
   /** Where executions (and, when `persistent`, the database) are kept. */
   readonly dataDir: string;
   /** Keep DynamoDB on disk under dataDir; in memory otherwise (tests). @default false */
@@ -56,7 +69,12 @@ export interface LocalRuntime {
     readonly stepFunctions: string;
     readonly ses: string;
     readonly mailbox: string;
+    readonly auth: string;
   };
+  readonly auth: LocalAuth;
+  readonly seededForms: readonly string[];
+  /** Runs the scheduled redrive of pending submission workflows now; for tests. */
+  redrive(graceMs?: number): Promise<unknown>;
   /** The variables handlers and scripts need to reach the local services. */
   readonly env: Readonly<Record<string, string>>;
   readonly engine: LocalStepFunctions;
@@ -97,6 +115,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }),
     ]);
     const webUrl = `http://${host}:${options.port}`;
+    const authUrl = `http://${host}:${options.authPort}`;
+    const auth = new LocalAuth(options.dataDir, `${authUrl}/local_pool`);
     const sfnUrl = `http://${host}:${options.stepFunctionsPort}`;
     const lambda = new LocalLambda({
       rootDir: repositoryRoot,
@@ -114,6 +134,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       AWS_ENDPOINT_URL_SFN: sfnUrl,
       AWS_ENDPOINT_URL_SES: ses.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: authUrl,
+      LOTSE_USER_POOL_CLIENT_ID: auth.clientId,
       TABLE_NAME: localTableName(),
       MAIL_FROM: options.mailFrom ?? 'lotse@example.org',
       ORGANISATION_NAME: options.organisationName ?? 'Lotse',
@@ -127,7 +149,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
     Object.assign(process.env, env);
 
-    await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint }), env.TABLE_NAME as string);
+    const table = await ensureTable(
+      new DynamoDBClient({ endpoint: dynamo.endpoint }),
+      env.TABLE_NAME as string,
+    );
+    const authServer = await startAuthServer(auth, host, options.authPort);
+    cleanups.push(() => closeServer(authServer));
 
     const engine = new LocalStepFunctions({
       region: REGION,
@@ -152,11 +179,58 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     cleanups.push(() => closeServer(sfnServer));
     const resumedExecutions = engine.resumeAll();
 
+    const streamTargets = functionIds.flatMap((id: FunctionId) => {
+      const trigger = (functions[id] as { trigger?: { type: string } }).trigger;
+      if (trigger?.type !== 'table-stream') return [];
+      const { filter, batchSize, maxRetries } = trigger as unknown as {
+        filter: { eventName: string; itemType: string };
+        batchSize: number;
+        maxRetries: number;
+      };
+      return [
+        { name: id, filter, batchSize, maxRetries, invoke: (event: unknown) => lambda.invoke(id, event) },
+      ];
+    });
+    if (table?.LatestStreamArn && streamTargets.length > 0) {
+      const poller = startStreamPoller({
+        endpoint: dynamo.endpoint,
+        region: REGION,
+        streamArn: table.LatestStreamArn,
+        targets: streamTargets,
+        retryBaseMs: Math.max(20, 1000 * (options.timeScale ?? 1)),
+        ...(options.log ? { log: options.log } : {}),
+      });
+      cleanups.push(() => poller.stop());
+    }
+    const scheduled = functionIds.filter(
+      (id) => (functions[id] as { trigger?: { type: string } }).trigger?.type === 'schedule',
+    );
+    const redrive = async (graceMs?: number) => {
+      for (const id of scheduled) await lambda.invoke(id, graceMs === undefined ? {} : { graceMs });
+    };
+    const timers = scheduled.map((id) => {
+      const minutes = (functions[id] as { trigger?: { everyMinutes?: number } }).trigger?.everyMinutes ?? 5;
+      return setInterval(
+        () => void lambda.invoke(id, {}).catch(() => {}),
+        minutes * 60_000 * (options.timeScale ?? 1),
+      );
+    });
+    cleanups.push(async () => {
+      for (const timer of timers) clearInterval(timer);
+    });
+    const seededForms =
+      options.seedForms === false
+        ? []
+        : await seedForms(join(repositoryRoot, 'forms'), env.TABLE_NAME as string);
+    // Whatever was accepted while the runtime was down (or whose start failed) starts now.
+    await redrive(0).catch((error: unknown) => options.log?.('redrive failed', { error: String(error) }));
+
     const web = await startHttpServer({
       host,
       port: options.port,
       webRoot: join(repositoryRoot, 'web', 'dist'),
       invoke: (id, event) => lambda.invoke(id, event),
+      verifyToken: (token) => auth.verify(token),
       ...(options.log ? { log: options.log } : {}),
     });
     cleanups.push(() => closeServer(web));
@@ -178,9 +252,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         stepFunctions: sfnUrl,
         ses: ses.endpoint,
         mailbox: ses.endpoint,
+        auth: authUrl,
       },
       env,
       engine,
+      auth,
+      seededForms,
+      redrive,
       resumedExecutions,
       stop,
     };

@@ -15,6 +15,7 @@ const settings = z
     LOTSE_DYNAMODB_PORT: port.default(8000),
     LOTSE_SFN_PORT: port.default(8083),
     LOTSE_SES_PORT: port.default(8005),
+    LOTSE_AUTH_PORT: port.default(8084),
     LOTSE_DATA_DIR: z.string().default(join(repositoryRoot, '.lotse', 'data')),
     LOTSE_TIME_SCALE: z.coerce.number().positive().default(1),
     LOTSE_ENV_FILE: z.string().default(join(repositoryRoot, '.lotse', 'local.env')),
@@ -44,6 +45,7 @@ try {
     assertPortFree(config.LOTSE_DYNAMODB_PORT, 'LOTSE_DYNAMODB_PORT'),
     assertPortFree(config.LOTSE_SFN_PORT, 'LOTSE_SFN_PORT'),
     assertPortFree(config.LOTSE_SES_PORT, 'LOTSE_SES_PORT'),
+    assertPortFree(config.LOTSE_AUTH_PORT, 'LOTSE_AUTH_PORT'),
   ]);
   const started = performance.now();
   const envFile = config.LOTSE_ENV_FILE;
@@ -52,6 +54,7 @@ try {
     dynamodbPort: config.LOTSE_DYNAMODB_PORT,
     stepFunctionsPort: config.LOTSE_SFN_PORT,
     sesPort: config.LOTSE_SES_PORT,
+    authPort: config.LOTSE_AUTH_PORT,
     dataDir: config.LOTSE_DATA_DIR,
     persistent: true,
     timeScale: config.LOTSE_TIME_SCALE,
@@ -72,6 +75,13 @@ try {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // Handlers are in place before READY is printed, so a stop right after it is still clean.
+  const firstAdmin = runtime.auth.ensureFirstAdmin();
+  if (firstAdmin) {
+    console.log(
+      `\nCreated the first admin (shown only this once; kept hashed in ${config.LOTSE_DATA_DIR}/auth):\n  username ${firstAdmin.username}\n  password ${firstAdmin.password}`,
+    );
+  }
+  if (runtime.seededForms.length > 0) log(`seeded forms: ${runtime.seededForms.join(', ')}`);
   const readyMs = Math.round(performance.now() - started);
   console.log(`
 Lotse is running (ready in ${readyMs} ms${runtime.resumedExecutions ? `, resumed ${runtime.resumedExecutions} waiting execution(s)` : ''}):
@@ -80,6 +90,7 @@ Lotse is running (ready in ${readyMs} ms${runtime.resumedExecutions ? `, resumed
   mailbox (SES)   ${runtime.urls.mailbox}
   DynamoDB Local  ${runtime.urls.dynamodb}
   Step Functions  ${runtime.urls.stepFunctions}
+  sign-in         ${runtime.urls.auth}   (Cognito stand-in, user pool client ${runtime.auth.clientId})
   data            ${config.LOTSE_DATA_DIR}
   endpoints file  ${envFile}
 Press Ctrl-C to stop.

@@ -24,6 +24,7 @@ beforeAll(async () => {
     LOTSE_DYNAMODB_PORT: await freePort(),
     LOTSE_SFN_PORT: await freePort(),
     LOTSE_SES_PORT: await freePort(),
+    LOTSE_AUTH_PORT: await freePort(),
   };
 });
 

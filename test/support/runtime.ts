@@ -12,6 +12,7 @@ export async function startTestRuntime(options: { timeScale?: number } = {}) {
     dynamodbPort: await freePort(),
     stepFunctionsPort: await freePort(),
     sesPort: await freePort(),
+    authPort: await freePort(),
     dataDir,
     timeScale: options.timeScale ?? 0.001,
     logLevel: 'SILENT',

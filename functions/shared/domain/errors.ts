@@ -28,6 +28,21 @@ export class ValidationError extends DomainError {
   }
 }
 
+export class UnauthorizedError extends DomainError {
+  readonly status = 401;
+  readonly code = 'unauthorized';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  readonly code = 'forbidden';
+}
+
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly code = 'too_many_requests';
+}
+
 export class NotFoundError extends DomainError {
   readonly status = 404;
   readonly code = 'not_found';

@@ -14,6 +14,10 @@ export interface HttpServerOptions {
   readonly port: number;
   readonly webRoot: string;
   readonly invoke: (id: FunctionId, event: unknown) => Promise<unknown>;
+  /** Checks a bearer token as API Gateway's JWT authorizer would; routes with `auth` need it. */
+  readonly verifyToken?: (
+    token: string,
+  ) => { ok: true; claims: Record<string, unknown> } | { ok: false; reason: string };
   readonly log?: (message: string, details?: Record<string, unknown>) => void;
 }
 
@@ -40,6 +44,14 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
     const body = await readBody(request);
     if (!body) return send(response, 413, { message: 'Request Entity Too Large' });
     const event = toApiGatewayEvent(request, url, body, found);
+    if (found.route.auth) {
+      const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const check = token && options.verifyToken ? options.verifyToken(token) : undefined;
+      if (!check?.ok) return send(response, 401, { message: 'Unauthorized' });
+      Object.assign(event.requestContext, {
+        authorizer: { jwt: { claims: asGatewayClaims(check.claims), scopes: null } },
+      });
+    }
     const result = await options.invoke(found.route.function, event);
     writeResult(response, result);
   }
@@ -78,4 +90,14 @@ function writeResult(response: ServerResponse, result: unknown) {
 function send(response: ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
+}
+
+/** API Gateway hands claims on as strings; arrays become "[a b]". */
+function asGatewayClaims(claims: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(claims).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? `[${value.join(' ')}]` : String(value),
+    ]),
+  );
 }

@@ -413,11 +413,13 @@ export class LocalStepFunctions {
     const call = this.callResource(settings.resource, input);
     const { timeoutSeconds } = settings;
     if (timeoutSeconds === undefined) return call;
+    // Not scaled: a function's run time is real work, not waiting for people.
+    const timeoutMs = timeoutSeconds * 1000;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(new StatesError('States.Timeout', `${stateName} ran longer than its TimeoutSeconds`)),
-        timeoutSeconds * 1000 * this.scale,
+        timeoutMs,
       );
     });
     try {
@@ -593,6 +595,14 @@ export class LocalStepFunctions {
         });
         return;
       case 'StateFailed':
+        // Named as Step Functions names a failed task, so the SDK keeps the details.
+        this.addHistory(record, 'TaskFailed', {
+          resourceType: 'lambda',
+          resource: event.state?.name ?? '',
+          error: event.Error,
+          cause: stringify(event.Cause),
+        });
+        return;
       case 'StateRetried':
       case 'StateCaught':
         this.addHistory(record, event.type, {

@@ -1,0 +1,28 @@
+import { formPath, parsePath } from '#shared/admin-route.ts';
+import { saveDraft } from '#shared/domain/forms.ts';
+import { formsDeps } from '#shared/forms-deps.ts';
+import { requireGroup } from '#shared/http/auth.ts';
+import { httpHandler, json } from '#shared/http/middleware.ts';
+
+const deps = formsDeps();
+
+/** Saves a form definition as a new, immutable draft version (it is not live until published). */
+export const handler = httpHandler(
+  async ({ event, body }) => {
+    const caller = requireGroup(event, ['admin']);
+    const { slug } = parsePath(formPath, event.pathParameters);
+    const saved = await saveDraft(deps, slug, body, caller.username);
+    return json(
+      201,
+      {
+        slug: saved.slug,
+        version: saved.version,
+        createdAt: saved.createdAt,
+        createdBy: saved.createdBy,
+        status: 'draft',
+      },
+      { location: `/api/admin/forms/${saved.slug}/versions/${saved.version}` },
+    );
+  },
+  { maxBodyBytes: 512 * 1024 },
+);

@@ -1,0 +1,17 @@
+import { formPath, parsePath } from '#shared/admin-route.ts';
+import { NotFoundError } from '#shared/domain/errors.ts';
+import { formsDeps } from '#shared/forms-deps.ts';
+import { requireGroup } from '#shared/http/auth.ts';
+import { httpHandler, json } from '#shared/http/middleware.ts';
+
+const deps = formsDeps();
+
+/** Every saved version of a form, and which one is published. */
+export const handler = httpHandler(async ({ event }) => {
+  requireGroup(event, ['admin']);
+  const { slug } = parsePath(formPath, event.pathParameters);
+  const summary = await deps.forms.getSummary(slug);
+  if (!summary) throw new NotFoundError(`There is no form ${slug}.`);
+  const versions = await deps.forms.listVersions(slug);
+  return json(200, { ...summary, versions });
+});

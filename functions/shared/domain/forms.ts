@@ -1,0 +1,146 @@
+import type { FormDefinition, PublishedForm } from '../contracts/form-definition.ts';
+import { rightToLeftLocales } from '../contracts/form-definition.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
+import { validateFormDefinition } from './form-validation.ts';
+
+/**
+ * Forms are data: every saved definition is a new immutable version; one version per form is
+ * published at a time, and publishing an earlier one is a rollback. Pure domain code.
+ */
+export interface FormVersion {
+  readonly slug: string;
+  readonly version: number;
+  readonly definition: FormDefinition;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+export interface FormSummary {
+  readonly slug: string;
+  readonly latestVersion: number;
+  readonly publishedVersion?: number;
+  readonly publishedAt?: string;
+  readonly publishedBy?: string;
+  readonly title?: Readonly<Record<string, string>>;
+  readonly updatedAt: string;
+}
+
+export interface FormStore {
+  /** Saves a new version with the next number; versions are never changed afterwards. */
+  saveVersion(definition: FormDefinition, createdBy: string, now: string): Promise<FormVersion>;
+  getVersion(slug: string, version: number): Promise<FormVersion | undefined>;
+  getSummary(slug: string): Promise<FormSummary | undefined>;
+  listPublished(): Promise<FormSummary[]>;
+  listVersions(slug: string): Promise<Array<Pick<FormVersion, 'version' | 'createdAt' | 'createdBy'>>>;
+  /** Points the form at a version and records who did it and why. */
+  publish(version: FormVersion, by: string, now: string, action: 'publish' | 'rollback'): Promise<void>;
+}
+
+export interface FormDeps {
+  readonly forms: FormStore;
+  readonly now: () => Date;
+}
+
+export async function saveDraft(
+  deps: FormDeps,
+  slug: string,
+  input: unknown,
+  by: string,
+): Promise<FormVersion> {
+  const result = validateFormDefinition(input);
+  if (!result.ok) throw new ValidationError(result.issues);
+  if (result.definition.slug !== slug) {
+    throw new ValidationError([
+      { field: 'slug', message: `must be "${slug}", the form this version belongs to` },
+    ]);
+  }
+  return deps.forms.saveVersion(result.definition, by, deps.now().toISOString());
+}
+
+export async function publishVersion(
+  deps: FormDeps,
+  slug: string,
+  version: number,
+  by: string,
+): Promise<FormSummary> {
+  const found = await deps.forms.getVersion(slug, version);
+  if (!found) throw new NotFoundError(`Form ${slug} has no version ${version}.`);
+  const summary = await deps.forms.getSummary(slug);
+  const action =
+    summary?.publishedVersion !== undefined && version < summary.publishedVersion ? 'rollback' : 'publish';
+  await deps.forms.publish(found, by, deps.now().toISOString(), action);
+  return (await deps.forms.getSummary(slug)) as FormSummary;
+}
+
+/** Publishes the version before the current one; with `version`, that one (which must be earlier). */
+export async function rollback(
+  deps: FormDeps,
+  slug: string,
+  by: string,
+  version?: number,
+): Promise<FormSummary> {
+  const summary = await deps.forms.getSummary(slug);
+  if (!summary?.publishedVersion)
+    throw new NotFoundError(`Form ${slug} has no published version to roll back.`);
+  const target = version ?? summary.publishedVersion - 1;
+  if (target < 1 || target >= summary.publishedVersion) {
+    throw new ValidationError([
+      {
+        field: 'version',
+        message: `must be an earlier version than the published ${summary.publishedVersion}`,
+      },
+    ]);
+  }
+  return publishVersion(deps, slug, target, by);
+}
+
+/** The published version of a form, by slug; every lookup reads the pointer, so a publish is live at once. */
+export async function getPublished(deps: FormDeps, slug: string): Promise<FormVersion> {
+  const summary = await deps.forms.getSummary(slug);
+  if (!summary?.publishedVersion) throw new NotFoundError('This form does not exist or is not open.');
+  const version = await deps.forms.getVersion(slug, summary.publishedVersion);
+  if (!version) throw new NotFoundError('This form does not exist or is not open.');
+  return version;
+}
+
+/** Picks the locale to answer in: the requested one if offered, else the form's default. */
+export function chooseLocale(definition: FormDefinition, requested: string | undefined): string {
+  if (requested && definition.locales.includes(requested)) return requested;
+  const base = requested?.split('-')[0];
+  if (base && definition.locales.includes(base)) return base;
+  return definition.defaultLocale;
+}
+
+/** The public view of one version in one locale, with default-locale text where a translation is missing. */
+export function toPublishedForm(
+  version: FormVersion,
+  locale: string,
+  organisationName: string,
+): PublishedForm {
+  const { definition } = version;
+  const pick = (texts: Readonly<Record<string, string>> | undefined) =>
+    texts?.[locale] ?? texts?.[definition.defaultLocale];
+  const description = pick(definition.description);
+  return {
+    slug: definition.slug,
+    version: version.version,
+    locale,
+    locales: definition.locales,
+    defaultLocale: definition.defaultLocale,
+    direction: (rightToLeftLocales as readonly string[]).includes(locale) ? 'rtl' : 'ltr',
+    title: pick(definition.title) ?? definition.slug,
+    ...(description ? { description } : {}),
+    schema: definition.schema,
+    uischema: definition.uischema,
+    translations: {
+      ...(definition.translations[definition.defaultLocale] ?? {}),
+      ...(definition.translations[locale] ?? {}),
+    },
+    consent: {
+      version: definition.consent.version,
+      text: pick(definition.consent.text) ?? '',
+      privacyUrl: definition.consent.privacyUrl,
+    },
+    organisation: { name: organisationName },
+  };
+}

@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { FormDefinition } from '../contracts/form-definition.ts';
+import { message } from '../i18n/messages.ts';
+import {
+  ConflictError,
+  type FieldIssue,
+  NotFoundError,
+  TooManyRequestsError,
+  ValidationError,
+} from './errors.ts';
+import type { FormStore } from './forms.ts';
+
+/**
+ * Submitting a form: the answers are checked against the exact version the page was rendered
+ * from, stored once (the page's submission id makes retries safe), and only then acknowledged.
+ * The workflow is started later from the table's stream, never from here.
+ */
+export interface Submission {
+  readonly submissionId: string;
+  readonly receiptNumber: string;
+  readonly formSlug: string;
+  readonly formVersion: number;
+  readonly workflow: string;
+  readonly locale: string;
+  readonly data: Record<string, unknown>;
+  readonly consent: { readonly version: string; readonly acceptedAt: string; readonly locale: string };
+  readonly receivedAt: string;
+  /** Epoch seconds after which DynamoDB's TTL deletes the submission (the form's retention period). */
+  readonly expiresAt: number;
+  readonly payloadHash: string;
+  readonly workflowStatus: 'pending' | 'started';
+}
+
+export interface SubmissionStore {
+  /** Stores the submission unless one with its id exists; false then. */
+  create(submission: Submission): Promise<boolean>;
+  get(submissionId: string): Promise<Submission | undefined>;
+}
+
+export interface RateLimiter {
+  /** Counts a hit for the key; false when the key is over its limit in the current window. */
+  allow(key: string, now: Date): Promise<boolean>;
+}
+
+export interface SubmitDeps {
+  readonly forms: FormStore;
+  readonly submissions: SubmissionStore;
+  readonly rateLimiter: RateLimiter;
+  readonly compile: (schema: Record<string, unknown>) => ValidateFunction;
+  readonly now: () => Date;
+}
+
+export interface SubmitRequest {
+  readonly submissionId: string;
+  readonly formVersion: number;
+  readonly locale: string;
+  readonly data: Record<string, unknown>;
+  readonly consent: { readonly version: string };
+}
+
+export interface Receipt {
+  readonly submissionId: string;
+  readonly receiptNumber: string;
+  readonly formSlug: string;
+  readonly formVersion: number;
+  readonly receivedAt: string;
+}
+
+export async function submit(
+  deps: SubmitDeps,
+  slug: string,
+  request: SubmitRequest,
+  clientKey: string,
+): Promise<Receipt> {
+  const locale = request.locale;
+  const now = deps.now();
+  if (!(await deps.rateLimiter.allow(`submit#${clientKey}`, now)))
+    throw new TooManyRequestsError(message('tooMany', locale));
+
+  const summary = await deps.forms.getSummary(slug);
+  if (!summary?.publishedVersion) throw new NotFoundError(message('formNotFound', locale));
+  const version = await deps.forms.getVersion(slug, request.formVersion);
+  if (!version) {
+    throw new ValidationError([
+      { field: 'formVersion', message: `form ${slug} has no version ${request.formVersion}` },
+    ]);
+  }
+  const { definition } = version;
+  if (!definition.locales.includes(locale)) {
+    throw new ValidationError([
+      { field: 'locale', message: `must be one of ${definition.locales.join(', ')}` },
+    ]);
+  }
+  const isPublished = request.formVersion === summary.publishedVersion;
+  if (request.consent.version !== definition.consent.version)
+    throw new ConflictError(message('consentChanged', locale));
+
+  const validate = deps.compile(definition.schema);
+  if (!validate(request.data)) {
+    if (!isPublished) throw new ConflictError(message('formChanged', locale));
+    throw new ValidationError(
+      translateErrors(validate.errors ?? [], definition, locale),
+      message('invalidAnswers', locale),
+    );
+  }
+
+  const receivedAt = now.toISOString();
+  const submission: Submission = {
+    submissionId: request.submissionId,
+    receiptNumber: receiptNumber(request.submissionId),
+    formSlug: slug,
+    formVersion: request.formVersion,
+    workflow: definition.workflow,
+    locale,
+    data: request.data,
+    consent: { version: request.consent.version, acceptedAt: receivedAt, locale },
+    receivedAt,
+    expiresAt: Math.floor(now.getTime() / 1000) + definition.retentionDays * 86_400,
+    payloadHash: payloadHash(slug, request),
+    workflowStatus: 'pending',
+  };
+  if (await deps.submissions.create(submission)) return toReceipt(submission);
+  const existing = await deps.submissions.get(request.submissionId);
+  if (existing?.payloadHash === submission.payloadHash) return toReceipt(existing);
+  throw new ConflictError(message('idConflict', locale));
+}
+
+function toReceipt(submission: Submission): Receipt {
+  const { submissionId, receiptNumber, formSlug, formVersion, receivedAt } = submission;
+  return { submissionId, receiptNumber, formSlug, formVersion, receivedAt };
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A short number to quote on the phone, derived from the id so a retry gets the same one: `L-7K3M-9QX2`. */
+export function receiptNumber(submissionId: string): string {
+  const bits = BigInt(`0x${submissionId.replaceAll('-', '').slice(0, 10)}`);
+  let text = '';
+  for (let i = 7; i >= 0; i--) text += CROCKFORD[Number((bits >> BigInt(i * 5)) & 31n)];
+  return `L-${text.slice(0, 4)}-${text.slice(4)}`;
+}
+
+function payloadHash(slug: string, request: SubmitRequest): string {
+  return createHash('sha256')
+    .update(
+      stableJson({
+        slug,
+        version: request.formVersion,
+        locale: request.locale,
+        data: request.data,
+        consent: request.consent.version,
+      }),
+    )
+    .digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * ajv's errors as field issues in the visitor's language, looked up like the page does:
+ * `<path>.error.<keyword>`, then `error.<keyword>`, in the locale, then in the default locale.
+ */
+export function translateErrors(
+  errors: readonly ErrorObject[],
+  definition: FormDefinition,
+  locale: string,
+): FieldIssue[] {
+  const texts = {
+    ...(definition.translations[definition.defaultLocale] ?? {}),
+    ...(definition.translations[locale] ?? {}),
+  };
+  const issues = new Map<string, FieldIssue>();
+  for (const error of errors) {
+    if (error.keyword === 'if') continue; // the failing `then` branch reports the real problem
+    const segments = error.instancePath.split('/').filter(Boolean);
+    if (error.keyword === 'required')
+      segments.push(String((error.params as { missingProperty: string }).missingProperty));
+    const field = segments.join('.');
+    const prefix = segments.filter((segment) => !/^\d+$/.test(segment)).join('.') || 'root';
+    const text =
+      texts[`${prefix}.error.${error.keyword}`] ??
+      texts[`error.${error.keyword}`] ??
+      (error.keyword === 'required' ? message('required', locale) : message('invalidValue', locale));
+    if (!issues.has(field)) issues.set(field, { field, message: text });
+  }
+  return [...issues.values()];
+}

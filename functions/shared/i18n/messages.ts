@@ -1,0 +1,61 @@
+/**
+ * The server's own sentences, in the languages the shipped forms offer. A form's translations
+ * cover its fields; these cover refusals that are not about one field.
+ */
+const messages = {
+  formNotFound: {
+    de: 'Dieses Formular gibt es nicht oder es ist geschlossen.',
+    en: 'This form does not exist or is not open.',
+    ar: 'هذا النموذج غير موجود أو مغلق.',
+    uk: 'Ця форма не існує або закрита.',
+  },
+  formChanged: {
+    de: 'Das Formular wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Angaben.',
+    en: 'The form has changed in the meantime. Please reload the page and check your answers.',
+    ar: 'تم تغيير النموذج في هذه الأثناء. يرجى إعادة تحميل الصفحة ومراجعة إجاباتك.',
+    uk: 'Тим часом форму змінено. Будь ласка, перезавантажте сторінку та перевірте свої відповіді.',
+  },
+  consentChanged: {
+    de: 'Die Einwilligungserklärung wurde geändert. Bitte laden Sie die Seite neu und stimmen Sie erneut zu.',
+    en: 'The consent text has changed. Please reload the page and agree again.',
+    ar: 'تم تغيير نص الموافقة. يرجى إعادة تحميل الصفحة والموافقة مرة أخرى.',
+    uk: 'Текст згоди змінено. Будь ласка, перезавантажте сторінку та погодьтеся ще раз.',
+  },
+  idConflict: {
+    de: 'Diese Einreichung wurde bereits mit anderen Angaben gesendet. Bitte laden Sie die Seite neu.',
+    en: 'This submission was already sent with different answers. Please reload the page.',
+    ar: 'تم إرسال هذا الطلب من قبل بإجابات مختلفة. يرجى إعادة تحميل الصفحة.',
+    uk: 'Цю заявку вже надіслано з іншими відповідями. Будь ласка, перезавантажте сторінку.',
+  },
+  tooMany: {
+    de: 'Zu viele Einreichungen in kurzer Zeit. Bitte warten Sie ein paar Minuten und versuchen Sie es dann erneut.',
+    en: 'Too many submissions in a short time. Please wait a few minutes, then try again.',
+    ar: 'عدد كبير جدًا من الطلبات في وقت قصير. يرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.',
+    uk: 'Забагато заявок за короткий час. Будь ласка, зачекайте кілька хвилин і спробуйте ще раз.',
+  },
+  invalidAnswers: {
+    de: 'Bitte prüfen Sie die markierten Angaben.',
+    en: 'Please check the marked answers.',
+    ar: 'يرجى مراجعة الإجابات المحددة.',
+    uk: 'Будь ласка, перевірте позначені відповіді.',
+  },
+  invalidValue: {
+    de: 'Diese Angabe ist nicht gültig.',
+    en: 'This answer is not valid.',
+    ar: 'هذه الإجابة غير صالحة.',
+    uk: 'Ця відповідь недійсна.',
+  },
+  required: {
+    de: 'Bitte füllen Sie dieses Feld aus.',
+    en: 'Please fill in this field.',
+    ar: 'يرجى ملء هذا الحقل.',
+    uk: 'Будь ласка, заповніть це поле.',
+  },
+} as const;
+
+export type MessageId = keyof typeof messages;
+
+export function message(id: MessageId, locale: string): string {
+  const texts = messages[id] as Record<string, string>;
+  return texts[locale] ?? texts[locale.split('-')[0] ?? ''] ?? texts.en ?? '';
+}

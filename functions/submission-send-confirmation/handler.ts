@@ -1,0 +1,49 @@
+import * as z from 'zod';
+import { sesClient, sesMailer } from '#shared/adapters/mailer.ts';
+import { parseConfig } from '#shared/config.ts';
+import { mail } from '#shared/env.ts';
+import { formsDeps } from '#shared/forms-deps.ts';
+import { submissionConfirmationMail } from '#shared/mail/submission-confirmation.ts';
+import { taskHandler } from '#shared/task.ts';
+
+const deps = formsDeps();
+const config = parseConfig(mail);
+const mailer = sesMailer(sesClient(), config.MAIL_FROM);
+
+class SubmissionNotFound extends Error {
+  override name = 'SubmissionNotFound';
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Workflow task: e-mails the submitter a confirmation in their language, if the form asked for an
+ * e-mail address (settings.confirmationEmailField, default `email`) and one was given.
+ */
+export const handler = taskHandler(z.object({ submissionId: z.uuid() }), async ({ submissionId }) => {
+  const submission = await deps.submissions.get(submissionId);
+  if (!submission) throw new SubmissionNotFound(`No submission ${submissionId}`);
+  const version = await deps.forms.getVersion(submission.formSlug, submission.formVersion);
+  const settings = (version?.definition.settings ?? {}) as {
+    confirmationEmailField?: string;
+    firstNameField?: string;
+  };
+  const to = submission.data[settings.confirmationEmailField ?? 'email'];
+  if (typeof to !== 'string' || !EMAIL.test(to)) return { sent: false };
+  const firstName = submission.data[settings.firstNameField ?? 'firstName'];
+  const title = version?.definition.title;
+  await mailer.send(
+    submissionConfirmationMail({
+      to,
+      locale: submission.locale,
+      ...(typeof firstName === 'string' && firstName ? { firstName } : {}),
+      formTitle:
+        title?.[submission.locale] ??
+        title?.[version?.definition.defaultLocale ?? 'de'] ??
+        submission.formSlug,
+      receiptNumber: submission.receiptNumber,
+      organisation: config.ORGANISATION_NAME,
+    }),
+  );
+  return { sent: true };
+});

@@ -1,0 +1,148 @@
+import {
+  type _Record,
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
+
+export interface StreamTarget {
+  readonly name: string;
+  readonly filter: { readonly eventName: string; readonly itemType: string };
+  readonly batchSize: number;
+  readonly maxRetries: number;
+  /** Invokes the function; a returned `batchItemFailures` entry means "retry from this record". */
+  readonly invoke: (event: unknown) => Promise<unknown>;
+}
+
+export interface StreamPollerOptions {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly streamArn: string;
+  readonly targets: readonly StreamTarget[];
+  /** Base delay between retries of a failing batch; doubles each time. @default 200 */
+  readonly retryBaseMs?: number;
+  readonly pollIntervalMs?: number;
+  readonly log?: (message: string, details?: Record<string, unknown>) => void;
+}
+
+/**
+ * The local stand-in for Lambda's DynamoDB stream event source mapping: reads every shard of the
+ * table's stream from LATEST, applies each target's filter, invokes it with batches in the Lambda
+ * event format, retries a failing batch from the failed record (partial batch response) with
+ * backoff, and after maxRetries moves on (on AWS the batch would go to the dead-letter queue; the
+ * redrive function picks up what is still pending).
+ */
+export function startStreamPoller(options: StreamPollerOptions): { stop(): Promise<void> } {
+  const client = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: options.region });
+  const iterators = new Map<string, string | undefined>();
+  let stopped = false;
+  let initialized = false;
+  let running: Promise<void> = Promise.resolve();
+
+  async function refreshShards() {
+    const { StreamDescription } = await client.send(
+      new DescribeStreamCommand({ StreamArn: options.streamArn }),
+    );
+    for (const shard of StreamDescription?.Shards ?? []) {
+      if (!shard.ShardId || iterators.has(shard.ShardId)) continue;
+      // New shards of an existing stream are read from their start; the first ones from now on.
+      const type = initialized ? 'TRIM_HORIZON' : 'LATEST';
+      const { ShardIterator } = await client.send(
+        new GetShardIteratorCommand({
+          StreamArn: options.streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: type,
+        }),
+      );
+      iterators.set(shard.ShardId, ShardIterator);
+    }
+    initialized = true;
+  }
+
+  async function deliver(target: StreamTarget, records: _Record[]) {
+    let pending = records;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const failedFrom = await invokeBatch(target, pending).catch((error: unknown) => {
+        options.log?.('stream target failed', { target: target.name, error: String(error) });
+        return 0;
+      });
+      if (failedFrom === undefined) return;
+      pending = pending.slice(failedFrom);
+      if (attempt >= target.maxRetries) {
+        options.log?.('stream batch dropped after retries (dead-letter)', {
+          target: target.name,
+          records: pending.length,
+        });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, (options.retryBaseMs ?? 200) * 2 ** attempt));
+      if (stopped) return;
+    }
+  }
+
+  /** Returns the index to retry from, or undefined when the whole batch succeeded. */
+  async function invokeBatch(target: StreamTarget, records: _Record[]): Promise<number | undefined> {
+    const result = (await target.invoke({ Records: records.map((r) => toLambdaRecord(r, options)) })) as
+      | { batchItemFailures?: { itemIdentifier: string }[] }
+      | undefined;
+    const failed = result?.batchItemFailures?.[0]?.itemIdentifier;
+    if (!failed) return undefined;
+    const index = records.findIndex((r) => r.dynamodb?.SequenceNumber === failed);
+    return index < 0 ? 0 : index;
+  }
+
+  async function pollOnce() {
+    await refreshShards();
+    for (const [shardId, iterator] of iterators) {
+      if (!iterator) continue;
+      const { Records = [], NextShardIterator } = await client.send(
+        new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }),
+      );
+      iterators.set(shardId, NextShardIterator);
+      for (const target of options.targets) {
+        const matching = Records.filter(
+          (r) =>
+            r.eventName === target.filter.eventName &&
+            r.dynamodb?.NewImage?.type?.S === target.filter.itemType,
+        );
+        for (let i = 0; i < matching.length; i += target.batchSize) {
+          await deliver(target, matching.slice(i, i + target.batchSize));
+        }
+      }
+    }
+  }
+
+  const loop = async () => {
+    while (!stopped) {
+      running = pollOnce().catch((error: unknown) =>
+        options.log?.('stream poll failed', { error: String(error) }),
+      );
+      await running;
+      await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs ?? 100));
+    }
+  };
+  void loop();
+  return {
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}
+
+function toLambdaRecord(record: _Record, options: StreamPollerOptions) {
+  const created = record.dynamodb?.ApproximateCreationDateTime;
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName,
+    eventVersion: record.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: options.region,
+    dynamodb: {
+      ...record.dynamodb,
+      ...(created ? { ApproximateCreationDateTime: Math.floor(new Date(created).getTime() / 1000) } : {}),
+    },
+    eventSourceARN: options.streamArn,
+  };
+}
