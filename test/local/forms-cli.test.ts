@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFormsCli } from '../../infra/cli/forms.ts';
+import { fixtureForm } from '../support/fixture-form.ts';
+import { startTestRuntime } from '../support/runtime.ts';
+
+let env: Awaited<ReturnType<typeof startTestRuntime>>;
+let dir: string;
+
+beforeAll(async () => {
+  env = await startTestRuntime();
+  env.runtime.auth.createUser('scripter', 'a long local password', ['admin']);
+  env.runtime.auth.createUser('reader', 'another long password', ['viewer']);
+  dir = mkdtempSync(join(tmpdir(), 'lotse-cli-'));
+});
+
+afterAll(async () => {
+  await env?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const cli = async (args: string[], password: string) => {
+  const lines: string[] = [];
+  const code = await runFormsCli(
+    [...args, '--api', env.runtime.urls.api, '--client-id', env.runtime.auth.clientId],
+    { ...process.env, LOTSE_PASSWORD: password },
+    (line) => lines.push(line),
+  );
+  return { code, output: lines.join('\n') };
+};
+
+describe('forms command line', () => {
+  it('publishes a form file as a new version through the admin API', async () => {
+    const file = join(dir, 'cli-form.json');
+    writeFileSync(file, JSON.stringify(fixtureForm('cli-form')));
+    const first = await cli(['publish', file, '--user', 'scripter'], 'a long local password');
+    expect(first).toEqual({ code: 0, output: 'cli-form: version 1 published' });
+    const second = await cli(['publish', file, '--user', 'scripter'], 'a long local password');
+    expect(second.output).toBe('cli-form: version 2 published');
+    const served = (await (await fetch(`${env.runtime.urls.api}/forms/cli-form`)).json()) as {
+      version: number;
+    };
+    expect(served.version).toBe(2);
+  });
+
+  it('reports each problem of an invalid file and exits non-zero', async () => {
+    const file = join(dir, 'bad-form.json');
+    writeFileSync(file, JSON.stringify({ ...fixtureForm('bad-form'), retentionDays: 0 }));
+    const result = await cli(['publish', file, '--user', 'scripter'], 'a long local password');
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('retentionDays');
+    const offline = await runFormsCli(['validate', file], process.env, () => {});
+    expect(offline).toBe(1);
+  });
+
+  it('refuses a wrong password and a user who is not an admin', async () => {
+    const file = join(dir, 'cli-form.json');
+    expect((await cli(['publish', file, '--user', 'scripter'], 'wrong')).output).toContain('Sign-in failed');
+    const viewer = await cli(['publish', file, '--user', 'reader'], 'another long password');
+    expect(viewer.code).toBe(1);
+    expect(viewer.output).toContain('403');
+  });
+});
