@@ -14,7 +14,7 @@ export interface Reply {
  */
 export function request(
   url: string,
-  options: { method?: string; json?: unknown; timeoutMs?: number } = {},
+  options: { method?: string; json?: unknown; timeoutMs?: number; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
   const target = new URL(url);
   if (target.hostname !== '127.0.0.1')
@@ -26,7 +26,10 @@ export function request(
       {
         method: options.method ?? 'GET',
         agent,
-        headers: body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {},
+        headers: {
+          ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}),
+          ...options.headers,
+        },
         timeout: options.timeoutMs ?? 10_000,
       },
       (res) => {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: start-up, API latency, API throughput and workflow-engine figures for the local
  * runtime. Everything binds to 127.0.0.1 on free ports and is stopped again, even on failure.
- * Options: --only=startup,api,throughput,engine (default: all).
+ * Options: --only=startup,api,throughput,engine,submissions (default: all).
  */
 import { cpus, loadavg } from 'node:os';
 import { benchApi } from './api.ts';
@@ -11,6 +11,7 @@ import { agent } from './http.ts';
 import { startBenchRuntime } from './runtime.ts';
 import { benchStartup } from './startup.ts';
 import { fmt, since } from './stats.ts';
+import { benchSubmissions } from './submissions.ts';
 import { benchThroughput } from './throughput.ts';
 
 /** Hard limit for the whole run: after it, clean up and exit non-zero. */
@@ -20,7 +21,7 @@ const WATCHDOG_MS = 180_000;
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // A copy taken before startLocalRuntime() rewrites process.env for the in-process runtime.
 const baseEnv: NodeJS.ProcessEnv = { ...process.env };
-const all = ['startup', 'api', 'throughput', 'engine'] as const;
+const all = ['startup', 'api', 'throughput', 'engine', 'submissions'] as const;
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const selected = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : all);
 const unknown = [...selected].filter((name) => !(all as readonly string[]).includes(name));
@@ -61,7 +62,12 @@ console.log(
 try {
   if (selected.has('startup')) await benchStartup({ runs: 3, baseEnv });
 
-  if (selected.has('api') || selected.has('throughput') || selected.has('engine')) {
+  if (
+    selected.has('api') ||
+    selected.has('throughput') ||
+    selected.has('engine') ||
+    selected.has('submissions')
+  ) {
     const bootStarted = performance.now();
     const { runtime, stop } = await startBenchRuntime();
     console.log(`\n(in-process runtime for benchmarks 2–4 started in ${fmt(since(bootStarted), 0)} ms)`);
@@ -72,6 +78,15 @@ try {
       }
       if (selected.has('engine'))
         await benchEngine(runtime, { runs: 100, warmup: 10, budgetMs: 25_000, breakdownRuns: 30 });
+      if (selected.has('submissions')) {
+        await benchSubmissions(runtime, {
+          count: 50,
+          warmup: 20,
+          concurrency: 8,
+          durationMs: 5_000,
+          maxRequests: 3_000,
+        });
+      }
     } finally {
       const stopping = performance.now();
       await stop();
