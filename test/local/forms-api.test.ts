@@ -235,6 +235,20 @@ describe('submitting', () => {
     expect(mail.body.text).toContain('Hallo Amal');
   });
 
+  it('escapes what the submitter typed in the HTML of the confirmation', async () => {
+    const slug = `form-${randomUUID().slice(0, 8)}`;
+    const version = await createPublishedForm(slug);
+    const email = `${randomUUID()}@example.org`;
+    const name = '<img src=x onerror=alert(1)>\r\nBcc: victim@example.org';
+    const response = await json('POST', `/forms/${slug}/submissions`, submission(version, { name, email }), client());
+    expect(response.status).toBe(202);
+    const mail = await eventually(async () => (await mailbox(env.runtime)).find((m) => m.destination.to.includes(email)));
+    expect(mail.body.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(mail.body.html).not.toContain('<img');
+    expect(mail.destination.to).toEqual([email]);
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+
   it('stores a retried submission once and refuses the same id with other answers', async () => {
     const slug = `form-${randomUUID().slice(0, 8)}`;
     const version = await createPublishedForm(slug);
