@@ -43,8 +43,9 @@ export const formDefinition = z.strictObject({
   uischema: jsonObject,
   /**
    * Per locale, JSON Forms i18n keys to text: `<path>.label`, `<path>.description`,
-   * `<path>.<enum value>`, `<path>.error.<ajv keyword>`, `error.<ajv keyword>`, and the `i18n` key of
-   * UI schema Groups/Labels. The path has no array indices (`languages.level.label`).
+   * `<path>.<enum value>`, `<path>.error.<ajv keyword>`, `error.<ajv keyword>`, `<i18n>.label` of UI
+   * schema Groups and `<i18n>.text` of Labels, and the array keys (`<path>.addTooltip`, …). The path
+   * has no array indices (`languages.level.label`). See functions/shared/domain/form-validation.ts.
    */
   translations: z.record(localeCode, z.record(z.string(), z.string())),
   /** Workflow settings such as coordinators or routing rules; read by the workflow's tasks. */

@@ -135,6 +135,16 @@ export function requiredTranslationKeys(definition: FormDefinition): string[] {
 
 const joinPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
+const typeNames: Record<string, string> = {
+  record: 'an object',
+  object: 'an object',
+  array: 'a list',
+  string: 'a text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+
 function fromZodIssue(issue: z.core.$ZodIssue): FieldIssue[] {
   const field = joinPath(issue.path);
   switch (issue.code) {
@@ -152,7 +162,7 @@ function fromZodIssue(issue: z.core.$ZodIssue): FieldIssue[] {
       ];
     case 'invalid_type':
       if (issue.message.endsWith('received undefined')) return [{ field, message: 'is required' }];
-      return [{ field, message: `must be ${issue.expected === 'record' ? 'an object' : issue.expected}` }];
+      return [{ field, message: `must be ${typeNames[issue.expected] ?? issue.expected}` }];
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) === 1) {
         return [{ field, message: 'must not be empty' }];
@@ -225,7 +235,8 @@ function forEachSubschema(node: unknown, path: string, visit: SchemaVisitor, ins
   for (const key of ['allOf', 'anyOf', 'oneOf', 'items']) {
     const list = node[key];
     if (!Array.isArray(list)) continue;
-    list.forEach((child, index) => forEachSubschema(child, `${path}.${key}.${index}`, visit, insideIf));
+    for (const [index, child] of list.entries())
+      forEachSubschema(child, `${path}.${key}.${index}`, visit, insideIf);
   }
   for (const key of [
     'items',
@@ -412,9 +423,9 @@ function walkElement(element: unknown, uiPath: string, context: UiContext, analy
     analysis.issues.push({ field: `${uiPath}.elements`, message: 'must be a list of UI schema elements' });
     return;
   }
-  element.elements.forEach((child, index) =>
-    walkElement(child, `${uiPath}.elements.${index}`, context, analysis),
-  );
+  for (const [index, child] of element.elements.entries()) {
+    walkElement(child, `${uiPath}.elements.${index}`, context, analysis);
+  }
 }
 
 function walkControl(element: Json, uiPath: string, context: UiContext, analysis: UiAnalysis): void {
@@ -512,9 +523,9 @@ function checkCondition(condition: unknown, path: string, context: UiContext, an
     return;
   }
   if (Array.isArray(condition.conditions)) {
-    condition.conditions.forEach((child, index) =>
-      checkCondition(child, `${path}.conditions.${index}`, context, analysis),
-    );
+    for (const [index, child] of condition.conditions.entries()) {
+      checkCondition(child, `${path}.conditions.${index}`, context, analysis);
+    }
     return;
   }
   const { scope } = condition;
@@ -558,7 +569,8 @@ function checkRequiredPropertiesShown(schema: Json, controlPaths: Set<string>): 
     if (isObject(object.items)) visit(object.items, dataPrefix, `${schemaPath}.items`);
     for (const key of ['then', 'else']) visit(object[key], dataPrefix, `${schemaPath}.${key}`);
     if (Array.isArray(object.allOf)) {
-      object.allOf.forEach((child, index) => visit(child, dataPrefix, `${schemaPath}.allOf.${index}`));
+      for (const [index, child] of object.allOf.entries())
+        visit(child, dataPrefix, `${schemaPath}.allOf.${index}`);
     }
   };
   visit(schema, '', 'schema');
