@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repositoryRoot } from '../../infra/local/runtime.ts';
+import { readFormFiles } from '../../infra/local/seed.ts';
 import { fixtureForm } from '../support/fixture-form.ts';
 import { eventually } from '../support/poll.ts';
 import { mailbox, startTestRuntime } from '../support/runtime.ts';
@@ -201,6 +204,52 @@ describe('forms as data', () => {
   });
 });
 
+describe('the shipped forms', () => {
+  const files = readFormFiles(join(repositoryRoot, 'forms'));
+
+  it('are seeded into the empty database and served in each of their locales', async () => {
+    expect([...env.runtime.seededForms].sort()).toEqual(files.map((f) => f.definition.slug).sort());
+    for (const { definition } of files) {
+      for (const locale of definition.locales as string[]) {
+        const response = await fetch(`${api}/forms/${definition.slug}?locale=${locale}`);
+        expect(response.status).toBe(200);
+        const form = (await response.json()) as { locale: string; direction: string; title: string };
+        expect(form.locale).toBe(locale);
+        expect(form.direction).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+        expect(form.title).toBe((definition.title as Record<string, string>)[locale]);
+      }
+    }
+  });
+
+  it('accept a volunteer registration in Ukrainian and confirm it in Ukrainian', async () => {
+    const email = `${randomUUID()}@example.org`;
+    const body = submission(
+      1,
+      {
+        firstName: 'Olena',
+        lastName: 'Koval',
+        email,
+        postalCode: '50667',
+        languages: [{ language: 'uk', level: 'native' }],
+        availabilityDays: ['tue'],
+        motivation: 'Ich möchte helfen.',
+      },
+      { locale: 'uk' },
+    );
+    const response = await json(
+      'POST',
+      '/forms/integrationslotsen-registrierung/submissions',
+      body,
+      client(),
+    );
+    expect(response.status).toBe(202);
+    const mail = await eventually(async () =>
+      (await mailbox(env.runtime)).find((m) => m.destination.to.includes(email)),
+    );
+    expect(mail.body.text).toContain('Вітаємо, Olena!');
+  });
+});
+
 describe('submitting', () => {
   it('stores a valid submission, answers with a receipt, starts the workflow from the stream and confirms by e-mail', async () => {
     const slug = `form-${randomUUID().slice(0, 8)}`;
@@ -240,9 +289,16 @@ describe('submitting', () => {
     const version = await createPublishedForm(slug);
     const email = `${randomUUID()}@example.org`;
     const name = '<img src=x onerror=alert(1)>\r\nBcc: victim@example.org';
-    const response = await json('POST', `/forms/${slug}/submissions`, submission(version, { name, email }), client());
+    const response = await json(
+      'POST',
+      `/forms/${slug}/submissions`,
+      submission(version, { name, email }),
+      client(),
+    );
     expect(response.status).toBe(202);
-    const mail = await eventually(async () => (await mailbox(env.runtime)).find((m) => m.destination.to.includes(email)));
+    const mail = await eventually(async () =>
+      (await mailbox(env.runtime)).find((m) => m.destination.to.includes(email)),
+    );
     expect(mail.body.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(mail.body.html).not.toContain('<img');
     expect(mail.destination.to).toEqual([email]);
