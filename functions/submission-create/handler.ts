@@ -1,9 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { submissionRequest } from '#shared/contracts/form-definition.ts';
+import { ValidationError } from '#shared/domain/errors.ts';
 import { submit } from '#shared/domain/submissions.ts';
 import { formsDeps } from '#shared/forms-deps.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
+import { message } from '#shared/i18n/messages.ts';
 
 const deps = formsDeps();
 
@@ -16,12 +18,30 @@ export const handler = httpHandler(
   async ({ event, body }) => {
     const slug = event.pathParameters?.slug ?? '';
     const withKey = withIdempotencyKey(body, event.headers?.['idempotency-key']);
-    const request = parseOrThrow(submissionRequest, withKey);
+    const request = localized(() => parseOrThrow(submissionRequest, withKey), withKey);
     const receipt = await submit(deps, slug, request, clientKey(event));
     return json(202, receipt);
   },
   { maxBodyBytes: 64 * 1024 },
 );
+
+/** Envelope problems in the visitor's language where a person can act on them; the rest stay technical. */
+function localized<T>(parse: () => T, body: unknown): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const locale =
+      typeof (body as { locale?: unknown })?.locale === 'string' ? (body as { locale: string }).locale : 'de';
+    const issues = error.issues.map((issue) => {
+      if (issue.field.startsWith('consent'))
+        return { field: issue.field, message: message('consentRequired', locale) };
+      if (issue.field === 'website') return { field: issue.field, message: message('botSuspected', locale) };
+      return issue;
+    });
+    throw new ValidationError(issues);
+  }
+}
 
 /** An Idempotency-Key header stands in for a missing submissionId. */
 function withIdempotencyKey(body: unknown, key: string | undefined): unknown {

@@ -494,7 +494,7 @@ describe('submitting', () => {
             ((await response.json()) as { error: { message: string } }).error.message.length,
           ).toBeGreaterThan(0);
       }),
-      { numRuns: 1500 },
+      { numRuns: 2000 },
     );
   }, 180_000);
 });

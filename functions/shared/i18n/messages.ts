@@ -45,6 +45,18 @@ const messages = {
     ar: 'هذه الإجابة غير صالحة.',
     uk: 'Ця відповідь недійсна.',
   },
+  consentRequired: {
+    de: 'Bitte stimmen Sie der Einwilligungserklärung zu.',
+    en: 'Please agree to the consent statement.',
+    ar: 'يرجى الموافقة على إقرار الموافقة.',
+    uk: 'Будь ласка, погодьтеся із заявою про згоду.',
+  },
+  botSuspected: {
+    de: 'Das Formular konnte nicht gesendet werden. Bitte laden Sie die Seite neu.',
+    en: 'The form could not be sent. Please reload the page.',
+    ar: 'تعذر إرسال النموذج. يرجى إعادة تحميل الصفحة.',
+    uk: 'Не вдалося надіслати форму. Будь ласка, перезавантажте сторінку.',
+  },
   required: {
     de: 'Bitte füllen Sie dieses Feld aus.',
     en: 'Please fill in this field.',
