@@ -250,6 +250,38 @@ describe('local Step Functions engine', () => {
     });
   });
 
+  it('reads a callback timeout from the input with TimeoutSecondsPath', async () => {
+    const definition = {
+      StartAt: 'Ask',
+      States: {
+        Ask: {
+          ...callback({ TimeoutSecondsPath: '$.settings.reminderSeconds' }),
+          Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: '$.failure', Next: 'Remind' }],
+          End: true,
+        },
+        Remind: { Type: 'Pass', Result: 'reminded', ResultPath: '$.outcome', End: true },
+      },
+    };
+    const { stateMachineArn } = await sfn.send(
+      new CreateStateMachineCommand({
+        name: 'path-timeout',
+        definition: JSON.stringify(definition),
+        roleArn: 'arn:aws:iam::0:role/x',
+      }),
+    );
+    const started = Date.now();
+    // 3000 s at 1/10000 is 300 ms.
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn,
+        input: JSON.stringify({ id: 'p', settings: { reminderSeconds: 3000 } }),
+      }),
+    );
+    const result = await finished(executionArn as string);
+    expect(JSON.parse(result.output ?? '{}').outcome).toBe('reminded');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+  });
+
   it('shortens Wait states by the time scale, but still waits', async () => {
     const started = Date.now();
     const result = await finished(await start('reminder', {}));

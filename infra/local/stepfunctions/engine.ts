@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { JSONPath } from 'jsonpath-plus';
 import { SfnApiError, StatesError } from './errors.ts';
 import {
   insertTaskToken,
@@ -449,16 +450,27 @@ export class LocalStepFunctions {
     if (resumed?.status === 'waiting') return this.park(live, resumed);
 
     const now = new Date();
+    const stateInput = record.current?.stateName === stateName ? record.current.input : input;
+    const timeoutSeconds = resolveSeconds(
+      settings.timeoutSeconds,
+      settings.timeoutSecondsPath,
+      stateInput,
+      stateName,
+    );
+    const heartbeatSeconds = resolveSeconds(
+      settings.heartbeatSeconds,
+      settings.heartbeatSecondsPath,
+      stateInput,
+      stateName,
+    );
     const task: WaitingTask = {
       token: randomBytes(48).toString('base64url'),
       stateName,
       startedAt: now.toISOString(),
-      ...(settings.timeoutSeconds !== undefined
-        ? { timeoutAt: new Date(now.getTime() + settings.timeoutSeconds * 1000 * this.scale).toISOString() }
+      ...(timeoutSeconds !== undefined
+        ? { timeoutAt: new Date(now.getTime() + timeoutSeconds * 1000 * this.scale).toISOString() }
         : {}),
-      ...(settings.heartbeatSeconds !== undefined
-        ? { heartbeatSeconds: settings.heartbeatSeconds * this.scale }
-        : {}),
+      ...(heartbeatSeconds !== undefined ? { heartbeatSeconds: heartbeatSeconds * this.scale } : {}),
       lastHeartbeatAt: now.toISOString(),
       status: 'waiting',
     };
@@ -666,6 +678,24 @@ export class LocalStepFunctions {
     if (!record) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return record;
   }
+}
+
+/** A duration given directly or as a reference path into the state's input (TimeoutSecondsPath). */
+function resolveSeconds(
+  fixed: number | undefined,
+  path: string | undefined,
+  input: unknown,
+  stateName: string,
+) {
+  if (fixed !== undefined || path === undefined) return fixed;
+  const value = JSONPath({ path, json: input as object, wrap: false }) as unknown;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) {
+    throw new StatesError(
+      'States.Runtime',
+      `${stateName}: ${path} must point to a positive number of seconds`,
+    );
+  }
+  return value;
 }
 
 interface LibraryEvent {

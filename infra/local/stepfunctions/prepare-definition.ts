@@ -25,6 +25,9 @@ export interface TaskSettings {
   readonly resource: string;
   readonly timeoutSeconds?: number;
   readonly heartbeatSeconds?: number;
+  /** Reference paths into the state's input, resolved when the task starts. */
+  readonly timeoutSecondsPath?: string;
+  readonly heartbeatSecondsPath?: string;
 }
 
 export interface WaitSettings {
@@ -65,6 +68,12 @@ export function prepareDefinition(
       resource: String(state.Resource),
       ...(typeof state.TimeoutSeconds === 'number' ? { timeoutSeconds: state.TimeoutSeconds } : {}),
       ...(typeof state.HeartbeatSeconds === 'number' ? { heartbeatSeconds: state.HeartbeatSeconds } : {}),
+      ...(typeof state.TimeoutSecondsPath === 'string'
+        ? { timeoutSecondsPath: state.TimeoutSecondsPath }
+        : {}),
+      ...(typeof state.HeartbeatSecondsPath === 'string'
+        ? { heartbeatSecondsPath: state.HeartbeatSecondsPath }
+        : {}),
     });
     delete state.HeartbeatSeconds;
     delete state.TimeoutSecondsPath;
