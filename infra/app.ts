@@ -8,6 +8,8 @@
  *                           identity that must be verified                       placeholder is used and synth warns
  *   lotse:organisationName  shown in e-mails                                     default "Lotse"
  *   lotse:alarmEmail        receives CloudWatch alarms; without it, no alarms    optional
+ *   lotse:submissionRateLimit           submissions per client and window   default 20 (functions/shared/env.ts)
+ *   lotse:submissionRateWindowSeconds   length of that window               default 300
  *
  * The account comes from CDK_DEFAULT_ACCOUNT (set by the CLI from your credentials); without
  * credentials the stacks are account-agnostic, so synth works offline. See docs/deploy.md.

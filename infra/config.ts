@@ -17,6 +17,10 @@ export interface LotseConfig {
   readonly organisationName: string;
   /** Where alarms are e-mailed; without it no alarms are created. */
   readonly alarmEmail: string | undefined;
+  /** Submissions one client may send per window; undefined: the handler's default. */
+  readonly submissionRateLimit: number | undefined;
+  /** Length of that window in seconds; undefined: the handler's default. */
+  readonly submissionRateWindowSeconds: number | undefined;
 }
 
 export const contextKeys = {
@@ -25,6 +29,8 @@ export const contextKeys = {
   mailFrom: 'lotse:mailFrom',
   organisationName: 'lotse:organisationName',
   alarmEmail: 'lotse:alarmEmail',
+  submissionRateLimit: 'lotse:submissionRateLimit',
+  submissionRateWindowSeconds: 'lotse:submissionRateWindowSeconds',
 } as const;
 
 /** Used when lotse:mailFrom is missing, so `cdk synth` works on a fresh checkout. Reserved domain (RFC 2606). */
@@ -72,6 +78,21 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     problems.push(`${contextKeys.alarmEmail} "${alarmEmail}" is not an e-mail address`);
   }
 
+  // `-c key=value` gives strings, cdk.json numbers: both are fine.
+  const positiveInteger = (key: string): number | undefined => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null || value === '') return undefined;
+    const parsed =
+      typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < 1) {
+      problems.push(`${key} must be a whole number of at least 1, got ${JSON.stringify(value)}`);
+      return undefined;
+    }
+    return parsed;
+  };
+  const submissionRateLimit = positiveInteger(contextKeys.submissionRateLimit);
+  const submissionRateWindowSeconds = positiveInteger(contextKeys.submissionRateWindowSeconds);
+
   const organisationName = text(contextKeys.organisationName) ?? 'Lotse';
   if (organisationName.length > 100) {
     problems.push(`${contextKeys.organisationName} is longer than 100 characters`);
@@ -89,5 +110,7 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     mailFromIsPlaceholder: configuredMailFrom === undefined,
     organisationName,
     alarmEmail,
+    submissionRateLimit,
+    submissionRateWindowSeconds,
   };
 }

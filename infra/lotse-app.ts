@@ -37,13 +37,18 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
   const stateful = new StatefulStack(app, `${config.stage}-lotse-stateful`, {
     env: stackEnv,
     stage: config.stage,
-    description: `Lotse ${config.stage}: data (DynamoDB table and its key); retained on delete`,
+    description: `Lotse ${config.stage}: data (DynamoDB table and its key) and staff accounts (Cognito user pool); retained on delete`,
   });
   const stateless = new StatelessStack(app, `${config.stage}-lotse-stateless`, {
     env: stackEnv,
     stage: config.stage,
     description: `Lotse ${config.stage}: functions, workflows, HTTP API, mail identity and web app`,
     table: stateful.table,
+    auth: { issuerUrl: stateful.users.issuerUrl, clientId: stateful.users.client.userPoolClientId },
+    submissionRateLimit: {
+      limit: config.submissionRateLimit,
+      windowSeconds: config.submissionRateWindowSeconds,
+    },
     mailFrom: config.mailFrom,
     organisationName: config.organisationName,
     alarmEmail: config.alarmEmail,

@@ -5,6 +5,7 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
@@ -14,9 +15,14 @@ export interface AlarmsProps {
   readonly functions: Readonly<Record<string, lambda.IFunction>>;
   readonly stateMachines: Readonly<Record<string, sfn.IStateMachine>>;
   readonly api: apigw.IHttpApi;
+  /** Dead-letter queues by the name of what feeds them; any message in one is an alarm. @default - none */
+  readonly deadLetterQueues?: Readonly<Record<string, sqs.IQueue>>;
 }
 
-/** Mails an operator when a function fails, a workflow fails or times out, or the API answers 5xx. */
+/**
+ * Mails an operator when a function fails, a workflow fails or times out, the API answers 5xx, or
+ * something lands in a dead-letter queue.
+ */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
 
@@ -55,5 +61,12 @@ export class Alarms extends Construct {
       );
     }
     alarm('api-5xx', props.api.metricServerError({ period }), 'The HTTP API answered with 5xx');
+    for (const [name, queue] of Object.entries(props.deadLetterQueues ?? {})) {
+      alarm(
+        `${name}-dead-letters`,
+        queue.metricApproximateNumberOfMessagesVisible({ period, statistic: cloudwatch.Stats.MAXIMUM }),
+        `${name}: a batch failed every retry and is in its dead-letter queue; the redrive schedule starts what is still pending (see docs/deploy.md)`,
+      );
+    }
   }
 }

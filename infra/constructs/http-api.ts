@@ -11,6 +11,8 @@ export interface HttpApiRoute {
   /** Path as API Gateway writes it, with `{name}` parameters. */
   readonly path: string;
   readonly handler: lambda.IFunction;
+  /** Checks the caller before the handler runs. @default - none: anyone may call the route */
+  readonly authorizer?: apigw.IHttpRouteAuthorizer;
 }
 
 export interface LotseHttpApiProps {
@@ -93,6 +95,7 @@ export class LotseHttpApi extends Construct {
       path: route.path,
       methods: [apigw.HttpMethod[route.method]],
       integration,
+      ...(route.authorizer ? { authorizer: route.authorizer } : {}),
     });
     if (!added) throw new Error(`${this.node.path}: API Gateway created no route for ${key}`);
     this.routes.set(key, added);

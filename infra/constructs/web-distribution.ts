@@ -18,8 +18,9 @@ export interface WebDistributionProps {
 }
 
 // Paths without a file extension are app routes (/f/<form>, /system-checks/<id>): serve the app shell.
-// Only on the default behaviour, so an unknown /api/* path still gets the API's own 404.
-const spaFallback = `function handler(event) {
+// Only on the default behaviour, so an unknown /api/* path still gets the API's own 404. Exported for
+// test/infra, which runs it.
+export const spaFallback = `function handler(event) {
   var request = event.request;
   var uri = request.uri;
   if (uri.indexOf('.', uri.lastIndexOf('/') + 1) === -1) request.uri = '/index.html';
@@ -132,6 +133,10 @@ export class WebDistribution extends Construct {
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          // Every viewer header but Host (API Gateway needs its own), so the Authorization header
+          // reaches the JWT authorizer, and X-Forwarded-For, to which CloudFront appends the viewer's
+          // address: the submission handler limits submissions per client by it
+          // (functions/submission-create/handler.ts). A policy replacing this one must forward both.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
         },

@@ -3,6 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { type KeyAttribute, mainTable } from '#definitions/table.ts';
+import { LotseUserPool } from '../constructs/user-pool.ts';
 
 export interface StatefulStackProps extends StackProps {
   /** Name prefix, e.g. `prod`. */
@@ -10,12 +11,14 @@ export interface StatefulStackProps extends StackProps {
 }
 
 /**
- * What must survive a redeploy: the table and the key that encrypts it. Both are retained when the
- * stack is deleted; the stateless stack can be destroyed and rebuilt at any time.
+ * What must survive a redeploy: the table, the key that encrypts it, and the user pool with the
+ * staff accounts. All are retained when the stack is deleted; the stateless stack can be destroyed
+ * and rebuilt at any time.
  */
 export class StatefulStack extends Stack {
   readonly table: dynamodb.ITable;
   readonly tableKey: kms.IKey;
+  readonly users: LotseUserPool;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -58,7 +61,20 @@ export class StatefulStack extends Stack {
 
     this.table = table;
     this.tableKey = key;
+    this.users = new LotseUserPool(this, 'Users', { stage: props.stage });
 
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The main DynamoDB table' });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.users.userPool.userPoolId,
+      description: 'The user pool of admins, coordinators and viewers (aws cognito-idp admin-create-user)',
+    });
+    new CfnOutput(this, 'UserPoolClientId', {
+      value: this.users.client.userPoolClientId,
+      description: 'The app client to sign in with (npm run forms -- --client-id)',
+    });
+    new CfnOutput(this, 'UserPoolIssuerUrl', {
+      value: this.users.issuerUrl,
+      description: 'Issuer of the tokens the HTTP API accepts',
+    });
   }
 }

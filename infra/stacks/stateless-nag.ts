@@ -1,43 +1,96 @@
 import { Validations } from 'aws-cdk-lib';
-import type { FunctionAccess } from '#definitions/functions.ts';
+import type { FunctionAccess, FunctionTrigger } from '#definitions/functions.ts';
+import { type RouteDefinition, routes as routeDefinitions, routeKey } from '#definitions/routes.ts';
 import type { LotseHttpApi } from '../constructs/http-api.ts';
 import type { LotseFunction } from '../constructs/lotse-function.ts';
 import { acknowledgeFindings, arnSegment, type PatternAcknowledgement } from '../nag.ts';
 
 /**
- * Routes anyone may call, each with the reason. A route missing here fails cdk-nag (AwsSolutions-APIG4),
- * so adding a route forces the decision: authorizer, or an entry here.
+ * Why each route without `auth` in infra/definitions/routes.ts may be called by anyone. Whether a
+ * route is public comes from its definition; a public route without a reason here (or a reason for
+ * a route that is not public) fails synthesis, so adding a route forces the decision: `auth`, or a
+ * reason here.
  */
-export const publicRoutes: Readonly<Record<string, string>> = {
+export const publicRouteReasons: Readonly<Record<string, string>> = {
   'GET /api/health': 'Health check for monitors and the system check page; reports component status only.',
   'GET /api/openapi.json': 'The API description is public documentation.',
   'POST /api/system-checks':
     'Anyone operating a deployment may start a system check; it only mails a code to the given address, and the stage is throttled.',
   'GET /api/system-checks/{checkId}': 'Readable by whoever holds the random check id, like an e-mailed link.',
   'POST /api/system-checks/{checkId}/confirm': 'Authorised by the code from the e-mail, not by an account.',
+  'GET /api/forms': 'The list of published forms is what the public form pages link to; titles only.',
+  'GET /api/forms/{slug}': 'A published form is what its public page renders for anyone who fills it in.',
+  'POST /api/forms/{slug}/submissions':
+    'Submitting a published form without an account is the point of Lotse; the handler validates against the published version, checks consent and a honeypot and limits submissions per client, and the stage is throttled.',
 };
 
-/** cdk-nag acknowledgements of the stateless stack that follow from the function definitions. */
+/** The routes anyone may call: those whose definition has no `auth`. */
+export const publicRoutes = (routes: readonly RouteDefinition[] = routeDefinitions): RouteDefinition[] =>
+  routes.filter((route) => route.auth === undefined);
+
+/** Throws unless every public route has a reason and every reason belongs to a public route. */
+export function checkPublicRouteReasons(
+  routes: readonly RouteDefinition[] = routeDefinitions,
+  reasons: Readonly<Record<string, string>> = publicRouteReasons,
+): void {
+  const publicKeys = new Set(publicRoutes(routes).map(routeKey));
+  const problems = [
+    ...[...publicKeys]
+      .filter((key) => !reasons[key])
+      .map(
+        (key) =>
+          `${key} has no \`auth\`: add \`auth\` to its definition, or say why it is public in publicRouteReasons`,
+      ),
+    ...Object.keys(reasons)
+      .filter((key) => !publicKeys.has(key))
+      .map(
+        (key) => `publicRouteReasons names ${key}, which is not a route without \`auth\`: remove the entry`,
+      ),
+  ];
+  if (problems.length > 0)
+    throw new Error(`Public routes (infra/stacks/stateless-nag.ts):\n  - ${problems.join('\n  - ')}`);
+}
+
+/** cdk-nag acknowledgements of the stateless stack that follow from the function and route definitions. */
 export function acknowledgeStatelessFindings(
-  functions: ReadonlyArray<{ readonly construct: LotseFunction; readonly access: FunctionAccess }>,
+  functions: ReadonlyArray<{
+    readonly construct: LotseFunction;
+    readonly access: FunctionAccess;
+    readonly trigger?: FunctionTrigger | undefined;
+  }>,
   api: LotseHttpApi,
 ): void {
-  for (const { construct, access } of functions) {
-    acknowledgeFindings(construct, ...functionAcknowledgements(access));
+  for (const { construct, access, trigger } of functions) {
+    acknowledgeFindings(construct, ...functionAcknowledgements(access, trigger));
   }
-  for (const [key, route] of api.routes) {
-    const reason = publicRoutes[key];
-    if (reason)
-      Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: `Public by design: ${reason}` });
+  checkPublicRouteReasons();
+  for (const definition of publicRoutes()) {
+    const key = routeKey(definition);
+    const route = api.routes.get(key);
+    if (!route) throw new Error(`${api.node.path}: the API has no route ${key}`);
+    Validations.of(route).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: `Public by design: ${publicRouteReasons[key]}`,
+    });
   }
 }
 
-function functionAcknowledgements(access: FunctionAccess): PatternAcknowledgement[] {
+function functionAcknowledgements(
+  access: FunctionAccess,
+  trigger?: FunctionTrigger,
+): PatternAcknowledgement[] {
+  const withoutResources = [
+    'X-Ray tracing (PutTraceSegments, PutTelemetryRecords)',
+    ...(access.readMailAccount ? ['SES GetAccount'] : []),
+    ...(trigger?.type === 'table-stream'
+      ? ['DynamoDB ListStreams (granted with the stream event source)']
+      : []),
+  ];
   const acknowledgements: PatternAcknowledgement[] = [
     {
       rule: 'AwsSolutions-IAM5',
       finding: /^Resource::\*$/,
-      reason: `X-Ray tracing (PutTraceSegments, PutTelemetryRecords)${access.readMailAccount ? ' and SES GetAccount' : ''} support no resource-level permissions.`,
+      reason: `${withoutResources.join(', ')}: no resource-level permissions exist for these.`,
     },
   ];
   if (access.table) {

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
-  type FunctionAccess,
   type FunctionDefinition,
   type FunctionId,
   functionArnSubstitutionKey,
@@ -22,6 +23,7 @@ import {
 } from '#definitions/state-machines.ts';
 import { Alarms } from '../constructs/alarms.ts';
 import { grantAccess } from '../constructs/function-access.ts';
+import { addTrigger } from '../constructs/function-trigger.ts';
 import { LotseHttpApi } from '../constructs/http-api.ts';
 import { LotseFunction } from '../constructs/lotse-function.ts';
 import { MailSender } from '../constructs/mail-sender.ts';
@@ -31,10 +33,30 @@ import { acknowledgeStatelessFindings } from './stateless-nag.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Who may sign in: the user pool's token issuer and app client (both in the stateful stack). */
+export interface ApiAuth {
+  /** `https://cognito-idp.<region>.amazonaws.com/<pool id>` */
+  readonly issuerUrl: string;
+  /** The app client; tokens must have been issued to it (the JWT authorizer's audience). */
+  readonly clientId: string;
+}
+
+/** Optional overrides of the submission rate limit; without them the handler's defaults apply. */
+export interface SubmissionRateLimit {
+  /** Submissions one client may send per window (SUBMISSION_RATE_LIMIT). */
+  readonly limit?: number;
+  /** SUBMISSION_RATE_WINDOW_SECONDS */
+  readonly windowSeconds?: number;
+}
+
 export interface StatelessStackProps extends StackProps {
   /** Name prefix, e.g. `prod`; also part of the state machines' names. */
   readonly stage: string;
   readonly table: dynamodb.ITable;
+  /** Checks the token of every route whose definition has `auth`. */
+  readonly auth: ApiAuth;
+  /** @default - the defaults of functions/shared/env.ts */
+  readonly submissionRateLimit?: SubmissionRateLimit;
   /** Sender address of every e-mail (the SES identity). */
   readonly mailFrom: string;
   readonly organisationName: string;
@@ -52,6 +74,8 @@ export interface StatelessStackProps extends StackProps {
  */
 export class StatelessStack extends Stack {
   readonly functions: Readonly<Record<FunctionId, lambda.IFunction>>;
+  /** The dead-letter queue of each function with a table-stream trigger. */
+  readonly deadLetterQueues: Readonly<Partial<Record<FunctionId, sqs.IQueue>>>;
   readonly webUrl: string;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -80,17 +104,25 @@ export class StatelessStack extends Stack {
       ]),
     ) as Record<StateMachineId, string>;
 
+    // What functions/shared/env.ts parses, the same for every function.
+    const rateLimit = props.submissionRateLimit ?? {};
     const environment: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
       MAIL_FROM: props.mailFrom,
       ORGANISATION_NAME: props.organisationName,
       PUBLIC_BASE_URL: web.url,
+      LOTSE_USER_POOL_CLIENT_ID: props.auth.clientId,
       // Every function learns every machine's ARN: it is an address, not a permission, and the shared
       // system-check wiring parses it at cold start even in functions that never start an execution.
       ...Object.fromEntries(stateMachineIds.map((sm) => [stateMachineArnVariable(sm), machineArns[sm]])),
+      ...(rateLimit.limit === undefined ? {} : { SUBMISSION_RATE_LIMIT: String(rateLimit.limit) }),
+      ...(rateLimit.windowSeconds === undefined
+        ? {}
+        : { SUBMISSION_RATE_WINDOW_SECONDS: String(rateLimit.windowSeconds) }),
     };
 
     const built = {} as Record<FunctionId, LotseFunction>;
+    const deadLetterQueues: Partial<Record<FunctionId, sqs.IQueue>> = {};
     for (const functionId of functionIds) {
       const definition: FunctionDefinition = functions[functionId];
       const fn = new LotseFunction(this, pascalCase(functionId), {
@@ -108,8 +140,13 @@ export class StatelessStack extends Stack {
         stateMachineArns: machineArns,
         mail,
       });
+      if (definition.trigger) {
+        const { deadLetterQueue } = addTrigger(fn, fn.function, definition.trigger, { table: props.table });
+        if (deadLetterQueue) deadLetterQueues[functionId] = deadLetterQueue;
+      }
       built[functionId] = fn;
     }
+    this.deadLetterQueues = deadLetterQueues;
     const handlers: Partial<Record<FunctionId, lambda.IFunction>> = {};
     for (const f of functionIds) handlers[f] = built[f].function;
     this.functions = handlers as Record<FunctionId, lambda.IFunction>;
@@ -129,8 +166,19 @@ export class StatelessStack extends Stack {
       });
     }
 
+    // One authorizer for every route with `auth`: a valid token of the pool, issued to the app client
+    // (`aud` of ID tokens, `client_id` of access tokens). Groups are the handler's business.
+    const authorizer = new HttpJwtAuthorizer('Cognito', props.auth.issuerUrl, {
+      authorizerName: 'cognito',
+      jwtAudience: [props.auth.clientId],
+    });
     for (const route of routes) {
-      api.addRoute({ method: route.method, path: route.path, handler: this.functions[route.function] });
+      api.addRoute({
+        method: route.method,
+        path: route.path,
+        handler: this.functions[route.function],
+        ...(route.auth ? { authorizer } : {}),
+      });
     }
 
     if (props.alarmEmail) {
@@ -139,11 +187,15 @@ export class StatelessStack extends Stack {
         functions: this.functions,
         stateMachines: Object.fromEntries(stateMachineIds.map((sm) => [sm, workflows[sm].stateMachine])),
         api: api.api,
+        deadLetterQueues,
       });
     }
 
     acknowledgeStatelessFindings(
-      functionIds.map((f) => ({ construct: built[f], access: functions[f].access as FunctionAccess })),
+      functionIds.map((f) => {
+        const definition: FunctionDefinition = functions[f];
+        return { construct: built[f], access: definition.access, trigger: definition.trigger };
+      }),
       api,
     );
 

@@ -34,6 +34,21 @@ describe('deployment configuration', () => {
     expect(configOf({}, { CDK_DEFAULT_REGION: 'us-east-1' }).region).toBe('us-east-1');
   });
 
+  it('reads the submission rate limit as -c passes it (a string) or cdk.json does (a number)', () => {
+    const config = configOf({
+      'lotse:submissionRateLimit': ' 50 ',
+      'lotse:submissionRateWindowSeconds': 600,
+    });
+    expect(config.submissionRateLimit).toBe(50);
+    expect(config.submissionRateWindowSeconds).toBe(600);
+    expect(configOf({}).submissionRateLimit).toBeUndefined();
+    expect(() =>
+      configOf({ 'lotse:submissionRateLimit': '0', 'lotse:submissionRateWindowSeconds': 'soon' }),
+    ).toThrow(
+      /lotse:submissionRateLimit must be a whole number of at least 1[\s\S]*lotse:submissionRateWindowSeconds must be a whole number/,
+    );
+  });
+
   it('names every bad key in one error', () => {
     expect(() =>
       configOf({ 'lotse:stage': 'Prod_1', 'lotse:mailFrom': 'not-an-address', 'lotse:alarmEmail': 42 }),

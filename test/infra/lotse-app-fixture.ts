@@ -9,6 +9,8 @@ export const testContext = {
   'lotse:mailFrom': 'lotse@example.org',
   'lotse:organisationName': 'Lotse Test',
   'lotse:alarmEmail': 'ops@example.org',
+  // As `-c` passes it: a string. The rate window is left to the handler's default.
+  'lotse:submissionRateLimit': '30',
 };
 
 export interface TestAppOptions {
@@ -17,18 +19,28 @@ export interface TestAppOptions {
   readonly cloudFormationValidation?: boolean;
   /** What the CDK CLI would set, e.g. CDK_DEFAULT_ACCOUNT. @default {} */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Bundle the functions with esbuild (~1 s each). Without, CDK stages a stand-in asset and the
+   * templates are the same apart from asset hashes; stacks.test.ts bundles, the rest need not.
+   * @default true
+   */
+  readonly bundle?: boolean;
 }
 
 /**
- * Builds the real app (functions bundled with esbuild, cdk-nag registered) into a temporary
- * directory, with no web build, so the placeholder page is used whatever the state of web/dist,
- * and without the caller's AWS environment variables.
+ * Builds the real app (cdk-nag registered, functions bundled with esbuild unless told otherwise)
+ * into a temporary directory, with no web build, so the placeholder page is used whatever the
+ * state of web/dist, and without the caller's AWS environment variables.
  */
 export function buildTestApp(options: TestAppOptions = {}): LotseApp {
   const outdir = mkdtempSync(join(tmpdir(), 'lotse-cdk-'));
   return createLotseApp({
     outdir,
-    context: options.context ?? testContext,
+    context: {
+      ...(options.context ?? testContext),
+      // CDK's own switch: stacks whose assets are bundled (none: a stand-in asset per function).
+      'aws:cdk:bundling-stacks': (options.bundle ?? true) ? ['**'] : [],
+    },
     env: options.env ?? {},
     webAssetsPath: join(outdir, 'no-web-build'),
     builtinCloudFormationValidation: options.cloudFormationValidation ?? true,

@@ -5,7 +5,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type RouteDefinition, routeKey, routes } from '#definitions/routes.ts';
 import { acknowledgeFindings, LotseSolutionsChecks } from '../../infra/nag.ts';
+import { checkPublicRouteReasons, publicRouteReasons } from '../../infra/stacks/stateless-nag.ts';
 import { buildTestApp } from './lotse-app-fixture.ts';
 
 interface ValidationReport {
@@ -18,21 +20,34 @@ interface ValidationReport {
 const reportOf = (assembly: CloudAssembly): ValidationReport =>
   JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'));
 
-/** Acknowledged rule ids recorded anywhere in the construct tree. */
-function acknowledgedIds(app: App): string[] {
-  return app.node
-    .findAll()
-    .flatMap((c) => c.node.metadata)
-    .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-    .flatMap((entry) => Object.keys(entry.data as Record<string, string>));
+/** Every acknowledgement recorded in the construct tree: the construct's path, the rule id, the reason. */
+function acknowledgements(app: App): Array<{ path: string; id: string; reason: string }> {
+  return app.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: c.node.path,
+          id,
+          reason,
+        })),
+      ),
+  );
 }
+
+/** Whether an acknowledged id (`Annotation::AwsSolutions-APIG4`, ...) is of this rule, without a finding. */
+const isRule = (id: string, rule: string) => id === rule || id.endsWith(`::${rule}`);
+
+/** Acknowledged rule ids recorded anywhere in the construct tree. */
+const acknowledgedIds = (app: App): string[] => acknowledgements(app).map((a) => a.id);
 
 describe('the Lotse app under the AWS Solutions checks', () => {
   let app: App;
   let assembly: CloudAssembly;
 
   beforeAll(() => {
-    app = buildTestApp().app;
+    // Bundling changes no resource the checks look at; stacks.test.ts bundles.
+    app = buildTestApp({ bundle: false }).app;
     // Synthesis throws when a check reports an error that is not acknowledged.
     assembly = app.synth();
   });
@@ -57,6 +72,73 @@ describe('the Lotse app under the AWS Solutions checks', () => {
     );
     expect(ids).toContainEqual(expect.stringMatching(/AwsSolutions-IAM5\[Action::kms:GenerateDataKey\*\]$/));
   });
+
+  it('gives a reason for every acknowledgement', () => {
+    const all = acknowledgements(app);
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.filter(({ reason }) => typeof reason !== 'string' || reason.trim().length < 20)).toEqual([]);
+  });
+
+  it('acknowledges the missing authorizer (APIG4) on exactly the routes without `auth`, each with its reason', () => {
+    const apig4 = acknowledgements(app).filter(({ id }) => isRule(id, 'AwsSolutions-APIG4'));
+    const routeOf = (path: string) => routes.find((route) => path.endsWith(`/Http/Api/${apiRouteId(route)}`));
+    expect(
+      apig4
+        .map(({ path }) => routeOf(path))
+        .map((route) => route && routeKey(route))
+        .sort(),
+    ).toEqual(
+      routes
+        .filter((route) => !route.auth)
+        .map(routeKey)
+        .sort(),
+    );
+    for (const { path, reason } of apig4) {
+      expect(reason).toContain(publicRouteReasons[routeKey(routeOf(path) as RouteDefinition)]);
+    }
+  });
+
+  it('acknowledges what the user pool does not do as cdk-nag would like, with reasons (COG1, COG2)', () => {
+    const pool = acknowledgements(app).filter(({ path }) => path.endsWith('/Users/UserPool'));
+    expect(pool).toHaveLength(2);
+    expect(pool.some(({ id }) => isRule(id, 'AwsSolutions-COG1'))).toBe(true);
+    expect(pool.some(({ id }) => isRule(id, 'AwsSolutions-COG2'))).toBe(true);
+  });
+});
+
+/** The construct id aws-cdk-lib gives a route, e.g. `GET--api--forms--{slug}`. */
+const apiRouteId = (route: RouteDefinition) => `${route.method}${route.path.replaceAll('/', '--')}`;
+
+describe('public routes', () => {
+  const route = (method: RouteDefinition['method'], path: `/api/${string}`, auth?: RouteDefinition['auth']) =>
+    ({
+      method,
+      path,
+      function: 'health',
+      summary: '',
+      tag: '',
+      responses: {},
+      ...(auth ? { auth } : {}),
+    }) as RouteDefinition;
+
+  it('are exactly the routes the definitions leave without `auth`, each with a reason', () => {
+    expect(() => checkPublicRouteReasons()).not.toThrow();
+  });
+
+  it('fail synthesis when a route without `auth` has no reason', () => {
+    expect(() => checkPublicRouteReasons([route('GET', '/api/open')], {})).toThrow(
+      /GET \/api\/open has no `auth`: add `auth` to its definition, or say why it is public/,
+    );
+  });
+
+  it('fail synthesis when a reason names a route that has `auth` (or none at all)', () => {
+    expect(() =>
+      checkPublicRouteReasons([route('GET', '/api/closed', { groups: ['admin'] })], {
+        'GET /api/closed': 'was public once',
+        'GET /api/gone': 'removed',
+      }),
+    ).toThrow(/names GET \/api\/closed, which is not a route without `auth`[\s\S]*names GET \/api\/gone/);
+  });
 });
 
 describe('the Lotse app deployed into a known account', () => {
@@ -65,6 +147,7 @@ describe('the Lotse app deployed into a known account', () => {
       env: { CDK_DEFAULT_ACCOUNT: '123456789012' },
       context: { 'lotse:mailFrom': 'lotse@example.org', 'lotse:region': 'eu-west-1' },
       cloudFormationValidation: false,
+      bundle: false,
     });
     const nag = reportOf(app.synth()).pluginReports.filter((report) => report.pluginName === 'AwsSolutions');
     expect(nag.flatMap((report) => report.violations)).toEqual([]);

@@ -1,6 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type FunctionDefinition, type FunctionId, functionIds, functions } from '#definitions/functions.ts';
+import {
+  type FunctionDefinition,
+  type FunctionId,
+  type FunctionTrigger,
+  functionIds,
+  functions,
+} from '#definitions/functions.ts';
 import { routeKey, routes } from '#definitions/routes.ts';
 import {
   readWorkflow,
@@ -9,6 +17,8 @@ import {
   stateMachines,
 } from '#definitions/state-machines.ts';
 import { mainTable } from '#definitions/table.ts';
+import { userGroups } from '../../infra/constructs/user-pool.ts';
+import { spaFallback } from '../../infra/constructs/web-distribution.ts';
 import type { LotseApp } from '../../infra/lotse-app.ts';
 import { buildTestApp } from './lotse-app-fixture.ts';
 
@@ -19,19 +29,34 @@ let lotse: LotseApp;
 let stateful: Template;
 let stateless: Template;
 let resources: Record<string, Resource>;
+let statefulResources: Record<string, Resource>;
 
 beforeAll(() => {
-  // nag.test.ts runs CloudFormation's schema validation; here it would only add ~10 s.
-  lotse = buildTestApp({ cloudFormationValidation: false });
+  // nag.test.ts runs CloudFormation's schema validation; here it would only add ~10 s. This is the
+  // one test file that bundles the functions.
+  lotse = buildTestApp({ cloudFormationValidation: false, bundle: true });
   stateful = Template.fromStack(lotse.stateful);
   stateless = Template.fromStack(lotse.stateless);
   resources = stateless.toJSON().Resources;
+  statefulResources = stateful.toJSON().Resources;
 });
 
 const pascalCase = (id: string) =>
   id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
 
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+
+/** Logical id of the only stateful resource of a type. */
+function statefulLogicalId(type: string): string {
+  const found = Object.entries(statefulResources).filter(([, r]) => r.Type === type);
+  expect(found).toHaveLength(1);
+  return (found[0] as [string, Resource])[0];
+}
+
+const triggerOf = (id: FunctionId): FunctionTrigger | undefined =>
+  (functions[id] as FunctionDefinition).trigger;
+const streamFunctions = functionIds.filter((id) => triggerOf(id)?.type === 'table-stream');
+const scheduledFunctions = functionIds.filter((id) => triggerOf(id)?.type === 'schedule');
 
 /** Logical id of the Lambda function built for a function definition. */
 function functionLogicalId(id: FunctionId): string {
@@ -51,13 +76,29 @@ function actionsOf(id: FunctionId): Set<string> {
   return new Set(statements.flatMap((s: { Action: string | string[] }) => [s.Action].flat()));
 }
 
-/** Renders an Fn::Join as a string, writing `<LogicalId.Attr>` for GetAtt and `<Ref>` for Ref. */
+/**
+ * Renders an Fn::Join as a string, writing `<LogicalId.Attr>` for GetAtt, `<Ref>` for Ref, and
+ * `stateful(<...>)` for an import of what the stateful stack exports.
+ */
 function render(value: unknown): string {
   if (typeof value === 'string') return value;
-  const v = value as { 'Fn::Join'?: [string, unknown[]]; 'Fn::GetAtt'?: string[]; Ref?: string };
+  const v = value as {
+    'Fn::Join'?: [string, unknown[]];
+    'Fn::GetAtt'?: string[];
+    Ref?: string;
+    'Fn::ImportValue'?: string;
+  };
   if (v['Fn::Join']) return (v['Fn::Join'][1] as unknown[]).map(render).join(v['Fn::Join'][0]);
   if (v['Fn::GetAtt']) return `<${v['Fn::GetAtt'].join('.')}>`;
   if (v.Ref) return `<${v.Ref}>`;
+  if (v['Fn::ImportValue']) {
+    const name = v['Fn::ImportValue'];
+    const exported = Object.values(
+      stateful.toJSON().Outputs as Record<string, { Value: unknown; Export?: { Name: string } }>,
+    ).find((output) => output.Export?.Name === name);
+    if (!exported) throw new Error(`the stateful stack exports no ${name}`);
+    return `stateful(${render(exported.Value)})`;
+  }
   return JSON.stringify(value);
 }
 
@@ -103,6 +144,85 @@ describe('stateful stack', () => {
   });
 });
 
+describe('user pool', () => {
+  it('is retained and protected, takes no sign-ups, and asks for strong passwords, optional TOTP and e-mail recovery', () => {
+    stateful.resourceCountIs('AWS::Cognito::UserPool', 1);
+    stateful.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        DeletionProtection: 'ACTIVE',
+        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+        // Sign in with the user name or the e-mail address.
+        AliasAttributes: ['email'],
+        UsernameConfiguration: { CaseSensitive: false },
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: 12,
+            RequireNumbers: true,
+            RequireLowercase: true,
+            RequireUppercase: true,
+          }),
+        },
+        MfaConfiguration: 'OPTIONAL',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+        UserPoolTier: 'PLUS',
+        UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      }),
+    });
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolRiskConfigurationAttachment', {
+      UserPoolId: { Ref: statefulLogicalId('AWS::Cognito::UserPool') },
+      ClientId: 'ALL',
+      CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } },
+    });
+  });
+
+  it('has the groups admin, coordinator and viewer, which include every group a route asks for', () => {
+    const groups = Object.values(statefulResources)
+      .filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup')
+      .map((r) => {
+        expect(r.Properties.UserPoolId).toEqual({ Ref: statefulLogicalId('AWS::Cognito::UserPool') });
+        expect(r.DeletionPolicy).toBe('Retain');
+        return r.Properties.GroupName as string;
+      });
+    expect(groups.sort()).toEqual(['admin', 'coordinator', 'viewer']);
+    expect(Object.keys(userGroups).sort()).toEqual(groups);
+    const asked = new Set(routes.flatMap((route) => route.auth?.groups ?? []));
+    expect([...asked].filter((group) => !groups.includes(group))).toEqual([]);
+  });
+
+  it('has one public app client for password and SRP sign-in, with short-lived tokens', () => {
+    stateful.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      UserPoolId: { Ref: statefulLogicalId('AWS::Cognito::UserPool') },
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayEquals([
+        'ALLOW_USER_PASSWORD_AUTH',
+        'ALLOW_USER_SRP_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ]),
+      AllowedOAuthFlowsUserPoolClient: false,
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 30 * 24 * 60,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+  });
+
+  it('names the pool, the client and the token issuer in outputs', () => {
+    const outputs = stateful.toJSON().Outputs;
+    expect(outputs.UserPoolId.Value).toEqual({ Ref: statefulLogicalId('AWS::Cognito::UserPool') });
+    expect(outputs.UserPoolClientId.Value).toEqual({
+      Ref: statefulLogicalId('AWS::Cognito::UserPoolClient'),
+    });
+    expect(render(outputs.UserPoolIssuerUrl.Value)).toBe(
+      `https://cognito-idp.eu-central-1.<AWS::URLSuffix>/<${statefulLogicalId('AWS::Cognito::UserPool')}>`,
+    );
+  });
+});
+
 describe('functions', () => {
   it('builds one Node.js 22+ ARM function per definition, bundled as ESM', () => {
     const built = ofType('AWS::Lambda::Function').filter(
@@ -117,6 +237,13 @@ describe('functions', () => {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.Handler).toBe('index.handler');
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      // The bundle esbuild wrote: ESM, with the banner that gives bundled CommonJS its `require`.
+      const assetDirectory = join(
+        lotse.app.outdir,
+        `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`,
+      );
+      expect(existsSync(join(assetDirectory, 'index.mjs'))).toBe(true);
+      expect(readFileSync(join(assetDirectory, 'index.mjs'), 'utf8')).toContain('lotseCreateRequire');
     }
   });
 
@@ -135,8 +262,15 @@ describe('functions', () => {
         'POWERTOOLS_SERVICE_NAME',
         'PUBLIC_BASE_URL',
         'TABLE_NAME',
+        'LOTSE_USER_POOL_CLIENT_ID',
+        // Set in the test context; the window is not, so the handler's default applies.
+        'SUBMISSION_RATE_LIMIT',
         ...stateMachineIds.map(stateMachineArnVariable),
       ].sort(),
+    );
+    expect(env.SUBMISSION_RATE_LIMIT).toBe('30');
+    expect(render(env.LOTSE_USER_POOL_CLIENT_ID)).toBe(
+      `stateful(<${statefulLogicalId('AWS::Cognito::UserPoolClient')}>)`,
     );
     expect(env.MAIL_FROM).toBe('lotse@example.org');
     expect(env.ORGANISATION_NAME).toBe('Lotse Test');
@@ -159,8 +293,28 @@ describe('functions', () => {
     expect(actions.has('states:DescribeStateMachine')).toBe((access.describeStateMachines?.length ?? 0) > 0);
     expect(actions.has('ses:SendEmail')).toBe(access.sendMail === true);
     expect(actions.has('ses:GetAccount')).toBe(access.readMailAccount === true);
-    const known = /^(dynamodb|kms|states|ses|logs:(CreateLogStream|PutLogEvents)$|xray:Put)/;
+    // A stream trigger reads the stream and sends what fails to its dead-letter queue.
+    const streamTriggered = triggerOf(id)?.type === 'table-stream';
+    expect(actions.has('dynamodb:DescribeStream')).toBe(streamTriggered);
+    expect(actions.has('sqs:SendMessage')).toBe(streamTriggered);
+    const known =
+      /^(dynamodb|kms|states|ses|logs:(CreateLogStream|PutLogEvents)$|xray:Put|sqs:(SendMessage|GetQueueAttributes|GetQueueUrl)$)/;
     expect([...actions].filter((action) => !known.test(action))).toEqual([]);
+  });
+
+  it.each(functionIds)('%s: starts executions of exactly the machines its access names', (id) => {
+    const roleRef = resources[functionLogicalId(id)]?.Properties.Role['Fn::GetAtt'][0];
+    const started = ofType('AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleRef))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+      .filter((s: { Action: unknown }) => [s.Action].flat().includes('states:StartExecution'))
+      .flatMap((s: { Resource: unknown }) => [s.Resource].flat().map(render));
+    const named = (functions[id].access as FunctionDefinition['access']).startExecution ?? [];
+    expect(started.sort()).toEqual(
+      named
+        .map((sm) => `arn:<AWS::Partition>:states:eu-central-1:<AWS::AccountId>:stateMachine:test-${sm}`)
+        .sort(),
+    );
   });
 
   it('sends mail only from the configured address', () => {
@@ -173,6 +327,97 @@ describe('functions', () => {
     }
     stateless.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'lotse@example.org' });
   });
+});
+
+describe('triggers', () => {
+  it('connects exactly the stream-triggered functions to the table stream, and schedules exactly the scheduled ones', () => {
+    expect(ofType('AWS::Lambda::EventSourceMapping')).toHaveLength(streamFunctions.length);
+    expect(ofType('AWS::Events::Rule')).toHaveLength(scheduledFunctions.length);
+  });
+
+  for (const id of streamFunctions) {
+    it(`${id}: reads the main table's stream through its filter, retries, bisects, and keeps what fails`, () => {
+      const trigger = triggerOf(id) as Extract<FunctionTrigger, { type: 'table-stream' }>;
+      const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(
+        ([, m]) => m.Properties.FunctionName.Ref === functionLogicalId(id),
+      );
+      expect(mappings).toHaveLength(1);
+      const [, mapping] = mappings[0] as [string, Resource];
+      expect(render(mapping.Properties.EventSourceArn)).toBe(
+        `stateful(<${statefulLogicalId('AWS::DynamoDB::Table')}.StreamArn>)`,
+      );
+      expect(mapping.Properties).toMatchObject({
+        StartingPosition: 'LATEST',
+        BatchSize: trigger.batchSize,
+        MaximumRetryAttempts: trigger.maxRetries,
+        BisectBatchOnFunctionError: true,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        MaximumRecordAgeInSeconds: 3600,
+      });
+      expect(
+        mapping.Properties.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern)),
+      ).toEqual([
+        {
+          eventName: [trigger.filter.eventName],
+          dynamodb: { NewImage: { type: { S: [trigger.filter.itemType] } } },
+        },
+      ]);
+
+      // The dead-letter queue: encrypted, TLS only, kept 14 days, watched by an alarm.
+      const queueId = mapping.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
+      const queue = resources[queueId] as Resource;
+      expect(queue.Type).toBe('AWS::SQS::Queue');
+      expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 60 * 60);
+      expect(
+        queue.Properties.SqsManagedSseEnabled === true || queue.Properties.KmsMasterKeyId !== undefined,
+      ).toBe(true);
+      const policies = ofType('AWS::SQS::QueuePolicy').filter(([, p]) =>
+        p.Properties.Queues.some((q: { Ref: string }) => q.Ref === queueId),
+      );
+      expect(policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement)).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+      const alarms = ofType('AWS::CloudWatch::Alarm').filter(
+        ([, a]) =>
+          a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+          a.Properties.Dimensions.some(
+            (d: { Value: unknown }) => render(d.Value) === `<${queueId}.QueueName>`,
+          ),
+      );
+      expect(alarms).toHaveLength(1);
+      expect((alarms[0] as [string, Resource])[1].Properties).toMatchObject({
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    });
+  }
+
+  for (const id of scheduledFunctions) {
+    it(`${id}: runs on its schedule`, () => {
+      const { everyMinutes } = triggerOf(id) as Extract<FunctionTrigger, { type: 'schedule' }>;
+      const rules = ofType('AWS::Events::Rule').filter(([, r]) =>
+        r.Properties.Targets.some(
+          (t: { Arn: unknown }) => render(t.Arn) === `<${functionLogicalId(id)}.Arn>`,
+        ),
+      );
+      expect(rules).toHaveLength(1);
+      const [ruleId, rule] = rules[0] as [string, Resource];
+      expect(rule.Properties.ScheduleExpression).toBe(
+        `rate(${everyMinutes} ${everyMinutes === 1 ? 'minute' : 'minutes'})`,
+      );
+      expect(rule.Properties.State).toBe('ENABLED');
+      expect(rule.Properties.Targets[0].RetryPolicy).toEqual({
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: everyMinutes * 60,
+      });
+      stateless.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [functionLogicalId(id), 'Arn'] },
+        Principal: 'events.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+      });
+    });
+  }
 });
 
 describe('state machines', () => {
@@ -227,6 +472,35 @@ describe('HTTP API', () => {
       const integrationId = render(apiRoute.Properties.Target).replace(/^integrations\/<(.+)>$/, '$1');
       const integration = resources[integrationId] as Resource;
       expect(integration.Properties.IntegrationUri['Fn::GetAtt'][0]).toBe(functionLogicalId(route.function));
+    }
+  });
+
+  it('checks the token of every route with `auth` with the user pool and its client, and of no other route', () => {
+    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [authorizerId, authorizer] = authorizers[0] as [string, Resource];
+    expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+    expect(authorizer.Properties.IdentitySource).toEqual(['$request.header.Authorization']);
+    expect(render(authorizer.Properties.JwtConfiguration.Issuer)).toBe(
+      `https://cognito-idp.eu-central-1.<AWS::URLSuffix>/stateful(<${statefulLogicalId('AWS::Cognito::UserPool')}>)`,
+    );
+    expect(authorizer.Properties.JwtConfiguration.Audience.map(render)).toEqual([
+      `stateful(<${statefulLogicalId('AWS::Cognito::UserPoolClient')}>)`,
+    ]);
+
+    expect(routes.some((route) => route.auth)).toBe(true);
+    expect(routes.some((route) => !route.auth)).toBe(true);
+    for (const route of routes) {
+      const [, apiRoute] = ofType('AWS::ApiGatewayV2::Route').find(
+        ([, r]) => r.Properties.RouteKey === routeKey(route),
+      ) as [string, Resource];
+      if (route.auth) {
+        expect(apiRoute.Properties.AuthorizationType, routeKey(route)).toBe('JWT');
+        expect(apiRoute.Properties.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId });
+      } else {
+        expect(apiRoute.Properties.AuthorizationType, routeKey(route)).toBe('NONE');
+        expect(apiRoute.Properties.AuthorizerId, routeKey(route)).toBeUndefined();
+      }
     }
   });
 
@@ -288,6 +562,23 @@ describe('web', () => {
     });
   });
 
+  it('answers app routes such as /f/<form> and /system-checks/<id> with index.html, and files as they are', () => {
+    const cloudFrontFunctions = ofType('AWS::CloudFront::Function');
+    expect(cloudFrontFunctions).toHaveLength(1);
+    expect((cloudFrontFunctions[0] as [string, Resource])[1].Properties.FunctionCode).toBe(spaFallback);
+
+    const handler = new Function(`${spaFallback}\nreturn handler;`)() as (event: {
+      request: { uri: string };
+    }) => { uri: string };
+    const served = (uri: string) => handler({ request: { uri } }).uri;
+    expect(served('/f/beratung-anfrage')).toBe('/index.html');
+    expect(served('/f/beratung-anfrage/')).toBe('/index.html');
+    expect(served('/system-checks/0b7e4a52-5f0c-4c4e-9d6e-2a1f0c3b9e11')).toBe('/index.html');
+    expect(served('/')).toBe('/index.html');
+    expect(served('/assets/index-4f3a2b.js')).toBe('/assets/index-4f3a2b.js');
+    expect(served('/favicon.ico')).toBe('/favicon.ico');
+  });
+
   it('keeps the bucket private and TLS-only', () => {
     stateless.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
@@ -326,13 +617,13 @@ describe('outputs and alarms', () => {
     }
   });
 
-  it('mails alarms for every function, every workflow and the API', () => {
+  it('mails alarms for every function, every workflow, the API and every dead-letter queue', () => {
     stateless.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.org',
     });
     const alarms = ofType('AWS::CloudWatch::Alarm');
-    expect(alarms.length).toBe(functionIds.length + 2 * stateMachineIds.length + 1);
+    expect(alarms.length).toBe(functionIds.length + 2 * stateMachineIds.length + 1 + streamFunctions.length);
     for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 });
