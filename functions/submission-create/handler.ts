@@ -49,8 +49,13 @@ function withIdempotencyKey(body: unknown, key: string | undefined): unknown {
   return { ...body, submissionId: key };
 }
 
-/** Behind CloudFront the viewer's address is the last X-Forwarded-For entry; locally, the socket's. */
+/**
+ * Behind CloudFront the viewer's address arrives in x-lotse-viewer-ip (set by a CloudFront Function,
+ * overwriting whatever the viewer sent); otherwise the last X-Forwarded-For entry, or the socket's.
+ */
 function clientKey(event: APIGatewayProxyEventV2): string {
+  const viewer = event.headers?.['x-lotse-viewer-ip'];
+  if (viewer) return viewer;
   const forwarded = event.headers?.['x-forwarded-for']
     ?.split(',')
     .map((part) => part.trim())

@@ -81,7 +81,7 @@ export async function runFormsCli(
   });
   let token: string;
   try {
-    const { AuthenticationResult } = await cognito.send(
+    const { AuthenticationResult, ChallengeName } = await cognito.send(
       new InitiateAuthCommand({
         AuthFlow: 'USER_PASSWORD_AUTH',
         ClientId: clientId,
@@ -89,6 +89,12 @@ export async function runFormsCli(
       }),
     );
     token = AuthenticationResult?.AccessToken ?? '';
+    if (!token) {
+      out(
+        `Sign-in needs another step (${ChallengeName ?? 'unknown challenge'}): set a permanent password first, e.g. aws cognito-idp admin-set-user-password --permanent (docs/deploy.md).`,
+      );
+      return 1;
+    }
   } catch (error) {
     out(`Sign-in failed: ${(error as Error).message}`);
     return 1;

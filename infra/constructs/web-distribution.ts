@@ -139,6 +139,20 @@ export class WebDistribution extends Construct {
           // (functions/submission-create/handler.ts). A policy replacing this one must forward both.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
+          // API Gateway may append CloudFront's own address to X-Forwarded-For, so the viewer's
+          // address is handed on in a header of ours, overwritten here whatever the viewer sent.
+          functionAssociations: [
+            {
+              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+              function: new cloudfront.Function(this, 'ViewerAddress', {
+                code: cloudfront.FunctionCode.fromInline(
+                  "function handler(event) { var request = event.request; request.headers['x-lotse-viewer-ip'] = { value: event.viewer.ip }; return request; }",
+                ),
+                runtime: cloudfront.FunctionRuntime.JS_2_0,
+                comment: 'Passes the viewer address to the API for per-client rate limits',
+              }),
+            },
+          ],
         },
       },
     });

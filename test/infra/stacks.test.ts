@@ -564,8 +564,9 @@ describe('web', () => {
 
   it('answers app routes such as /f/<form> and /system-checks/<id> with index.html, and files as they are', () => {
     const cloudFrontFunctions = ofType('AWS::CloudFront::Function');
-    expect(cloudFrontFunctions).toHaveLength(1);
-    expect((cloudFrontFunctions[0] as [string, Resource])[1].Properties.FunctionCode).toBe(spaFallback);
+    expect(
+      cloudFrontFunctions.map(([, resource]) => (resource as Resource).Properties.FunctionCode),
+    ).toContain(spaFallback);
 
     const handler = new Function(`${spaFallback}\nreturn handler;`)() as (event: {
       request: { uri: string };
@@ -577,6 +578,21 @@ describe('web', () => {
     expect(served('/')).toBe('/index.html');
     expect(served('/assets/index-4f3a2b.js')).toBe('/assets/index-4f3a2b.js');
     expect(served('/favicon.ico')).toBe('/favicon.ico');
+  });
+
+  it('hands the viewer address to the API in a header the viewer cannot set', () => {
+    const code = ofType('AWS::CloudFront::Function')
+      .map(([, resource]) => String((resource as Resource).Properties.FunctionCode))
+      .find((text) => text.includes('x-lotse-viewer-ip'));
+    expect(code).toBeDefined();
+    const handler = new Function(`${code}\nreturn handler;`)() as (event: unknown) => {
+      headers: Record<string, { value: string }>;
+    };
+    const request = handler({
+      viewer: { ip: '203.0.113.7' },
+      request: { headers: { 'x-lotse-viewer-ip': { value: 'forged' } } },
+    });
+    expect(request.headers['x-lotse-viewer-ip']).toEqual({ value: '203.0.113.7' });
   });
 
   it('keeps the bucket private and TLS-only', () => {
