@@ -108,7 +108,7 @@ export const functions = {
     entry: 'functions/submission-workflow-redrive/handler.ts',
     description: 'Starts workflows of submissions still pending after the stream gave up',
     timeoutSeconds: 60,
-    access: { table: 'readWrite', startExecution: ['submission-received'] },
+    access: { table: 'readWrite', startExecution: ['submission-received', 'volunteer-onboarding'] },
     trigger: { type: 'schedule', everyMinutes: 5 },
   },
   'submission-send-confirmation': {
@@ -145,6 +145,61 @@ export const functions = {
     entry: 'functions/admin-form-rollback/handler.ts',
     description: 'Publishes an earlier version of a form again',
     access: { table: 'readWrite' },
+  },
+  'approval-prepare': {
+    entry: 'functions/approval-prepare/handler.ts',
+    description: 'Workflow task: opens the approval of a registration and returns its waiting times',
+    access: { table: 'readWrite' },
+  },
+  'approval-request': {
+    entry: 'functions/approval-request/handler.ts',
+    description: 'Workflow task: parks the task token and e-mails coordinators their decision links',
+    access: { table: 'readWrite', sendMail: true, answerTasks: ['volunteer-onboarding'] },
+  },
+  'approval-ask-applicant': {
+    entry: 'functions/approval-ask-applicant/handler.ts',
+    description: "Workflow task: e-mails the coordinator's question to the applicant",
+    access: { table: 'readWrite', sendMail: true },
+  },
+  'approval-outcome': {
+    entry: 'functions/approval-outcome/handler.ts',
+    description: 'Workflow task: tells the applicant the outcome in their language',
+    access: { table: 'readWrite', sendMail: true },
+  },
+  'approval-expire': {
+    entry: 'functions/approval-expire/handler.ts',
+    description: 'Workflow task: marks an undecided approval expired and tells the applicant',
+    access: { table: 'readWrite', sendMail: true },
+  },
+  'decision-get': {
+    entry: 'functions/decision-get/handler.ts',
+    description: "Shows what a coordinator's decision link is about; changes nothing",
+    access: { table: 'read' },
+  },
+  'decision-post': {
+    entry: 'functions/decision-post/handler.ts',
+    description: 'Records a coordinator decision from the decision page and resumes the workflow',
+    access: { table: 'readWrite', answerTasks: ['volunteer-onboarding'] },
+  },
+  'answer-get': {
+    entry: 'functions/answer-get/handler.ts',
+    description: "Shows the coordinator's question to the applicant; changes nothing",
+    access: { table: 'read' },
+  },
+  'answer-post': {
+    entry: 'functions/answer-post/handler.ts',
+    description: "Records the applicant's answer and resumes the workflow",
+    access: { table: 'readWrite', answerTasks: ['volunteer-onboarding'] },
+  },
+  'admin-submission-timeline': {
+    entry: 'functions/admin-submission-timeline/handler.ts',
+    description: 'Every step of an application, with who and when',
+    access: { table: 'read' },
+  },
+  'admin-submission-restart': {
+    entry: 'functions/admin-submission-restart/handler.ts',
+    description: 'Restarts an expired application',
+    access: { table: 'readWrite', startExecution: ['volunteer-onboarding'] },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -230,6 +230,92 @@ export const routes: readonly RouteDefinition[] = [
       ...problems,
     },
   },
+  {
+    method: 'GET',
+    path: '/api/decisions/{token}',
+    function: 'decision-get',
+    summary:
+      "What a coordinator's decision link is about: the application in full and what happened to it. Changes nothing.",
+    tag: 'approvals',
+    responses: {
+      200: { description: 'The application and its state' },
+      404: { description: 'Unknown or altered link', schema: errorResponse },
+      410: { description: 'Expired link', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/decisions/{token}',
+    function: 'decision-post',
+    summary:
+      'Decides (approve, reject, ask a question); same-origin only, the link is used up, the first decision wins',
+    tag: 'approvals',
+    responses: {
+      200: { description: 'Decided' },
+      403: { description: 'Not sent from the decision page (cross-site)', schema: errorResponse },
+      404: { description: 'Unknown or altered link', schema: errorResponse },
+      409: { description: 'Already decided (by whom, when)', schema: errorResponse },
+      410: { description: 'Expired link or approval', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/answers/{token}',
+    function: 'answer-get',
+    summary: "The coordinator's question to the applicant. Changes nothing.",
+    tag: 'approvals',
+    responses: {
+      200: { description: 'The question' },
+      404: { description: 'Unknown link', schema: errorResponse },
+      410: { description: 'Expired link', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/answers/{token}',
+    function: 'answer-post',
+    summary: "The applicant's answer; same-origin only, single use",
+    tag: 'approvals',
+    responses: {
+      200: { description: 'Answered' },
+      403: { description: 'Cross-site', schema: errorResponse },
+      409: { description: 'Answered already', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/submissions/{submissionId}/timeline',
+    function: 'admin-submission-timeline',
+    summary: 'Every step of an application with who and when',
+    tag: 'admin',
+    auth: { groups: ['admin', 'coordinator'] },
+    responses: {
+      200: { description: 'The timeline' },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such submission', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/submissions/{submissionId}/restart',
+    function: 'admin-submission-restart',
+    summary: 'Restarts an expired application',
+    tag: 'admin',
+    auth: { groups: ['admin'] },
+    responses: {
+      202: { description: 'Restarted' },
+      401: unauthorized,
+      403: forbidden,
+      409: { description: 'Not expired', schema: errorResponse },
+      ...problems,
+    },
+  },
 ];
 
 export const routeKey = (route: RouteDefinition): string => `${route.method} ${route.path}`;

@@ -26,6 +26,19 @@ export const stateMachines = {
     description: 'Default workflow of a submission: confirms receipt to the submitter',
     invokes: ['submission-send-confirmation'],
   },
+  'volunteer-onboarding': {
+    file: 'volunteer-onboarding.asl.json',
+    description:
+      'Approval by e-mail with reminders, escalation, expiry and questions; the outcome to the applicant',
+    invokes: [
+      'submission-send-confirmation',
+      'approval-prepare',
+      'approval-request',
+      'approval-ask-applicant',
+      'approval-outcome',
+      'approval-expire',
+    ],
+  },
 } as const satisfies Record<string, StateMachineDefinition>;
 
 export type StateMachineId = keyof typeof stateMachines;

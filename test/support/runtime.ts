@@ -15,7 +15,7 @@ export async function startTestRuntime(options: { timeScale?: number } = {}) {
     authPort: await freePort(),
     dataDir,
     timeScale: options.timeScale ?? 0.001,
-    logLevel: 'SILENT',
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
   });
   return {
     runtime,

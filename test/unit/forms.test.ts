@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../functions/shared/contracts/form-definition.ts';
 import { compileFormSchema, validateFormDefinition } from '../../functions/shared/domain/form-validation.ts';
+import { stateMachines } from '../../infra/definitions/state-machines.ts';
 
 const formsDirectory = fileURLToPath(new URL('../../forms', import.meta.url));
 const files = readdirSync(formsDirectory)
@@ -40,7 +41,10 @@ describe('forms/*.json', () => {
     const definition = read(file) as FormDefinition;
     expect(definition.slug).toBe(basename(file, '.json'));
     expect(definition.defaultLocale).toBe('de');
-    expect(definition.workflow).toBe('submission-received');
+    expect(definition.workflow).toBe(
+      definition.slug === 'integrationslotsen-registrierung' ? 'volunteer-onboarding' : 'submission-received',
+    );
+    expect(definition.workflow in stateMachines).toBe(true);
     expect(definition.consent.version).toBe('2026-11-01');
     expect(definition.consent.privacyUrl).toBe('https://example.org/datenschutz');
   });

@@ -1,0 +1,36 @@
+import * as z from 'zod';
+import { approvalsDeps } from '#shared/approvals-deps.ts';
+import { NotFoundError } from '#shared/domain/errors.ts';
+import { requireGroup } from '#shared/http/auth.ts';
+import { httpHandler, json } from '#shared/http/middleware.ts';
+import { parseOrThrow } from '#shared/http/zod-issues.ts';
+
+const deps = approvalsDeps();
+const path = z.object({ submissionId: z.uuid() });
+
+/** Every step of an application, with who and when, for coordinators and admins. */
+export const handler = httpHandler(async ({ event }) => {
+  requireGroup(event, ['admin', 'coordinator']);
+  const { submissionId } = parseOrThrow(path, event.pathParameters ?? {});
+  const submission = await deps.submissions.get(submissionId);
+  if (!submission) throw new NotFoundError('There is no submission with this id.');
+  const approval = await deps.approvals.get(submissionId);
+  const events = await deps.approvals.listEvents(submissionId);
+  return json(200, {
+    submissionId,
+    formSlug: submission.formSlug,
+    formVersion: submission.formVersion,
+    receiptNumber: submission.receiptNumber,
+    receivedAt: submission.receivedAt,
+    workflowStatus: submission.workflowStatus,
+    approval: approval
+      ? {
+          status: approval.status,
+          decision: approval.decision,
+          decidedBy: approval.decidedBy,
+          decidedAt: approval.decidedAt,
+        }
+      : null,
+    timeline: [{ at: submission.receivedAt, action: 'received', actor: 'applicant' }, ...events],
+  });
+});

@@ -1,0 +1,26 @@
+import { approvalsDeps } from '#shared/approvals-deps.ts';
+import { privateHeaders } from '#shared/decision-view.ts';
+import { checkToken, hashToken, LinkUnknownError, looksLikeToken } from '#shared/domain/approvals.ts';
+import { httpHandler, json } from '#shared/http/middleware.ts';
+
+const deps = approvalsDeps();
+
+/** What the applicant's answer link shows: the question. Reading changes nothing. */
+export const handler = httpHandler(async ({ event }) => {
+  const raw = event.pathParameters?.token ?? '';
+  if (!looksLikeToken(raw)) throw new LinkUnknownError('This link is not valid.');
+  const token = checkToken(await deps.approvals.getToken(hashToken(raw)), 'answer', deps.now());
+  const approval = await deps.approvals.get(token.submissionId);
+  if (!approval) throw new LinkUnknownError('This link is not valid.');
+  const { submission, titleIn } = await deps.load(token.submissionId);
+  return json(
+    200,
+    {
+      status: token.usedAt ? 'answered' : approval.status === 'expired' ? 'expired' : 'open',
+      locale: submission.locale,
+      formTitle: titleIn(submission.locale),
+      question: approval.question ?? '',
+    },
+    privateHeaders,
+  );
+});

@@ -1,0 +1,49 @@
+import * as z from 'zod';
+import { approvalsDeps } from '#shared/approvals-deps.ts';
+import { newActionToken } from '#shared/domain/approvals.ts';
+import { applicantMail } from '#shared/mail/approval-mails.ts';
+import { taskHandler } from '#shared/task.ts';
+
+const deps = approvalsDeps();
+
+class NoWayToAsk extends Error {
+  override name = 'NoWayToAsk';
+}
+
+/** Workflow task (waitForTaskToken): e-mails the coordinator's question to the applicant with a link to answer. */
+export const handler = taskHandler(
+  z.object({ submissionId: z.uuid(), taskToken: z.string().min(1) }),
+  async ({ submissionId, taskToken }) => {
+    const now = deps.now();
+    const approval = await deps.approvals.get(submissionId);
+    const { submission, settings, firstName, applicantEmail, titleIn } = await deps.load(submissionId);
+    if (!approval || !applicantEmail) throw new NoWayToAsk(`Cannot ask the applicant of ${submissionId}`);
+    await deps.approvals.park(submissionId, 'answer', taskToken, now.toISOString());
+    const { token, stored } = newActionToken({
+      submissionId,
+      recipient: 'applicant',
+      purpose: 'answer',
+      now,
+      validDays: settings.expireAfterDays,
+    });
+    await deps.approvals.saveToken(stored);
+    await deps.mailer.send(
+      applicantMail({
+        to: applicantEmail,
+        locale: submission.locale,
+        kind: 'question',
+        formTitle: titleIn(submission.locale),
+        ...(firstName ? { firstName } : {}),
+        question: approval.question ?? '',
+        answerUrl: new URL(`/answer/${token}`, deps.config.PUBLIC_BASE_URL).toString(),
+        organisation: deps.config.ORGANISATION_NAME,
+      }),
+    );
+    await deps.approvals.addEvent(submissionId, {
+      at: now.toISOString(),
+      action: 'question-sent',
+      actor: 'system',
+    });
+    return { waiting: true };
+  },
+);

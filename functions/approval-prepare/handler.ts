@@ -1,0 +1,45 @@
+import * as z from 'zod';
+import { approvalsDeps } from '#shared/approvals-deps.ts';
+import { pickCoordinators } from '#shared/domain/approvals.ts';
+import { taskHandler } from '#shared/task.ts';
+
+const deps = approvalsDeps();
+const DAY = 86_400;
+
+class NoCoordinators extends Error {
+  override name = 'NoCoordinators';
+}
+
+/**
+ * Workflow task: opens the approval of a registration (once; a retry or an admin's restart finds
+ * it) and returns the waiting times in seconds. Returns no personal data into the workflow.
+ */
+export const handler = taskHandler(z.object({ submissionId: z.uuid() }), async ({ submissionId }) => {
+  const { submission, settings } = await deps.load(submissionId);
+  const coordinators = pickCoordinators(settings, submission.data);
+  if (coordinators.length === 0)
+    throw new NoCoordinators(`Form ${submission.formSlug} names no coordinators`);
+  const now = deps.now().toISOString();
+  const created = await deps.approvals.create({
+    submissionId,
+    formSlug: submission.formSlug,
+    status: 'pending',
+    coordinators,
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: submission.expiresAt,
+  });
+  if (created)
+    await deps.approvals.addEvent(submissionId, {
+      at: now,
+      action: 'approval-opened',
+      actor: 'system',
+      detail: { coordinators: String(coordinators.length) },
+    });
+  return {
+    reminderSeconds: Math.round(settings.reminderAfterDays * DAY),
+    escalationSeconds: Math.round((settings.escalateAfterDays - settings.reminderAfterDays) * DAY),
+    expirySeconds: Math.round((settings.expireAfterDays - settings.escalateAfterDays) * DAY),
+    answerSeconds: Math.round(settings.expireAfterDays * DAY),
+  };
+});

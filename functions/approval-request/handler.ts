@@ -1,0 +1,88 @@
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import * as z from 'zod';
+import { approvalsDeps } from '#shared/approvals-deps.ts';
+import { describeAnswers } from '#shared/domain/answers.ts';
+import { newActionToken } from '#shared/domain/approvals.ts';
+import { approvalRequestMail } from '#shared/mail/approval-mails.ts';
+import { taskHandler } from '#shared/task.ts';
+
+const deps = approvalsDeps();
+
+class ApprovalMissing extends Error {
+  override name = 'ApprovalMissing';
+}
+
+/**
+ * Workflow task (waitForTaskToken): parks the task token on the approval and e-mails each
+ * coordinator a personal decision link — the first request, a reminder, an escalation (also to
+ * the escalation contact), or the applicant's answer to a question. If a decision was recorded
+ * while no wait was open (the workflow could not be resumed at that moment), it resumes at once.
+ */
+export const handler = taskHandler(
+  z.object({
+    submissionId: z.uuid(),
+    round: z.enum(['initial', 'reminder', 'escalation', 'after-answer']),
+    taskToken: z.string().min(1),
+  }),
+  async ({ submissionId, round, taskToken }) => {
+    const approval = await deps.approvals.get(submissionId);
+    if (!approval) throw new ApprovalMissing(`No approval for ${submissionId}`);
+    if (approval.decision === 'approve' || approval.decision === 'reject') {
+      await deps.sfn.send(
+        new SendTaskSuccessCommand({
+          taskToken,
+          output: JSON.stringify({ decision: approval.decision, decidedBy: approval.decidedBy }),
+        }),
+      );
+      return { resumed: true };
+    }
+    const now = deps.now();
+    await deps.approvals.park(submissionId, 'decision', taskToken, now.toISOString());
+    const { submission, definition, settings, firstName } = await deps.load(submissionId);
+    const recipients =
+      round === 'escalation' && settings.escalationContact
+        ? [...new Set([...approval.coordinators, settings.escalationContact])]
+        : approval.coordinators;
+    const daysLeft = Math.max(
+      1,
+      settings.expireAfterDays - (now.getTime() - Date.parse(approval.createdAt)) / 86_400_000,
+    );
+    for (const recipient of recipients) {
+      const { token, stored } = newActionToken({
+        submissionId,
+        recipient,
+        purpose: 'decide',
+        now,
+        validDays: daysLeft,
+      });
+      await deps.approvals.saveToken(stored);
+      await deps.mailer.send(
+        approvalRequestMail({
+          to: recipient,
+          locale: settings.locale,
+          round,
+          formTitle:
+            definition.title[settings.locale] ??
+            definition.title[definition.defaultLocale] ??
+            submission.formSlug,
+          ...(firstName ? { firstName } : {}),
+          facts: describeAnswers(definition, submission.data, settings.locale, settings.summaryFields),
+          decideUrl: new URL(`/decide/${token}`, deps.config.PUBLIC_BASE_URL).toString(),
+          validUntil: new Date(stored.validUntil * 1000),
+          escalatedAfterDays: settings.escalateAfterDays,
+          ...(approval.question ? { question: approval.question } : {}),
+          ...(approval.answer ? { answer: approval.answer } : {}),
+          organisation: deps.config.ORGANISATION_NAME,
+        }),
+      );
+    }
+    await deps.approvals.addEvent(submissionId, {
+      at: now.toISOString(),
+      action:
+        round === 'initial' ? 'approval-requested' : round === 'after-answer' ? 'answer-forwarded' : round,
+      actor: 'system',
+      detail: { recipients: String(recipients.length) },
+    });
+    return { waiting: true };
+  },
+);

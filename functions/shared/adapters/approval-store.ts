@@ -1,0 +1,205 @@
+import { randomBytes } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { ActionToken, Approval, Decision, TimelineEvent } from '../domain/approvals.ts';
+
+const approvalKey = (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'APPROVAL' });
+const tokenKey = (tokenHash: string) => ({ pk: `ACTION#${tokenHash}`, sk: 'ACTION' });
+
+const conditionFailed = (error: unknown) => {
+  if (error instanceof ConditionalCheckFailedException) return false;
+  throw error;
+};
+
+/** Attribute names that are DynamoDB reserved words, aliased where an expression uses them. */
+const reserved = ['status', 'comment', 'question', 'answer', 'decision'] as const;
+const namesIn = (expression: string) =>
+  Object.fromEntries(reserved.filter((name) => expression.includes(`#${name}`)).map((name) => [`#${name}`, name]));
+
+/** Approvals, their action tokens (by hash) and the application's timeline in the single table. */
+export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: string) {
+  const update = (
+    submissionId: string,
+    expression: string,
+    values: Record<string, unknown>,
+    condition?: string,
+  ) =>
+    client
+      .send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: approvalKey(submissionId),
+          UpdateExpression: expression,
+          ExpressionAttributeNames: namesIn(`${expression} ${condition ?? ''}`),
+          ExpressionAttributeValues: values,
+          ...(condition ? { ConditionExpression: condition } : {}),
+        }),
+      )
+      .then(() => true, conditionFailed);
+
+  return {
+    /** Creates the approval once; a retried workflow step finds it there. */
+    async create(approval: Approval): Promise<boolean> {
+      return client
+        .send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...approvalKey(approval.submissionId), type: 'Approval', ...approval },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+        .then(() => true, conditionFailed);
+    },
+    async get(submissionId: string): Promise<Approval | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: approvalKey(submissionId), ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const { pk: _pk, sk: _sk, type: _type, ...approval } = Item;
+      return approval as Approval;
+    },
+    /** Parks the workflow's current task token; waiting for a coordinator's decision or the applicant's answer. */
+    park(submissionId: string, waitingFor: 'decision' | 'answer', taskToken: string, now: string) {
+      return update(
+        submissionId,
+        'SET taskToken = :token, waitingFor = :waiting, updatedAt = :now, #status = :status',
+        {
+          ':token': taskToken,
+          ':waiting': waitingFor,
+          ':now': now,
+          ':status': waitingFor === 'decision' ? 'pending' : 'question',
+        },
+      );
+    },
+    /** Records a decision if nobody decided first; false when somebody did. */
+    decide(
+      submissionId: string,
+      input: {
+        decision: Decision;
+        by: string;
+        at: string;
+        comment?: string;
+        shareComment?: boolean;
+        question?: string;
+      },
+    ) {
+      const status =
+        input.decision === 'approve' ? 'approved' : input.decision === 'reject' ? 'rejected' : 'question';
+      return update(
+        submissionId,
+        'SET #decision = :decision, decidedBy = :by, decidedAt = :at, #status = :status, updatedAt = :at, waitingFor = :next, #comment = :comment, shareComment = :share, #question = :question REMOVE taskToken',
+        {
+          ':decision': input.decision,
+          ':by': input.by,
+          ':at': input.at,
+          ':status': status,
+          ':next': input.decision === 'question' ? 'answer' : 'none',
+          ':comment': input.comment ?? '',
+          ':share': input.shareComment ?? false,
+          ':question': input.question ?? '',
+          ':pending': 'pending',
+          ':decisionWait': 'decision',
+        },
+        '#status = :pending AND waitingFor = :decisionWait AND attribute_exists(taskToken)',
+      );
+    },
+    /** Records the applicant's answer; the decision is open again. */
+    answer(submissionId: string, answer: string, at: string) {
+      return update(
+        submissionId,
+        'SET #answer = :answer, answeredAt = :at, updatedAt = :at, waitingFor = :none, #status = :pending REMOVE taskToken, #decision',
+        { ':answer': answer, ':at': at, ':none': 'none', ':pending': 'pending', ':answerWait': 'answer' },
+        'waitingFor = :answerWait AND attribute_exists(taskToken)',
+      );
+    },
+    /** An admin's restart of an expired approval: open again, with a fresh clock. */
+    reopen(submissionId: string, at: string) {
+      return update(
+        submissionId,
+        'SET #status = :pending, createdAt = :at, updatedAt = :at, waitingFor = :none REMOVE #decision, decidedBy, decidedAt, taskToken',
+        { ':pending': 'pending', ':at': at, ':none': 'none', ':expired': 'expired' },
+        '#status = :expired',
+      );
+    },
+    expire(submissionId: string, at: string) {
+      return update(
+        submissionId,
+        'SET #status = :expired, updatedAt = :at, waitingFor = :none REMOVE taskToken',
+        {
+          ':expired': 'expired',
+          ':at': at,
+          ':none': 'none',
+        },
+      );
+    },
+    async saveToken(token: ActionToken): Promise<void> {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...tokenKey(token.tokenHash),
+            type: 'ActionToken',
+            ...token,
+            expiresAt: token.validUntil + 30 * 86_400,
+          },
+        }),
+      );
+    },
+    async getToken(tokenHash: string): Promise<ActionToken | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: tokenKey(tokenHash), ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const { pk: _pk, sk: _sk, type: _type, expiresAt: _e, ...token } = Item;
+      return token as ActionToken;
+    },
+    /** Single use: true for the first caller only. */
+    useToken(tokenHash: string, at: string): Promise<boolean> {
+      return client
+        .send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: tokenKey(tokenHash),
+            UpdateExpression: 'SET usedAt = :at',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
+            ExpressionAttributeValues: { ':at': at },
+          }),
+        )
+        .then(() => true, conditionFailed);
+    },
+    async addEvent(submissionId: string, event: TimelineEvent): Promise<void> {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            pk: `SUBMISSION#${submissionId}`,
+            sk: `EVENT#${event.at}#${randomBytes(3).toString('hex')}`,
+            type: 'TimelineEvent',
+            ...event,
+          },
+        }),
+      );
+    },
+    async listEvents(submissionId: string): Promise<TimelineEvent[]> {
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+          ExpressionAttributeValues: { ':pk': `SUBMISSION#${submissionId}`, ':events': 'EVENT#' },
+        }),
+      );
+      return Items.map(
+        ({ at, action, actor, detail }) =>
+          ({ at, action, actor, ...(detail ? { detail } : {}) }) as TimelineEvent,
+      );
+    },
+  };
+}
+
+export type ApprovalStore = ReturnType<typeof dynamoApprovalStore>;

@@ -1,0 +1,376 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import {
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  SFNClient,
+} from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../functions/shared/domain/approvals.ts';
+import { fixtureForm } from '../support/fixture-form.ts';
+import { eventually } from '../support/poll.ts';
+import { mailbox, type StoredMail, startTestRuntime } from '../support/runtime.ts';
+
+/**
+ * The volunteer onboarding workflow end to end on the local runtime: real DynamoDB Local, local
+ * Step Functions, local SES. One day of the form's settings lasts 0.17 s here (time scale 0.000002).
+ */
+let env: Awaited<ReturnType<typeof startTestRuntime>>;
+let api: string;
+let web: string;
+let adminToken: string;
+const sfn = () => new SFNClient({});
+
+beforeAll(async () => {
+  env = await startTestRuntime({ timeScale: 0.000002 });
+  api = env.runtime.urls.api;
+  web = env.runtime.urls.web;
+  adminToken = env.runtime.auth.issueFor('alice', ['admin']).AccessToken;
+});
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+interface Days {
+  reminderAfterDays: number;
+  escalateAfterDays: number;
+  expireAfterDays: number;
+}
+
+async function onboardingForm(
+  days: Days = { reminderAfterDays: 30, escalateAfterDays: 60, expireAfterDays: 90 },
+) {
+  const slug = `onboarding-${randomUUID().slice(0, 8)}`;
+  const team = randomUUID().slice(0, 8);
+  const coordinators = [`anna-${team}@example.org`, `ben-${team}@example.org`];
+  const escalation = `lead-${team}@example.org`;
+  const form = {
+    ...fixtureForm(slug),
+    workflow: 'volunteer-onboarding',
+    settings: {
+      confirmationEmailField: 'email',
+      firstNameField: 'name',
+      approval: {
+        coordinators,
+        escalationContact: escalation,
+        summaryFields: ['name', 'age'],
+        locale: 'de',
+        ...days,
+      },
+    },
+  };
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` };
+  const saved = await fetch(`${api}/admin/forms/${slug}/versions`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(form),
+  });
+  expect(saved.status).toBe(201);
+  await fetch(`${api}/admin/forms/${slug}/versions/1/publish`, { method: 'POST', headers });
+  return { slug, coordinators, escalation };
+}
+
+async function apply(slug: string, locale = 'en') {
+  const email = `applicant-${randomUUID()}@example.org`;
+  const submissionId = randomUUID();
+  const response = await fetch(`${api}/forms/${slug}/submissions`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.1`,
+    },
+    body: JSON.stringify({
+      submissionId,
+      formVersion: 1,
+      locale,
+      data: { name: 'Amal', email, age: 34 },
+      consent: { version: '2026-11-01', accepted: true },
+    }),
+  });
+  expect(response.status).toBe(202);
+  return { submissionId, email };
+}
+
+const mailsTo = async (address: string) =>
+  (await mailbox(env.runtime)).filter((m) => m.destination.to.includes(address));
+const waitForMails = (address: string, count: number) =>
+  eventually(
+    async () => {
+      const found = await mailsTo(address);
+      return found.length >= count ? found : undefined;
+    },
+    { what: `${count} mail(s) to ${address}` },
+  );
+/** The link of a kind in a mail, and its token. */
+const linkIn = (mail: StoredMail, kind: 'decide' | 'answer'): [string, string] => {
+  const found = new RegExp(`(http://[^\\s?]+/${kind}/([A-Za-z0-9_-]{43}))`).exec(mail.body.text ?? '');
+  return [found?.[1] ?? '', found?.[2] ?? ''];
+};
+
+const decide = (
+  token: string,
+  body: unknown,
+  headers: Record<string, string> = { origin: web, 'sec-fetch-site': 'same-origin' },
+) =>
+  fetch(`${api}/decisions/${token}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+const view = async (token: string) =>
+  (await fetch(`${api}/decisions/${token}`)).json() as Promise<Record<string, unknown>>;
+
+async function executionOf(submissionId: string) {
+  const arn = process.env.VOLUNTEER_ONBOARDING_STATE_MACHINE_ARN as string;
+  return eventually(
+    async () => {
+      const { executions = [] } = await sfn().send(new ListExecutionsCommand({ stateMachineArn: arn }));
+      const found = executions.find((e) => e.name?.startsWith(submissionId) && e.status !== 'RUNNING');
+      return found
+        ? sfn().send(new DescribeExecutionCommand({ executionArn: found.executionArn }))
+        : undefined;
+    },
+    { what: 'the onboarding execution to finish' },
+  );
+}
+
+describe('approval by e-mail', () => {
+  it('asks every coordinator, is not moved by scanners, decides on POST, tells the applicant, and refuses a second decision', async () => {
+    const { slug, coordinators } = await onboardingForm();
+    const { submissionId, email } = await apply(slug, 'en');
+    const [first] = await waitForMails(coordinators[0] as string, 1);
+    const [second] = await waitForMails(coordinators[1] as string, 1);
+    expect(first?.subject).toBe(`Neue Anmeldung: Amal – Testformular`);
+    expect(first?.body.text).toContain('Alter: 34');
+    const [page, token] = linkIn(first as StoredMail, 'decide');
+    const [, otherToken] = linkIn(second as StoredMail, 'decide');
+    expect(token).not.toBe(otherToken);
+    expect(first?.body.text).not.toMatch(/taskToken|AAAAK/);
+
+    // A mail scanner fetches every link, with GET and HEAD, several times: nothing changes.
+    for (let i = 0; i < 3; i++) {
+      for (const url of [page, `${page}?action=approve`, `${page}?action=reject`]) {
+        expect((await fetch(url as string)).status).toBe(200);
+        expect((await fetch(url as string, { method: 'HEAD' })).status).toBe(200);
+      }
+      expect(await view(token as string)).toMatchObject({ status: 'open', recipient: coordinators[0] });
+    }
+    const before = (await (await fetch(`${api}/decisions/${token}`)).json()) as {
+      answers: [string, string][];
+    };
+    expect(before.answers).toEqual(
+      expect.arrayContaining([
+        ['E-Mail', email],
+        ['Vorname', 'Amal'],
+      ]),
+    );
+
+    const decided = await decide(token as string, { decision: 'approve' });
+    expect(decided.status).toBe(200);
+    const execution = await executionOf(submissionId);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(JSON.parse(execution.output ?? '{}').outcome).toBe('approved');
+    expect(execution.input).not.toContain(email);
+
+    const applicantMails = await waitForMails(email, 2);
+    expect(applicantMails.map((m) => m.body.text).join('\n')).toContain('has been approved');
+
+    // The other coordinator's link now shows who decided, and cannot decide again.
+    expect(await view(otherToken as string)).toMatchObject({
+      status: 'decided',
+      decision: { decision: 'approve', decidedBy: coordinators[0] },
+    });
+    const late = await decide(otherToken as string, { decision: 'reject' });
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: { message: string } }).error.message).toContain(
+      `Already decided: approved by ${coordinators[0]}`,
+    );
+    // The used link itself is refused too.
+    expect((await decide(token as string, { decision: 'reject' })).status).toBe(409);
+
+    const timeline = (await (
+      await fetch(`${api}/admin/submissions/${submissionId}/timeline`, {
+        headers: {
+          authorization: `Bearer ${env.runtime.auth.issueFor('cora', ['coordinator']).AccessToken}`,
+        },
+      })
+    ).json()) as { timeline: { action: string; actor: string }[] };
+    expect(timeline.timeline.map((event) => event.action)).toEqual(
+      expect.arrayContaining([
+        'received',
+        'approval-opened',
+        'approval-requested',
+        'decided-approve',
+        'applicant-told-approved',
+      ]),
+    );
+  });
+
+  it('refuses forged, altered, expired and cross-site requests', async () => {
+    const { slug, coordinators } = await onboardingForm();
+    await apply(slug);
+    const [mail] = await waitForMails(coordinators[0] as string, 1);
+    const [, token] = linkIn(mail as StoredMail, 'decide');
+    const forged = randomBytes(32).toString('base64url');
+    const altered = `${(token as string).slice(0, -1)}${(token as string).endsWith('A') ? 'B' : 'A'}`;
+    expect((await fetch(`${api}/decisions/${forged}`)).status).toBe(404);
+    expect((await fetch(`${api}/decisions/${altered}`)).status).toBe(404);
+    expect((await fetch(`${api}/decisions/not-a-token`)).status).toBe(404);
+    expect((await decide(forged, { decision: 'approve' })).status).toBe(404);
+    expect(
+      (await decide(token as string, { decision: 'approve' }, { origin: 'https://evil.example.org' })).status,
+    ).toBe(403);
+    expect(
+      (await decide(token as string, { decision: 'approve' }, { 'sec-fetch-site': 'cross-site' })).status,
+    ).toBe(403);
+    expect((await decide(token as string, { decision: 'approve' }, {})).status).toBe(403);
+    // Still undecided after all that.
+    expect(await view(token as string)).toMatchObject({ status: 'open' });
+
+    const expired = randomBytes(32).toString('base64url');
+    const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    await dynamo.send(
+      new PutCommand({
+        TableName: process.env.TABLE_NAME,
+        Item: {
+          pk: `ACTION#${hashToken(expired)}`,
+          sk: 'ACTION',
+          tokenHash: hashToken(expired),
+          submissionId: randomUUID(),
+          recipient: coordinators[0],
+          purpose: 'decide',
+          createdAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+          validUntil: Math.floor(Date.now() / 1000) - 86_400,
+        },
+      }),
+    );
+    const gone = await fetch(`${api}/decisions/${expired}`);
+    expect(gone.status).toBe(410);
+    expect(((await gone.json()) as { error: { message: string } }).error.message).toContain('expired');
+    expect((await decide(expired, { decision: 'approve' })).status).toBe(410);
+  });
+
+  it('rejects, and passes the comment on only when the coordinator chose to share it', async () => {
+    const { slug, coordinators } = await onboardingForm();
+    const { submissionId, email } = await apply(slug, 'de');
+    const [mail] = await waitForMails(coordinators[0] as string, 1);
+    const [, token] = linkIn(mail as StoredMail, 'decide');
+    const response = await decide(token as string, {
+      decision: 'reject',
+      comment: 'Der Kurs ist <voll>.',
+      shareComment: true,
+    });
+    expect(response.status).toBe(200);
+    expect((await executionOf(submissionId)).status).toBe('SUCCEEDED');
+    const outcome = (await waitForMails(email, 2)).at(-1) as StoredMail;
+    expect(outcome.body.text).toContain('Leider können wir Ihre Anmeldung');
+    expect(outcome.body.text).toContain('Der Kurs ist <voll>.');
+    expect(outcome.body.html).toContain('Der Kurs ist &lt;voll&gt;.');
+
+    const quiet = await apply(slug, 'de');
+    const [quietMail] = (await waitForMails(coordinators[0] as string, 2)).slice(-1);
+    const [, quietToken] = linkIn(quietMail as StoredMail, 'decide');
+    await decide(quietToken as string, { decision: 'reject', comment: 'Internal note', shareComment: false });
+    const quietOutcome = (await waitForMails(quiet.email, 2)).at(-1) as StoredMail;
+    expect(quietOutcome.body.text).not.toContain('Internal note');
+  });
+
+  it('sends a question to the applicant and brings the answer back to the same decision', async () => {
+    const { slug, coordinators } = await onboardingForm();
+    const { submissionId, email } = await apply(slug, 'en');
+    const [mail] = await waitForMails(coordinators[0] as string, 1);
+    const [, token] = linkIn(mail as StoredMail, 'decide');
+    expect((await decide(token as string, { decision: 'question' })).status).toBe(400);
+    expect(
+      (await decide(token as string, { decision: 'question', question: 'Which weekdays suit you best?' }))
+        .status,
+    ).toBe(200);
+
+    const question = (await waitForMails(email, 2)).at(-1) as StoredMail;
+    expect(question.body.text).toContain('Which weekdays suit you best?');
+    const [, answerToken] = linkIn(question, 'answer');
+    expect(await (await fetch(`${api}/answers/${answerToken}`)).json()).toMatchObject({
+      status: 'open',
+      question: 'Which weekdays suit you best?',
+    });
+    const answered = await fetch(`${api}/answers/${answerToken}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: web },
+      body: JSON.stringify({ answer: 'Tuesdays and Thursdays' }),
+    });
+    expect(answered.status).toBe(200);
+
+    const followUp = (await waitForMails(coordinators[0] as string, 2)).at(-1) as StoredMail;
+    expect(followUp.subject).toContain('Antwort auf Ihre Rückfrage');
+    expect(followUp.body.text).toContain('Tuesdays and Thursdays');
+    const [, nextToken] = linkIn(followUp, 'decide');
+    expect((await decide(nextToken as string, { decision: 'approve' })).status).toBe(200);
+    expect(JSON.parse((await executionOf(submissionId)).output ?? '{}').outcome).toBe('approved');
+  });
+
+  it('reminds, escalates, expires kindly, and can be restarted by an admin', async () => {
+    const { slug, coordinators, escalation } = await onboardingForm({
+      reminderAfterDays: 1,
+      escalateAfterDays: 2,
+      expireAfterDays: 3,
+    });
+    const { submissionId, email } = await apply(slug, 'en');
+    const execution = await executionOf(submissionId);
+    expect(JSON.parse(execution.output ?? '{}').outcome).toBe('expired');
+    const subjects = (await mailsTo(coordinators[0] as string)).map((m) => m.subject.split(':')[0]);
+    expect(subjects).toEqual(['Neue Anmeldung', 'Erinnerung', 'Eskalation']);
+    expect((await mailsTo(escalation)).map((m) => m.subject.split(':')[0])).toEqual(['Eskalation']);
+    const kind = (await waitForMails(email, 2)).at(-1) as StoredMail;
+    expect(kind.body.text).toContain('we could not process it in time');
+    const [first] = await mailsTo(coordinators[0] as string);
+    const [, token] = linkIn(first as StoredMail, 'decide');
+    expect(await view(token as string)).toMatchObject({ status: 'expired' });
+    expect((await decide(token as string, { decision: 'approve' })).status).toBe(410);
+
+    const restart = await fetch(`${api}/admin/submissions/${submissionId}/restart`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(restart.status).toBe(202);
+    await waitForMails(coordinators[0] as string, 4);
+    expect(
+      (
+        await fetch(`${api}/admin/submissions/${submissionId}/restart`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${adminToken}` },
+        })
+      ).status,
+    ).toBe(409);
+  });
+
+  it('retries a failing approval e-mail and still asks the coordinator', async () => {
+    const { slug, coordinators } = await onboardingForm();
+    const original = SESv2Client.prototype.send;
+    const ses = mockClient(SESv2Client);
+    let failed = 0;
+    // Only this test's approval mail fails, once; every other mail goes through to the local SES.
+    ses.on(SendEmailCommand).callsFake(async (input: SendEmailCommandInput) => {
+      if (failed === 0 && input.Destination?.ToAddresses?.includes(coordinators[0] as string)) {
+        failed += 1;
+        throw Object.assign(new Error('SES is down'), { name: 'ServiceUnavailableException' });
+      }
+      return original.call(new SESv2Client({}), new SendEmailCommand(input));
+    });
+    try {
+      const { submissionId } = await apply(slug);
+      await waitForMails(coordinators[0] as string, 1);
+      expect(failed).toBe(1);
+      const arn = `${(process.env.VOLUNTEER_ONBOARDING_STATE_MACHINE_ARN as string).replace(':stateMachine:', ':execution:')}:${submissionId}`;
+      const history = await sfn().send(new GetExecutionHistoryCommand({ executionArn: arn }));
+      const retried = history.events?.filter((e) => (e.type as string) === 'StateRetried') ?? [];
+      expect(retried).toHaveLength(1);
+    } finally {
+      ses.restore();
+    }
+  });
+});
