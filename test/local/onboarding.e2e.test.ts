@@ -350,7 +350,8 @@ describe('approval by e-mail', () => {
 
   it('retries a failing approval e-mail and still asks the coordinator', async () => {
     const { slug, coordinators } = await onboardingForm();
-    const original = SESv2Client.prototype.send;
+    // The real send, kept before the mock replaces it on the prototype.
+    const original = SESv2Client.prototype.send as (command: SendEmailCommand) => Promise<unknown>;
     const ses = mockClient(SESv2Client);
     let failed = 0;
     // Only this test's approval mail fails, once; every other mail goes through to the local SES.
