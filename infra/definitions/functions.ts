@@ -96,7 +96,10 @@ export const functions = {
   'submission-workflow-start': {
     entry: 'functions/submission-workflow-start/handler.ts',
     description: 'Starts the workflow of each new submission from the table stream',
-    access: { table: 'readWrite', startExecution: ['submission-received'] },
+    access: {
+      table: 'readWrite',
+      startExecution: ['submission-received', 'volunteer-onboarding', 'counselling-intake'],
+    },
     trigger: {
       type: 'table-stream',
       filter: { eventName: 'INSERT', itemType: 'Submission' },
@@ -108,7 +111,10 @@ export const functions = {
     entry: 'functions/submission-workflow-redrive/handler.ts',
     description: 'Starts workflows of submissions still pending after the stream gave up',
     timeoutSeconds: 60,
-    access: { table: 'readWrite', startExecution: ['submission-received', 'volunteer-onboarding'] },
+    access: {
+      table: 'readWrite',
+      startExecution: ['submission-received', 'volunteer-onboarding', 'counselling-intake'],
+    },
     trigger: { type: 'schedule', everyMinutes: 5 },
   },
   'submission-send-confirmation': {
@@ -200,6 +206,41 @@ export const functions = {
     entry: 'functions/admin-submission-restart/handler.ts',
     description: 'Restarts an expired application',
     access: { table: 'readWrite', startExecution: ['volunteer-onboarding'] },
+  },
+  'intake-route': {
+    entry: 'functions/intake-route/handler.ts',
+    description: 'Workflow task: routes a counselling request to a team and opens the case',
+    access: { table: 'readWrite' },
+  },
+  'intake-notify-team': {
+    entry: 'functions/intake-notify-team/handler.ts',
+    description: 'Workflow task: notifies the team (first name and topic only), or escalates',
+    access: { table: 'readWrite', sendMail: true },
+  },
+  'intake-acknowledge': {
+    entry: 'functions/intake-acknowledge/handler.ts',
+    description: 'Workflow task: tells the person who will contact them and when',
+    access: { table: 'read', sendMail: true },
+  },
+  'intake-await-pickup': {
+    entry: 'functions/intake-await-pickup/handler.ts',
+    description: 'Workflow task: parks the task token until the case is picked up',
+    access: { table: 'readWrite' },
+  },
+  'intake-mark-unassigned': {
+    entry: 'functions/intake-mark-unassigned/handler.ts',
+    description: 'Workflow task: marks a case nobody picked up as unassigned',
+    access: { table: 'readWrite' },
+  },
+  'admin-case-get': {
+    entry: 'functions/admin-case-get/handler.ts',
+    description: 'A counselling case with all answers, behind sign-in',
+    access: { table: 'read' },
+  },
+  'admin-case-pickup': {
+    entry: 'functions/admin-case-pickup/handler.ts',
+    description: 'A team member picks a counselling case up',
+    access: { table: 'readWrite', answerTasks: ['counselling-intake'] },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

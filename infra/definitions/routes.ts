@@ -316,6 +316,36 @@ export const routes: readonly RouteDefinition[] = [
       ...problems,
     },
   },
+  {
+    method: 'GET',
+    path: '/api/admin/cases/{submissionId}',
+    function: 'admin-case-get',
+    summary: 'A counselling case with all answers',
+    tag: 'admin',
+    auth: { groups: ['admin', 'coordinator'] },
+    responses: {
+      200: { description: 'The case' },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such case', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/cases/{submissionId}/pickup',
+    function: 'admin-case-pickup',
+    summary: 'Picks a counselling case up; the first one wins',
+    tag: 'admin',
+    auth: { groups: ['admin', 'coordinator'] },
+    responses: {
+      200: { description: 'Picked up' },
+      401: unauthorized,
+      403: forbidden,
+      409: { description: 'Picked up already', schema: errorResponse },
+      ...problems,
+    },
+  },
 ];
 
 export const routeKey = (route: RouteDefinition): string => `${route.method} ${route.path}`;

@@ -39,6 +39,18 @@ export const stateMachines = {
       'approval-expire',
     ],
   },
+  'counselling-intake': {
+    file: 'counselling-intake.asl.json',
+    description:
+      'Counselling intake: routing by age and language, team notification, acknowledgement, escalation',
+    invokes: [
+      'intake-route',
+      'intake-notify-team',
+      'intake-acknowledge',
+      'intake-await-pickup',
+      'intake-mark-unassigned',
+    ],
+  },
 } as const satisfies Record<string, StateMachineDefinition>;
 
 export type StateMachineId = keyof typeof stateMachines;

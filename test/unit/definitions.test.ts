@@ -10,6 +10,7 @@ import {
   substitute,
 } from '../../infra/definitions/state-machines.ts';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
+import { readFormFiles } from '../../infra/local/seed.ts';
 import { validateAsl } from '../../infra/local/stepfunctions/validate.ts';
 
 const fakeArns = Object.fromEntries(
@@ -43,6 +44,19 @@ describe('state machine definitions', () => {
 });
 
 describe('routes and functions', () => {
+  it('lets the submission starters start every workflow a form can name (IAM is not checked locally)', () => {
+    const starters = (['submission-workflow-start', 'submission-workflow-redrive'] as const).map(
+      (id) => (functions[id].access as { startExecution?: readonly string[] }).startExecution ?? [],
+    );
+    const named = new Set(
+      readFormFiles(join(repositoryRoot, 'forms')).map(({ definition }) =>
+        String((definition as { workflow: string }).workflow),
+      ),
+    );
+    named.add('submission-received');
+    for (const workflow of named) for (const allowed of starters) expect(allowed).toContain(workflow);
+  });
+
   it('route keys are unique and every route lives under /api', () => {
     const keys = routes.map(routeKey);
     expect(new Set(keys).size).toBe(keys.length);

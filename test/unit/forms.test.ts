@@ -41,9 +41,11 @@ describe('forms/*.json', () => {
     const definition = read(file) as FormDefinition;
     expect(definition.slug).toBe(basename(file, '.json'));
     expect(definition.defaultLocale).toBe('de');
-    expect(definition.workflow).toBe(
-      definition.slug === 'integrationslotsen-registrierung' ? 'volunteer-onboarding' : 'submission-received',
-    );
+    const workflows: Record<string, string> = {
+      'integrationslotsen-registrierung': 'volunteer-onboarding',
+      'beratung-anfrage': 'counselling-intake',
+    };
+    expect(definition.workflow).toBe(workflows[definition.slug] ?? 'submission-received');
     expect(definition.workflow in stateMachines).toBe(true);
     expect(definition.consent.version).toBe('2026-11-01');
     expect(definition.consent.privacyUrl).toBe('https://example.org/datenschutz');

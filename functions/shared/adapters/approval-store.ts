@@ -20,7 +20,9 @@ const conditionFailed = (error: unknown) => {
 /** Attribute names that are DynamoDB reserved words, aliased where an expression uses them. */
 const reserved = ['status', 'comment', 'question', 'answer', 'decision'] as const;
 const namesIn = (expression: string) =>
-  Object.fromEntries(reserved.filter((name) => expression.includes(`#${name}`)).map((name) => [`#${name}`, name]));
+  Object.fromEntries(
+    reserved.filter((name) => expression.includes(`#${name}`)).map((name) => [`#${name}`, name]),
+  );
 
 /** Approvals, their action tokens (by hash) and the application's timeline in the single table. */
 export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: string) {

@@ -1,0 +1,40 @@
+import { InvalidToken, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
+import * as z from 'zod';
+import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
+import { requireGroup } from '#shared/http/auth.ts';
+import { httpHandler, json } from '#shared/http/middleware.ts';
+import { parseOrThrow } from '#shared/http/zod-issues.ts';
+import { intakeDeps } from '#shared/intake-deps.ts';
+
+const deps = intakeDeps();
+const path = z.object({ submissionId: z.uuid() });
+
+/** A team member takes the case; the first one wins and the workflow stops waiting. */
+export const handler = httpHandler(async ({ event }) => {
+  const caller = requireGroup(event, ['admin', 'coordinator']);
+  const { submissionId } = parseOrThrow(path, event.pathParameters ?? {});
+  const found = await deps.cases.get(submissionId);
+  if (!found) throw new NotFoundError('There is no case with this id.');
+  if (found.status === 'picked-up')
+    throw new ConflictError(`Already picked up by ${found.pickedUpBy} at ${found.pickedUpAt}.`);
+  const at = deps.now().toISOString();
+  if (!(await deps.cases.pickUp(submissionId, caller.username, at)))
+    throw new ConflictError('Someone else picked the case up first.');
+  if (found.taskToken) {
+    try {
+      await deps.sfn.send(
+        new SendTaskSuccessCommand({
+          taskToken: found.taskToken,
+          output: JSON.stringify({ pickedUpBy: caller.username }),
+        }),
+      );
+    } catch (error) {
+      if (
+        !(error instanceof TaskTimedOut || error instanceof TaskDoesNotExist || error instanceof InvalidToken)
+      )
+        throw error;
+    }
+  }
+  await deps.approvals.addEvent(submissionId, { at, action: 'picked-up', actor: caller.username });
+  return json(200, { submissionId, status: 'picked-up', pickedUpBy: caller.username, pickedUpAt: at });
+});

@@ -1,0 +1,43 @@
+import * as z from 'zod';
+import { describeAnswers } from '#shared/domain/answers.ts';
+import { intakeDeps } from '#shared/intake-deps.ts';
+import { teamNotificationMail } from '#shared/mail/intake-mails.ts';
+import { taskHandler } from '#shared/task.ts';
+
+const deps = intakeDeps();
+
+/** Workflow task: tells the team (and on escalation the escalation contact) about the case. */
+export const handler = taskHandler(
+  z.object({ submissionId: z.uuid(), teamId: z.string(), escalation: z.boolean().default(false) }),
+  async ({ submissionId, teamId, escalation }) => {
+    const { submission, definition, intake, firstName } = await deps.loadIntake(submissionId);
+    const team = intake.teams.find((candidate) => candidate.id === teamId);
+    if (!team) throw new Error(`No team ${teamId}`);
+    const topicFacts = describeAnswers(definition, submission.data, intake.locale, [intake.topicField]);
+    const recipients =
+      escalation && intake.escalationContact ? [team.email, intake.escalationContact] : [team.email];
+    for (const to of recipients) {
+      await deps.mailer.send(
+        teamNotificationMail({
+          to,
+          locale: intake.locale,
+          escalation,
+          teamName: team.name,
+          ...(firstName ? { firstName } : {}),
+          topic: topicFacts[0]?.[1] ?? '—',
+          receiptNumber: submission.receiptNumber,
+          caseUrl: new URL(`/admin/cases/${submissionId}`, deps.config.PUBLIC_BASE_URL).toString(),
+          pickupWithinHours: intake.pickupWithinHours,
+          organisation: deps.config.ORGANISATION_NAME,
+        }),
+      );
+    }
+    await deps.approvals.addEvent(submissionId, {
+      at: deps.now().toISOString(),
+      action: escalation ? 'escalated' : 'team-notified',
+      actor: 'system',
+      detail: { team: team.id },
+    });
+    return { notified: recipients.length };
+  },
+);
