@@ -50,7 +50,7 @@ describe('routes and functions', () => {
     );
     const named = new Set(
       readFormFiles(join(repositoryRoot, 'forms')).map(({ definition }) =>
-        String((definition as { workflow: string }).workflow),
+        String(definition.workflow),
       ),
     );
     named.add('submission-received');
