@@ -22,6 +22,14 @@ export const publicRouteReasons: Readonly<Record<string, string>> = {
   'GET /api/forms/{slug}': 'A published form is what its public page renders for anyone who fills it in.',
   'POST /api/forms/{slug}/submissions':
     'Submitting a published form without an account is the point of Lotse; the handler validates against the published version, checks consent and a honeypot and limits submissions per client, and the stage is throttled.',
+  'GET /api/decisions/{token}':
+    'Coordinators decide from their inbox without an account: the e-mailed action token (256 random bits, stored hashed, bound to one application and one coordinator, expiring) is the credential; reading changes nothing.',
+  'POST /api/decisions/{token}':
+    'Authorised by the single-use action token from the e-mail, only from the same origin (Origin and Sec-Fetch-Site checked); the Step Functions task token never leaves the server.',
+  'GET /api/answers/{token}':
+    "The applicant reads the coordinator's question through the e-mailed single-use token; reading changes nothing.",
+  'POST /api/answers/{token}':
+    'Authorised by the single-use token from the e-mail, only from the same origin.',
 };
 
 /** The routes anyone may call: those whose definition has no `auth`. */
