@@ -1,5 +1,8 @@
 /** A small form definition for API tests, independent of the shipped forms in forms/. */
-export function fixtureForm(slug: string, options: { nameLabel?: string; minAge?: number } = {}) {
+export function fixtureForm(
+  slug: string,
+  options: { nameLabel?: string; minAge?: number; arabic?: boolean } = {},
+) {
   const de = {
     'name.label': options.nameLabel ?? 'Vorname',
     'email.label': 'E-Mail',
@@ -28,15 +31,34 @@ export function fixtureForm(slug: string, options: { nameLabel?: string; minAge?
     'error.minLength': 'The text is too short.',
     'age.error.minimum': 'You must be at least {min} years old.',
   };
+  const ar = {
+    'name.label': 'الاسم الأول',
+    'email.label': 'البريد الإلكتروني',
+    'age.label': 'العمر',
+    'topics.label': 'المواضيع',
+    'topics.housing': 'السكن',
+    'topics.work': 'العمل',
+    'error.required': 'يرجى ملء هذا الحقل.',
+    'error.format': 'يرجى إدخال قيمة صالحة.',
+    'error.minimum': 'الرقم صغير جدًا.',
+    'error.maxLength': 'النص طويل جدًا.',
+    'error.minLength': 'النص قصير جدًا.',
+    'age.error.minimum': 'يجب أن يكون عمرك {min} سنة على الأقل.',
+  };
+  const arabic = options.arabic ?? false;
   return {
     slug,
     defaultLocale: 'de',
-    locales: ['de', 'en'],
-    title: { de: 'Testformular', en: 'Test form' },
+    locales: arabic ? ['de', 'en', 'ar'] : ['de', 'en'],
+    title: arabic
+      ? { de: 'Testformular', en: 'Test form', ar: 'نموذج تجريبي' }
+      : { de: 'Testformular', en: 'Test form' },
     workflow: 'submission-received',
     consent: {
       version: '2026-11-01',
-      text: { de: 'Ich willige ein.', en: 'I agree.' },
+      text: arabic
+        ? { de: 'Ich willige ein.', en: 'I agree.', ar: 'أوافق.' }
+        : { de: 'Ich willige ein.', en: 'I agree.' },
       privacyUrl: 'https://example.org/datenschutz',
     },
     retentionDays: 30,
@@ -59,7 +81,7 @@ export function fixtureForm(slug: string, options: { nameLabel?: string; minAge?
         { type: 'Control', scope: '#/properties/topics' },
       ],
     },
-    translations: { de, en },
+    translations: arabic ? { de, en, ar } : { de, en },
     settings: { confirmationEmailField: 'email', firstNameField: 'name' },
   };
 }
