@@ -11,7 +11,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../functions/shared/domain/approvals.ts';
-import { fixtureForm } from '../support/fixture-form.ts';
+import { applyTo, linkIn, publishOnboardingForm } from '../support/onboarding.ts';
 import { eventually } from '../support/poll.ts';
 import { mailbox, type StoredMail, startTestRuntime } from '../support/runtime.ts';
 
@@ -42,59 +42,8 @@ interface Days {
   expireAfterDays: number;
 }
 
-async function onboardingForm(
-  days: Days = { reminderAfterDays: 30, escalateAfterDays: 60, expireAfterDays: 90 },
-) {
-  const slug = `onboarding-${randomUUID().slice(0, 8)}`;
-  const team = randomUUID().slice(0, 8);
-  const coordinators = [`anna-${team}@example.org`, `ben-${team}@example.org`];
-  const escalation = `lead-${team}@example.org`;
-  const form = {
-    ...fixtureForm(slug),
-    workflow: 'volunteer-onboarding',
-    settings: {
-      confirmationEmailField: 'email',
-      firstNameField: 'name',
-      approval: {
-        coordinators,
-        escalationContact: escalation,
-        summaryFields: ['name', 'age'],
-        locale: 'de',
-        ...days,
-      },
-    },
-  };
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` };
-  const saved = await fetch(`${api}/admin/forms/${slug}/versions`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify(form),
-  });
-  expect(saved.status).toBe(201);
-  await fetch(`${api}/admin/forms/${slug}/versions/1/publish`, { method: 'POST', headers });
-  return { slug, coordinators, escalation };
-}
-
-async function apply(slug: string, locale = 'en') {
-  const email = `applicant-${randomUUID()}@example.org`;
-  const submissionId = randomUUID();
-  const response = await fetch(`${api}/forms/${slug}/submissions`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.1`,
-    },
-    body: JSON.stringify({
-      submissionId,
-      formVersion: 1,
-      locale,
-      data: { name: 'Amal', email, age: 34 },
-      consent: { version: '2026-11-01', accepted: true },
-    }),
-  });
-  expect(response.status).toBe(202);
-  return { submissionId, email };
-}
+const onboardingForm = (days?: Days) => publishOnboardingForm(env.runtime, days);
+const apply = (slug: string, locale = 'en') => applyTo(env.runtime, slug, locale);
 
 const mailsTo = async (address: string) =>
   (await mailbox(env.runtime)).filter((m) => m.destination.to.includes(address));
@@ -106,11 +55,6 @@ const waitForMails = (address: string, count: number) =>
     },
     { what: `${count} mail(s) to ${address}` },
   );
-/** The link of a kind in a mail, and its token. */
-const linkIn = (mail: StoredMail, kind: 'decide' | 'answer'): [string, string] => {
-  const found = new RegExp(`(http://[^\\s?]+/${kind}/([A-Za-z0-9_-]{43}))`).exec(mail.body.text ?? '');
-  return [found?.[1] ?? '', found?.[2] ?? ''];
-};
 
 const decide = (
   token: string,
