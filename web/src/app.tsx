@@ -1,10 +1,54 @@
+import { lazy, Suspense } from 'react';
 import { StatusPanel } from './features/status/status-panel.tsx';
 import { ConfirmCheck } from './features/system-check/confirm-check.tsx';
 import { StartCheck } from './features/system-check/start-check.tsx';
 
-/** A tiny path router: the public form pages and admin console arrive with later features. */
+// Its own chunk: JSON Forms and ajv load only on /f/ routes, so the rest of the site stays light.
+const PublicFormPage = lazy(() =>
+  import('./features/public-form/components/public-form-page.tsx').then((module) => ({
+    default: module.PublicFormPage,
+  })),
+);
+
+// Decision and answer pages are opened from e-mail links only; keep them out of the entry chunk.
+const DecisionPage = lazy(() =>
+  import('./features/decision/decision-page.tsx').then((module) => ({ default: module.DecisionPage })),
+);
+const AnswerPage = lazy(() =>
+  import('./features/answer/answer-page.tsx').then((module) => ({ default: module.AnswerPage })),
+);
+
+/** A tiny path router: public form pages at /f/{slug}; the admin console arrives with a later feature. */
 export function App() {
+  const form = /^\/f\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(window.location.pathname);
+  if (form?.[1]) {
+    return (
+      <Suspense
+        fallback={
+          <p className="page" role="status">
+            Formular wird geladen … · Loading form …
+          </p>
+        }
+      >
+        <PublicFormPage slug={form[1]} />
+      </Suspense>
+    );
+  }
   const confirm = /^\/system-checks\/([0-9a-f-]{36})$/i.exec(window.location.pathname);
+  const decide = /^\/decide\/([A-Za-z0-9_-]{1,100})$/.exec(window.location.pathname);
+  const answer = /^\/answer\/([A-Za-z0-9_-]{1,100})$/.exec(window.location.pathname);
+  if (decide?.[1] || answer?.[1]) {
+    return (
+      <main className="page">
+        <header>
+          <p className="brand">Lotse</p>
+        </header>
+        <Suspense fallback={<p role="status">…</p>}>
+          {decide?.[1] ? <DecisionPage token={decide[1]} /> : <AnswerPage token={answer?.[1] ?? ''} />}
+        </Suspense>
+      </main>
+    );
+  }
   return (
     <main className="page">
       <header>

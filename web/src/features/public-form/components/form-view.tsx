@@ -1,0 +1,204 @@
+import {
+  type JsonFormsCore,
+  type JsonSchema,
+  type Middleware,
+  type UISchemaElement,
+  UPDATE_CORE,
+} from '@jsonforms/core';
+import { JsonForms } from '@jsonforms/react';
+import type { ErrorObject } from 'ajv';
+import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { createSubmission, type SubmitOutcome } from '../api/create-submission.ts';
+import type { PublishedForm, SubmissionReceipt } from '../api/types.ts';
+import { useDraft, useSaveWhenHidden } from '../hooks/use-draft.ts';
+import type { Messages } from '../messages.ts';
+import { formAjv } from '../utils/create-ajv.ts';
+import { CONSENT_ID } from '../utils/field-id.ts';
+import { isConsentIssue, splitIssues } from '../utils/server-issues.ts';
+import { hasAnswers, withStartingEntries } from '../utils/starting-data.ts';
+import { createErrorTranslator, createTranslator } from '../utils/translate.ts';
+import { issuesAsErrors, openIssues, type ServerIssue, summarise } from '../utils/visible-errors.ts';
+import { ConsentField } from './consent-field.tsx';
+import { ErrorSummary, inPageOrder, type LinkedEntry, linkToFields } from './error-summary.tsx';
+import { FormUiContext } from './form-ui-context.tsx';
+import { HoneypotField } from './honeypot-field.tsx';
+import { publicFormRenderers } from './renderers/index.ts';
+import { SubmitNotice } from './submit-notice.tsx';
+
+type Data = Record<string, unknown>;
+type Problem = Exclude<SubmitOutcome, { kind: 'accepted' }>;
+
+interface Props {
+  readonly form: PublishedForm;
+  readonly messages: Messages;
+  readonly onReload: () => void;
+  readonly onSubmitted: (receipt: SubmissionReceipt) => void;
+}
+
+/** The form itself: JSON Forms with our renderers, consent, honeypot, error summary and sending. */
+export function FormView({ form, messages, onReload, onSubmitted }: Props) {
+  const draft = useDraft(form.slug, form.version);
+  const [data, setData] = useState<Data>(() =>
+    withStartingEntries(form.schema as JsonSchema, draft.restored?.data ?? {}),
+  );
+  const [consent, setConsent] = useState(() => draft.restored?.consent ?? false);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [summary, setSummary] = useState<{ entries: LinkedEntry[]; attempt: number }>();
+  const [serverIssues, setServerIssues] = useState<readonly ServerIssue[]>([]);
+  const [problem, setProblem] = useState<Problem>();
+  const [sending, setSending] = useState(false);
+  const honeypot = useRef<HTMLInputElement>(null);
+  const hadDraft = useRef(hasAnswers(draft.restored?.data)).current;
+  // Once sent, a late change report must not write the cleared draft back.
+  const sent = useRef(false);
+
+  // JSON Forms owns the answers once it has them. It re-applies its `data` prop whenever other
+  // props change (language, server issues), and any copy handed back from here would be a render
+  // behind the newest keystroke; so the prop stays the starting data and the middleware keeps
+  // JSON Forms' own data on every UPDATE_CORE. It also notes the latest data and errors at once
+  // (onChange reports them 10 ms late), so a quick submit sends exactly what is on the screen.
+  const [startingData] = useState(data);
+  const latest = useRef<{ data: Data; errors: ErrorObject[] }>({ data, errors: [] });
+  const middleware = useCallback<Middleware>((state, action, reducer) => {
+    const next: JsonFormsCore = reducer(
+      state,
+      action.type === UPDATE_CORE && state.data !== undefined ? { ...action, data: state.data } : action,
+    );
+    latest.current = { data: (next.data ?? {}) as Data, errors: next.errors ?? [] };
+    return next;
+  }, []);
+
+  const translate = useMemo(() => createTranslator(form.translations), [form.translations]);
+  const translateError = useMemo(() => createErrorTranslator(messages), [messages]);
+  const i18n = useMemo(
+    () => ({ locale: form.locale, translate, translateError }),
+    [form.locale, translate, translateError],
+  );
+  const additionalErrors = useMemo(
+    () => issuesAsErrors(openIssues(serverIssues, data)),
+    [serverIssues, data],
+  );
+  const markTouched = useCallback(
+    (path: string) => setTouched((before) => (before.has(path) ? before : new Set(before).add(path))),
+    [],
+  );
+  const ui = useMemo(
+    () => ({ messages, touched, submitted, markTouched }),
+    [messages, touched, submitted, markTouched],
+  );
+
+  const onChange = useCallback(
+    ({ data: next }: Pick<JsonFormsCore, 'data'>) => {
+      setData(next as Data);
+      if (!sent.current) draft.save(next as Data, consent);
+    },
+    [draft.save, consent],
+  );
+  useSaveWhenHidden(() => {
+    if (!sent.current) draft.save(latest.current.data, consent);
+  });
+
+  const changeConsent = (checked: boolean) => {
+    setConsent(checked);
+    draft.save(latest.current.data, checked);
+  };
+
+  function problems(current: Data, errors: ErrorObject[]): LinkedEntry[] {
+    const all = [...errors, ...issuesAsErrors(openIssues(serverIssues, current))];
+    const context = { rootSchema: form.schema as JsonSchema, translate, translateError, messages };
+    const entries = linkToFields(summarise(all, context));
+    if (!consent)
+      entries.push({ label: messages.consentTitle, message: messages.consentRequired, target: CONSENT_ID });
+    return inPageOrder(entries);
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (sending) return;
+    const { data: current, errors } = latest.current;
+    setSubmitted(true);
+    setProblem(undefined);
+    const entries = problems(current, errors);
+    if (entries.length > 0) return setSummary({ entries, attempt: (summary?.attempt ?? 0) + 1 });
+    setSummary(undefined);
+    setSending(true);
+    const outcome = await createSubmission(form.slug, {
+      submissionId: draft.submissionId(),
+      formVersion: form.version,
+      locale: form.locale,
+      data: current,
+      consent: { version: form.consent.version, accepted: true },
+      website: honeypot.current?.value ?? '',
+    });
+    setSending(false);
+    if (outcome.kind === 'accepted') {
+      sent.current = true;
+      draft.clear();
+      return onSubmitted(outcome.receipt);
+    }
+    if (outcome.kind === 'invalid' && outcome.issues.length > 0) return showServerIssues(outcome, current);
+    if (outcome.kind === 'outdated') {
+      draft.renewId();
+      draft.save(current, consent);
+    }
+    setProblem(outcome);
+  }
+
+  function showServerIssues(outcome: Extract<Problem, { kind: 'invalid' }>, current: Data) {
+    const { fields, others } = splitIssues(outcome.issues, current);
+    setServerIssues(fields);
+    const context = { rootSchema: form.schema as JsonSchema, translate, translateError, messages };
+    const entries: LinkedEntry[] = [
+      ...linkToFields(summarise(issuesAsErrors(fields), context)),
+      ...others.map((issue) => ({
+        label: isConsentIssue(issue) ? messages.consentTitle : issue.field,
+        message: issue.message,
+        target: isConsentIssue(issue) ? CONSENT_ID : undefined,
+      })),
+    ];
+    setSummary({ entries: inPageOrder(entries), attempt: (summary?.attempt ?? 0) + 1 });
+  }
+
+  return (
+    <FormUiContext.Provider value={ui}>
+      {hadDraft && !submitted && (
+        <p className="notice notice--info" role="status">
+          {messages.draftRestored}
+        </p>
+      )}
+      {summary && <ErrorSummary entries={summary.entries} messages={messages} attempt={summary.attempt} />}
+      {/* method=post: should the handler ever be missing, answers must not land in the address. */}
+      <form className="public-form-fields" method="post" noValidate onSubmit={submit}>
+        <JsonForms
+          schema={form.schema as JsonSchema}
+          uischema={form.uischema as unknown as UISchemaElement}
+          data={startingData}
+          renderers={publicFormRenderers}
+          ajv={formAjv()}
+          i18n={i18n}
+          validationMode="ValidateAndShow"
+          additionalErrors={additionalErrors}
+          middleware={middleware}
+          onChange={onChange}
+        />
+        <ConsentField
+          text={form.consent.text}
+          privacyUrl={form.consent.privacyUrl}
+          checked={consent}
+          showError={submitted && !consent}
+          messages={messages}
+          onChange={changeConsent}
+        />
+        <HoneypotField label={messages.honeypot} inputRef={honeypot} />
+        {problem && <SubmitNotice outcome={problem} messages={messages} onReload={onReload} />}
+        <p className="visually-hidden" role="status">
+          {sending ? messages.sending : ''}
+        </p>
+        <button type="submit" className="primary" aria-disabled={sending || undefined}>
+          {sending ? messages.sending : messages.submit}
+        </button>
+      </form>
+    </FormUiContext.Provider>
+  );
+}

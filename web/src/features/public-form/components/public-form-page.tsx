@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { SubmissionReceipt } from '../api/types.ts';
+import { useDocumentLanguage } from '../hooks/use-document-language.ts';
+import { usePublishedForm } from '../hooks/use-published-form.ts';
+import { messagesFor } from '../messages.ts';
+import { directionOf } from '../utils/choose-locale.ts';
+import { FormErrorBoundary } from './form-error-boundary.tsx';
+import { FormView } from './form-view.tsx';
+import { LanguageSwitcher } from './language-switcher.tsx';
+import { ReceiptView } from './receipt-view.tsx';
+import '../public-form.css';
+
+/** `/f/{slug}`: a published form in the visitor's language, from first field to receipt. */
+export function PublicFormPage({ slug }: { slug: string }) {
+  const { form, status, locale, switchLocale, reload } = usePublishedForm(slug);
+  const [receipt, setReceipt] = useState<SubmissionReceipt>();
+  const messages = messagesFor(locale);
+  useDocumentLanguage(
+    locale,
+    form?.direction ?? directionOf(locale),
+    form ? `${form.title} – ${form.organisation.name}` : undefined,
+  );
+
+  if (!form) {
+    return (
+      <main className="public-form public-form-main">
+        {status === 'loading' ? (
+          <p role="status">{messages.loading}</p>
+        ) : (
+          <>
+            <h1>Lotse</h1>
+            <p role="alert">{status === 'not-found' ? messages.notFound : messages.loadFailed}</p>
+            {status === 'failed' && (
+              <button type="button" className="primary" onClick={reload}>
+                {messages.retry}
+              </button>
+            )}
+          </>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <div className="public-form">
+      <header className="public-form-header">
+        <p className="organisation">{form.organisation.name}</p>
+        <LanguageSwitcher
+          locales={form.locales}
+          current={form.locale}
+          messages={messages}
+          onSwitch={switchLocale}
+        />
+      </header>
+      <main className="public-form-main" aria-busy={status === 'loading' || undefined}>
+        <h1>{form.title}</h1>
+        {form.description && <p className="lead">{form.description}</p>}
+        {receipt ? (
+          <ReceiptView receipt={receipt} messages={messages} />
+        ) : (
+          <>
+            <p className="hint">{messages.requiredNote}</p>
+            <FormErrorBoundary messages={messages}>
+              <FormView form={form} messages={messages} onReload={reload} onSubmitted={setReceipt} />
+            </FormErrorBoundary>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
