@@ -34,9 +34,7 @@ export function intakeDeps() {
     cases: dynamoCaseStore(documentClient(), base.config.TABLE_NAME),
     async loadIntake(submissionId: string) {
       const loaded = await base.load(submissionId);
-      const intake: IntakeSettings = intakeSettingsSchema.parse(
-        (loaded.definition.settings ?? {}).intake ?? {},
-      );
+      const intake: IntakeSettings = intakeSettingsSchema.parse(loaded.definition.settings?.intake ?? {});
       return { ...loaded, intake };
     },
   };

@@ -49,9 +49,7 @@ describe('routes and functions', () => {
       (id) => (functions[id].access as { startExecution?: readonly string[] }).startExecution ?? [],
     );
     const named = new Set(
-      readFormFiles(join(repositoryRoot, 'forms')).map(({ definition }) =>
-        String(definition.workflow),
-      ),
+      readFormFiles(join(repositoryRoot, 'forms')).map(({ definition }) => String(definition.workflow)),
     );
     named.add('submission-received');
     for (const workflow of named) for (const allowed of starters) expect(allowed).toContain(workflow);
