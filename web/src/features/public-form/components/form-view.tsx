@@ -14,6 +14,7 @@ import { useDraft, useSaveWhenHidden } from '../hooks/use-draft.ts';
 import type { Messages } from '../messages.ts';
 import { formAjv } from '../utils/create-ajv.ts';
 import { CONSENT_ID } from '../utils/field-id.ts';
+import { withoutHiddenAnswers } from '../utils/prune-hidden.ts';
 import { isConsentIssue, splitIssues } from '../utils/server-issues.ts';
 import { hasAnswers, withStartingEntries } from '../utils/starting-data.ts';
 import { createErrorTranslator, createTranslator } from '../utils/translate.ts';
@@ -116,7 +117,13 @@ export function FormView({ form, messages, onReload, onSubmitted }: Props) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sending) return;
-    const { data: current, errors } = latest.current;
+    // What rules hide is not sent, and cannot block sending.
+    const { data: current, errors } = withoutHiddenAnswers(
+      form.uischema as never,
+      form.schema,
+      latest.current.data,
+      formAjv(),
+    );
     setSubmitted(true);
     setProblem(undefined);
     const entries = problems(current, errors);
