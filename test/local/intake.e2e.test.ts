@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/poll.ts';
 import { mailbox, type StoredMail, startTestRuntime } from '../support/runtime.ts';
 
-/** The shipped counselling intake form and its workflow, end to end. One hour lasts 36 ms here. */
+/** The shipped counselling intake form and its workflow, end to end. One hour lasts 108 ms here. */
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
 let api: string;
 
 beforeAll(async () => {
-  env = await startTestRuntime({ timeScale: 0.00001 });
+  env = await startTestRuntime({ timeScale: 0.00003 });
   api = env.runtime.urls.api;
 });
 

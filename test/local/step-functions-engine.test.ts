@@ -57,7 +57,7 @@ const definitions: Record<string, object> = {
     StartAt: 'Ask',
     States: {
       Ask: {
-        ...callback({ TimeoutSeconds: 36000, HeartbeatSeconds: 3000 }),
+        ...callback({ TimeoutSeconds: 100000, HeartbeatSeconds: 10000 }),
         Catch: [
           { ErrorEquals: ['States.HeartbeatTimeout'], ResultPath: '$.failure', Next: 'NoHeartbeat' },
           { ErrorEquals: ['States.Timeout'], ResultPath: '$.failure', Next: 'Expired' },
@@ -208,11 +208,11 @@ describe('local Step Functions engine', () => {
     const before = tokens.length;
     const execution = await start('timeouts', { id: 'hb' });
     const token = await nextToken(before);
-    // HeartbeatSeconds 3000 scales to 300 ms: beat every 100 ms for 600 ms (each beat must be
-    // accepted, so the task outlived its first heartbeat window), then stop.
-    for (let i = 0; i < 6; i++) {
+    // HeartbeatSeconds 10000 scales to 1 s: beat every 250 ms for 2 s (each beat must be accepted,
+    // so the task outlived its first heartbeat window), then stop.
+    for (let i = 0; i < 8; i++) {
       await sfn.send(new SendTaskHeartbeatCommand({ taskToken: token }));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const result = await finished(execution);
     expect(result.status).toBe('SUCCEEDED');
