@@ -79,6 +79,8 @@ export interface LocalRuntime {
   readonly env: Readonly<Record<string, string>>;
   readonly engine: LocalStepFunctions;
   readonly resumedExecutions: number;
+  /** Milliseconds each start-up phase took, for the start-up line and the bench. */
+  readonly startupPhases: Readonly<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   };
   try {
+    const phase = phaseTimer();
     const [dynamo, ses] = await Promise.all([
       startDynamoDbLocal({
         host,
@@ -149,6 +152,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
     Object.assign(process.env, env);
 
+    phase('services');
     const table = await ensureTable(
       new DynamoDBClient({ endpoint: dynamo.endpoint }),
       env.TABLE_NAME as string,
@@ -218,13 +222,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     cleanups.push(async () => {
       for (const timer of timers) clearInterval(timer);
     });
+    phase('table, engine, servers');
     const seededForms =
       options.seedForms === false
         ? []
         : await seedForms(join(repositoryRoot, 'forms'), env.TABLE_NAME as string);
-    // Whatever was accepted while the runtime was down (or whose start failed) starts now.
-    await redrive(0).catch((error: unknown) => options.log?.('redrive failed', { error: String(error) }));
+    // Whatever was accepted while the runtime was down (or whose start failed) starts now, without
+    // holding up the start.
+    const startupRedrive = redrive(0).catch((error: unknown) =>
+      options.log?.('redrive failed', { error: String(error) }),
+    );
+    cleanups.push(() => startupRedrive);
 
+    phase('forms');
     const web = await startHttpServer({
       host,
       port: options.port,
@@ -260,6 +270,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       seededForms,
       redrive,
       resumedExecutions,
+      startupPhases: phase.done(),
       stop,
     };
   } catch (error) {
@@ -273,4 +284,15 @@ function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+function phaseTimer() {
+  const phases: Record<string, number> = {};
+  let last = performance.now();
+  const mark = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - last);
+    last = now;
+  };
+  return Object.assign(mark, { done: () => phases });
 }

@@ -84,7 +84,11 @@ try {
   if (runtime.seededForms.length > 0) log(`seeded forms: ${runtime.seededForms.join(', ')}`);
   const readyMs = Math.round(performance.now() - started);
   console.log(`
-Lotse is running (ready in ${readyMs} ms${runtime.resumedExecutions ? `, resumed ${runtime.resumedExecutions} waiting execution(s)` : ''}):
+Lotse is running (ready in ${readyMs} ms: ${Object.entries(runtime.startupPhases)
+    .map(([name, ms]) => `${name} ${ms}`)
+    .join(
+      ', ',
+    )}${runtime.resumedExecutions ? `, resumed ${runtime.resumedExecutions} waiting execution(s)` : ''}):
   web app         ${runtime.urls.web}
   HTTP API        ${runtime.urls.api}   (health: ${runtime.urls.api}/health, OpenAPI: ${runtime.urls.api}/openapi.json)
   mailbox (SES)   ${runtime.urls.mailbox}
