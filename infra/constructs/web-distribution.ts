@@ -11,6 +11,11 @@ import { acknowledgeFindings, arnSegment } from '../nag.ts';
 export interface WebDistributionProps {
   /** Host name of the HTTP API; CloudFront forwards `/api/*` to it. */
   readonly apiDomainName: string;
+  /**
+   * Settings the web app reads at start from `/config.json` (e.g. where to sign in), so one build
+   * runs in every deployment. @default no config.json
+   */
+  readonly runtimeConfig?: Readonly<Record<string, unknown>>;
   /** The built web app (contains index.html). When it has no index.html, a placeholder page is deployed. */
   readonly webAssetsPath: string;
   /** How long access logs of the bucket and the distribution are kept. @default Duration.days(90) */
@@ -186,6 +191,7 @@ export class WebDistribution extends Construct {
         hasBuild
           ? s3deploy.Source.asset(props.webAssetsPath)
           : s3deploy.Source.data('index.html', placeholderPage),
+        ...(props.runtimeConfig ? [s3deploy.Source.jsonData('config.json', props.runtimeConfig)] : []),
       ],
       destinationBucket: this.bucket,
       distribution: this.distribution,

@@ -157,7 +157,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       new DynamoDBClient({ endpoint: dynamo.endpoint }),
       env.TABLE_NAME as string,
     );
-    const authServer = await startAuthServer(auth, host, options.authPort);
+    const authServer = await startAuthServer(auth, host, options.authPort, webUrl);
     cleanups.push(() => closeServer(authServer));
 
     const engine = new LocalStepFunctions({
@@ -241,6 +241,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       webRoot: join(repositoryRoot, 'web', 'dist'),
       invoke: (id, event) => lambda.invoke(id, event),
       verifyToken: (token) => auth.verify(token),
+      runtimeConfig: { signIn: { endpoint: authUrl, clientId: auth.clientId, region: REGION } },
       ...(options.log ? { log: options.log } : {}),
     });
     cleanups.push(() => closeServer(web));

@@ -87,6 +87,14 @@ export class StatelessStack extends Stack {
     const web = new WebDistribution(this, 'Web', {
       apiDomainName: api.domainName,
       webAssetsPath: props.webAssetsPath ?? join(projectRoot, 'web/dist'),
+      // The admin pages sign in with Cognito's InitiateAuth from the browser.
+      runtimeConfig: {
+        signIn: {
+          endpoint: `https://cognito-idp.${this.region}.amazonaws.com/`,
+          clientId: props.auth.clientId,
+          region: this.region,
+        },
+      },
     });
     this.webUrl = web.url;
 

@@ -18,6 +18,10 @@ const AnswerPage = lazy(() =>
   import('./features/answer/answer-page.tsx').then((module) => ({ default: module.AnswerPage })),
 );
 
+const CasePage = lazy(() =>
+  import('./features/admin/case-page.tsx').then((module) => ({ default: module.CasePage })),
+);
+
 /** A tiny path router: public form pages at /f/{slug}; the admin console arrives with a later feature. */
 export function App() {
   const form = /^\/f\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(window.location.pathname);
@@ -37,6 +41,19 @@ export function App() {
   const confirm = /^\/system-checks\/([0-9a-f-]{36})$/i.exec(window.location.pathname);
   const decide = /^\/decide\/([A-Za-z0-9_-]{1,100})$/.exec(window.location.pathname);
   const answer = /^\/answer\/([A-Za-z0-9_-]{1,100})$/.exec(window.location.pathname);
+  const caseId = /^\/admin\/cases\/([0-9a-f-]{36})$/i.exec(window.location.pathname)?.[1];
+  if (caseId) {
+    return (
+      <main className="page">
+        <header>
+          <p className="brand">Lotse</p>
+        </header>
+        <Suspense fallback={<p role="status">…</p>}>
+          <CasePage submissionId={caseId} />
+        </Suspense>
+      </main>
+    );
+  }
   if (decide?.[1] || answer?.[1]) {
     return (
       <main className="page">

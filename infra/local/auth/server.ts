@@ -6,12 +6,28 @@ import { type LocalAuth, NotAuthorizedError } from './local-auth.ts';
  * USER_PASSWORD_AUTH), plus the pool's JWKS, so `@aws-sdk/client-cognito-identity-provider`
  * works against it through AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER.
  */
-export function startAuthServer(auth: LocalAuth, host: string, port: number): Promise<Server> {
+export function startAuthServer(
+  auth: LocalAuth,
+  host: string,
+  port: number,
+  webOrigin: string,
+): Promise<Server> {
+  // Like Cognito, answer the web app's cross-origin sign-in (it runs on another port).
+  const cors = {
+    'access-control-allow-origin': webOrigin,
+    'access-control-allow-methods': 'POST, OPTIONS',
+    'access-control-allow-headers': 'content-type, x-amz-target, x-amz-user-agent',
+    'access-control-max-age': '600',
+  };
   const server = createServer(async (request, response) => {
     const reply = (status: number, body: unknown, type = 'application/x-amz-json-1.1') => {
-      response.writeHead(status, { 'content-type': type });
+      response.writeHead(status, { 'content-type': type, ...cors });
       response.end(JSON.stringify(body));
     };
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, cors);
+      return response.end();
+    }
     if (request.method === 'GET' && request.url?.endsWith('/.well-known/jwks.json')) {
       return reply(200, auth.jwks(), 'application/json');
     }

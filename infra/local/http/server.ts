@@ -13,6 +13,8 @@ export interface HttpServerOptions {
   readonly host: string;
   readonly port: number;
   readonly webRoot: string;
+  /** Served as /config.json, as the deployment writes it into the web bucket. */
+  readonly runtimeConfig?: Readonly<Record<string, unknown>>;
   readonly invoke: (id: FunctionId, event: unknown) => Promise<unknown>;
   /** Checks a bearer token as API Gateway's JWT authorizer would; routes with `auth` need it. */
   readonly verifyToken?: (
@@ -34,6 +36,10 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/config.json' && options.runtimeConfig) {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+      return response.end(JSON.stringify(options.runtimeConfig));
+    }
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
       if (request.method !== 'GET' && request.method !== 'HEAD')
         return send(response, 405, { message: 'Method Not Allowed' });
