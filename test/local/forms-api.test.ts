@@ -399,9 +399,12 @@ describe('submitting', () => {
       'POST',
       `/forms/${slug}/submissions`,
       submission(version, { ...good, name: 'x'.repeat(70_000) }),
-      client(),
+      { ...client(), 'accept-language': 'uk-UA,uk;q=0.9' },
     );
     expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { message: string } }).error.message).toContain(
+      'Відповіді задовгі',
+    );
     const stale = await json(
       'POST',
       `/forms/${slug}/submissions`,

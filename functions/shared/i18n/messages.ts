@@ -57,6 +57,18 @@ const messages = {
     ar: 'تعذر إرسال النموذج. يرجى إعادة تحميل الصفحة.',
     uk: 'Не вдалося надіслати форму. Будь ласка, перезавантажте сторінку.',
   },
+  bodyTooLarge: {
+    de: 'Die Angaben sind zu umfangreich. Bitte kürzen Sie lange Texte.',
+    en: 'The answers are too long. Please shorten long texts.',
+    ar: 'الإجابات طويلة جدًا. يرجى تقصير النصوص الطويلة.',
+    uk: 'Відповіді задовгі. Будь ласка, скоротіть довгі тексти.',
+  },
+  notJson: {
+    de: 'Die Anfrage hat das falsche Format (erwartet: JSON).',
+    en: 'The request has the wrong format (expected: JSON).',
+    ar: 'الطلب بتنسيق خاطئ (المتوقع: JSON).',
+    uk: 'Запит має неправильний формат (очікується JSON).',
+  },
   required: {
     de: 'Bitte füllen Sie dieses Feld aus.',
     en: 'Please fill in this field.',
@@ -71,3 +83,7 @@ export function message(id: MessageId, locale: string): string {
   const texts = messages[id] as Record<string, string>;
   return texts[locale] ?? texts[locale.split('-')[0] ?? ''] ?? texts.en ?? '';
 }
+
+/** The first language of an Accept-Language header, e.g. `ar` from `ar-SY,ar;q=0.9,en;q=0.8`. */
+export const preferredLocale = (acceptLanguage: string | undefined): string =>
+  acceptLanguage?.split(',')[0]?.split(';')[0]?.trim().toLowerCase().split('-')[0] || 'en';
