@@ -1,5 +1,5 @@
-import { InvalidToken, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
+import { answerTask } from '#shared/adapters/workflow.ts';
 import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
 import { requireGroup } from '#shared/http/auth.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
@@ -20,21 +20,8 @@ export const handler = httpHandler(async ({ event }) => {
   const at = deps.now().toISOString();
   if (!(await deps.cases.pickUp(submissionId, caller.username, at)))
     throw new ConflictError('Someone else picked the case up first.');
-  if (found.taskToken) {
-    try {
-      await deps.sfn.send(
-        new SendTaskSuccessCommand({
-          taskToken: found.taskToken,
-          output: JSON.stringify({ pickedUpBy: caller.username }),
-        }),
-      );
-    } catch (error) {
-      if (
-        !(error instanceof TaskTimedOut || error instanceof TaskDoesNotExist || error instanceof InvalidToken)
-      )
-        throw error;
-    }
-  }
+  // A wait that is already over (escalated, or the execution ended) has nothing left to resume.
+  if (found.taskToken) await answerTask(deps.sfn, found.taskToken, { pickedUpBy: caller.username });
   await deps.approvals.addEvent(submissionId, { at, action: 'picked-up', actor: caller.username });
   return json(200, { submissionId, status: 'picked-up', pickedUpBy: caller.username, pickedUpAt: at });
 });

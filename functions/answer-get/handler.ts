@@ -1,15 +1,14 @@
+import { openLink } from '#shared/action-link.ts';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { privateHeaders } from '#shared/decision-view.ts';
-import { checkToken, hashToken, LinkUnknownError, looksLikeToken } from '#shared/domain/approvals.ts';
+import { LinkUnknownError } from '#shared/domain/approvals.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 
 const deps = approvalsDeps();
 
 /** What the applicant's answer link shows: the question. Reading changes nothing. */
 export const handler = httpHandler(async ({ event }) => {
-  const raw = event.pathParameters?.token ?? '';
-  if (!looksLikeToken(raw)) throw new LinkUnknownError('This link is not valid.');
-  const token = checkToken(await deps.approvals.getToken(hashToken(raw)), 'answer', deps.now());
+  const token = await openLink(deps, event, 'answer');
   const approval = await deps.approvals.get(token.submissionId);
   if (!approval) throw new LinkUnknownError('This link is not valid.');
   const { submission, titleIn } = await deps.load(token.submissionId);

@@ -1,5 +1,5 @@
-import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
+import { answerTask } from '#shared/adapters/workflow.ts';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { describeAnswers } from '#shared/domain/answers.ts';
 import { newActionToken } from '#shared/domain/approvals.ts';
@@ -28,12 +28,7 @@ export const handler = taskHandler(
     const approval = await deps.approvals.get(submissionId);
     if (!approval) throw new ApprovalMissing(`No approval for ${submissionId}`);
     if (approval.decision === 'approve' || approval.decision === 'reject') {
-      await deps.sfn.send(
-        new SendTaskSuccessCommand({
-          taskToken,
-          output: JSON.stringify({ decision: approval.decision, decidedBy: approval.decidedBy }),
-        }),
-      );
+      await answerTask(deps.sfn, taskToken, { decision: approval.decision, decidedBy: approval.decidedBy });
       return { resumed: true };
     }
     const now = deps.now();

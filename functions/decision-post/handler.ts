@@ -1,16 +1,9 @@
-import { InvalidToken, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
+import { openLink } from '#shared/action-link.ts';
+import { answerTask } from '#shared/adapters/workflow.ts';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { decisionView, privateHeaders } from '#shared/decision-view.ts';
-import {
-  AlreadyDecidedError,
-  assertCanDecide,
-  assertSameSite,
-  checkToken,
-  hashToken,
-  LinkUnknownError,
-  looksLikeToken,
-} from '#shared/domain/approvals.ts';
+import { AlreadyDecidedError, assertCanDecide } from '#shared/domain/approvals.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { logger } from '#shared/logger.ts';
@@ -35,11 +28,8 @@ const decisionRequest = z
  * is answered.
  */
 export const handler = httpHandler(async ({ event, body }) => {
-  assertSameSite(event.headers?.origin, event.headers?.['sec-fetch-site'], deps.config.PUBLIC_BASE_URL);
-  const raw = event.pathParameters?.token ?? '';
-  if (!looksLikeToken(raw)) throw new LinkUnknownError('This link is not valid.');
   const now = deps.now();
-  const token = checkToken(await deps.approvals.getToken(hashToken(raw)), 'decide', now);
+  const token = await openLink(deps, event, 'decide', { fromPage: true });
   const request = parseOrThrow(decisionRequest, body ?? {});
   const approval = await deps.approvals.get(token.submissionId);
   const decidedAlready = () =>
@@ -66,21 +56,13 @@ export const handler = httpHandler(async ({ event, body }) => {
       `Already decided by ${latest?.decidedBy ?? 'someone else'} at ${latest?.decidedAt ?? ''}.`,
     );
   }
-  try {
-    await deps.sfn.send(
-      new SendTaskSuccessCommand({
-        taskToken: open.taskToken as string,
-        output: JSON.stringify({ decision: request.decision, decidedBy: token.recipient }),
-      }),
-    );
-  } catch (error) {
-    // The decision is stored; the workflow's next wait picks it up (approval-request resumes at once).
-    if (
-      !(error instanceof TaskTimedOut || error instanceof TaskDoesNotExist || error instanceof InvalidToken)
-    )
-      throw error;
+  const resumed = await answerTask(deps.sfn, open.taskToken as string, {
+    decision: request.decision,
+    decidedBy: token.recipient,
+  });
+  // If the wait was already over, the decision is stored and the workflow's next wait picks it up.
+  if (!resumed)
     logger.warn('decision recorded, workflow wait already over', { submissionId: token.submissionId });
-  }
   await deps.approvals.addEvent(token.submissionId, {
     at,
     action: `decided-${request.decision}`,

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -8,14 +7,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ActionToken, Approval, Decision, TimelineEvent } from '../domain/approvals.ts';
+import { conditionally } from './dynamo.ts';
 
 const approvalKey = (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'APPROVAL' });
 const tokenKey = (tokenHash: string) => ({ pk: `ACTION#${tokenHash}`, sk: 'ACTION' });
-
-const conditionFailed = (error: unknown) => {
-  if (error instanceof ConditionalCheckFailedException) return false;
-  throw error;
-};
 
 /** Attribute names that are DynamoDB reserved words, aliased where an expression uses them. */
 const reserved = ['status', 'comment', 'question', 'answer', 'decision'] as const;
@@ -32,8 +27,8 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
     values: Record<string, unknown>,
     condition?: string,
   ) =>
-    client
-      .send(
+    conditionally(
+      client.send(
         new UpdateCommand({
           TableName: tableName,
           Key: approvalKey(submissionId),
@@ -42,21 +37,21 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
           ExpressionAttributeValues: values,
           ...(condition ? { ConditionExpression: condition } : {}),
         }),
-      )
-      .then(() => true, conditionFailed);
+      ),
+    );
 
   return {
     /** Creates the approval once; a retried workflow step finds it there. */
     async create(approval: Approval): Promise<boolean> {
-      return client
-        .send(
+      return conditionally(
+        client.send(
           new PutCommand({
             TableName: tableName,
             Item: { ...approvalKey(approval.submissionId), type: 'Approval', ...approval },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        )
-        .then(() => true, conditionFailed);
+        ),
+      );
     },
     async get(submissionId: string): Promise<Approval | undefined> {
       const { Item } = await client.send(
@@ -163,8 +158,8 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
     },
     /** Single use: true for the first caller only. */
     useToken(tokenHash: string, at: string): Promise<boolean> {
-      return client
-        .send(
+      return conditionally(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: tokenKey(tokenHash),
@@ -172,8 +167,8 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
             ExpressionAttributeValues: { ':at': at },
           }),
-        )
-        .then(() => true, conditionFailed);
+        ),
+      );
     },
     async addEvent(submissionId: string, event: TimelineEvent): Promise<void> {
       await client.send(

@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { conditionally } from './dynamo.ts';
 
 export interface IntakeCase {
   readonly submissionId: string;
@@ -17,21 +17,17 @@ const key = (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: '
 
 /** Intake cases: which team has it, and whether someone has picked it up. */
 export function dynamoCaseStore(client: DynamoDBDocumentClient, tableName: string) {
-  const failed = (error: unknown) => {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  };
   return {
     async open(value: IntakeCase): Promise<boolean> {
-      return client
-        .send(
+      return conditionally(
+        client.send(
           new PutCommand({
             TableName: tableName,
             Item: { ...key(value.submissionId), type: 'Case', ...value },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        )
-        .then(() => true, failed);
+        ),
+      );
     },
     async get(submissionId: string): Promise<IntakeCase | undefined> {
       const { Item } = await client.send(
@@ -54,8 +50,8 @@ export function dynamoCaseStore(client: DynamoDBDocumentClient, tableName: strin
     },
     /** The first team member to pick the case up gets it; false when it was picked up already. */
     pickUp(submissionId: string, by: string, at: string): Promise<boolean> {
-      return client
-        .send(
+      return conditionally(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: key(submissionId),
@@ -64,12 +60,13 @@ export function dynamoCaseStore(client: DynamoDBDocumentClient, tableName: strin
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':picked': 'picked-up', ':by': by, ':at': at, ':open': 'open' },
           }),
-        )
-        .then(() => true, failed);
+        ),
+      );
     },
     async markUnassigned(submissionId: string): Promise<void> {
-      await client
-        .send(
+      // A case picked up in the meantime stays picked up.
+      await conditionally(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: key(submissionId),
@@ -78,8 +75,8 @@ export function dynamoCaseStore(client: DynamoDBDocumentClient, tableName: strin
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':unassigned': 'unassigned', ':open': 'open' },
           }),
-        )
-        .catch(failed);
+        ),
+      );
     },
   };
 }

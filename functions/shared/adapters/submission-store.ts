@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -7,6 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Submission, SubmissionStore } from '../domain/submissions.ts';
+import { conditionally } from './dynamo.ts';
 
 const key = (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'SUBMISSION' });
 /** Submissions whose workflow has not started yet are listed here (sparse index) until it has. */
@@ -18,8 +18,8 @@ export function dynamoSubmissionStore(client: DynamoDBDocumentClient, tableName:
     listPendingWorkflowStarts(receivedBefore: string, limit: number): Promise<Submission[]>;
   } = {
     async create(submission) {
-      try {
-        await client.send(
+      return conditionally(
+        client.send(
           new PutCommand({
             TableName: tableName,
             Item: {
@@ -31,12 +31,8 @@ export function dynamoSubmissionStore(client: DynamoDBDocumentClient, tableName:
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
     async get(submissionId) {
       const { Item } = await client.send(

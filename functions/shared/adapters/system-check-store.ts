@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SystemCheck, SystemCheckStore } from '../domain/system-check.ts';
+import { conditionally } from './dynamo.ts';
 
 /** Checks are kept for 30 days, then DynamoDB's TTL removes them with the e-mail address they hold. */
 const RETENTION_SECONDS = 30 * 24 * 3600;
@@ -8,22 +8,18 @@ const RETENTION_SECONDS = 30 * 24 * 3600;
 const key = (checkId: string) => ({ pk: `CHECK#${checkId}`, sk: 'CHECK' });
 
 export function dynamoSystemCheckStore(client: DynamoDBDocumentClient, tableName: string): SystemCheckStore {
-  const ignoreConditionFailure = (error: unknown) => {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  };
   return {
     async create(check) {
       const expiresAt = Math.floor(Date.parse(check.createdAt) / 1000) + RETENTION_SECONDS;
-      return client
-        .send(
+      return conditionally(
+        client.send(
           new PutCommand({
             TableName: tableName,
             Item: { ...key(check.checkId), type: 'SystemCheck', ...check, expiresAt },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        )
-        .then(() => true, ignoreConditionFailure);
+        ),
+      );
     },
     async get(checkId) {
       const { Item } = await client.send(
@@ -53,8 +49,8 @@ export function dynamoSystemCheckStore(client: DynamoDBDocumentClient, tableName
       );
     },
     async markConfirmed(checkId, now) {
-      return client
-        .send(
+      return conditionally(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: key(checkId),
@@ -63,8 +59,8 @@ export function dynamoSystemCheckStore(client: DynamoDBDocumentClient, tableName
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':confirmed': 'confirmed', ':waiting': 'waiting', ':now': now },
           }),
-        )
-        .then(() => true, ignoreConditionFailure);
+        ),
+      );
     },
     async recordFailedAttempt(checkId, now) {
       await client.send(

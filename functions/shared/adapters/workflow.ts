@@ -27,24 +27,33 @@ export function stepFunctionsWorkflow(client: SFNClient, stateMachineArn: string
       }
     },
     async resume(taskToken, output) {
+      let answered: boolean;
       try {
-        await client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+        answered = await answerTask(client, taskToken, output);
       } catch (error) {
-        if (
-          error instanceof TaskTimedOut ||
-          error instanceof TaskDoesNotExist ||
-          error instanceof InvalidToken
-        ) {
-          throw new TokenExpiredError('The wait for this confirmation is over; start a new check.', {
-            cause: error,
-          });
-        }
         throw new DependencyError('The workflow could not be resumed; please try again shortly.', {
           cause: error,
         });
       }
+      if (!answered)
+        throw new TokenExpiredError('The wait for this confirmation is over; start a new check.');
     },
   };
 }
 
 export const sfnClient = (): SFNClient => new SFNClient({});
+
+/**
+ * Answers a waiting task. False when the wait is already over (timed out, answered, or the
+ * execution ended), which callers treat as "nothing left to resume"; other errors are thrown.
+ */
+export async function answerTask(client: SFNClient, taskToken: string, output: unknown): Promise<boolean> {
+  try {
+    await client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    return true;
+  } catch (error) {
+    if (error instanceof TaskTimedOut || error instanceof TaskDoesNotExist || error instanceof InvalidToken)
+      return false;
+    throw error;
+  }
+}
