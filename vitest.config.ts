@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/fail-on-timer-overflow.ts'],
     testTimeout: 60_000,
     // Browser assertions poll; on a loaded two-core machine one second is too short.
     expect: { poll: { timeout: 15_000, interval: 100 } },

@@ -2,13 +2,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { JSONPath } from 'jsonpath-plus';
 import { SfnApiError, StatesError } from './errors.ts';
+import { type LongTimer, sleepUntil, timerAt } from './long-timer.ts';
 import {
   insertTaskToken,
   type MachineJson,
+  type PreparedDefinition,
   prepareDefinition,
   type TaskSettings,
+  type WaitSettings,
 } from './prepare-definition.ts';
-import type { ExecutionRecord, ExecutionStatus, ExecutionStore, WaitingTask } from './store.ts';
+import { nextRetry } from './retry.ts';
+import type { CurrentState, ExecutionRecord, ExecutionStatus, ExecutionStore, WaitingTask } from './store.ts';
 import { validateAsl } from './validate.ts';
 
 // aws-local-stepfunctions needs Promise.withResolvers (Node 22); Node 20 lacks it.
@@ -33,8 +37,8 @@ export interface EngineOptions {
   /** Runs a Lambda function by name or ARN with a payload, as the Lambda service would. */
   readonly invoke: (functionName: string, payload: unknown) => Promise<unknown>;
   /**
-   * Multiplies every duration in the definitions (Wait seconds, TimeoutSeconds, HeartbeatSeconds,
-   * retry intervals), so tests can run a two-week reminder chain in milliseconds. @default 1
+   * Multiplies every duration in the definitions (Wait states, TimeoutSeconds, HeartbeatSeconds,
+   * retry back-off), so tests can run a two-week reminder chain in milliseconds. @default 1
    */
   readonly timeScale?: number;
   readonly log?: (message: string, details?: Record<string, unknown>) => void;
@@ -52,17 +56,23 @@ interface MachineEntry {
 interface Waiter {
   resolve: (output: unknown) => void;
   reject: (error: Error) => void;
-  timers: NodeJS.Timeout[];
+  timers: LongTimer[];
 }
 
 interface LiveExecution {
   readonly record: ExecutionRecord;
+  readonly prepared: PreparedDefinition;
   readonly waiters: Map<string, Waiter>;
-  readonly timers: NodeJS.Timeout[];
+  readonly timers: LongTimer[];
+  /** Aborted when the execution stops or the engine shuts down: ends the engine's own sleeps. */
+  readonly stopped: AbortController;
   abort: () => void;
   settled: Promise<void>;
   /** On resume: the callback task to pick up again instead of invoking its function a second time. */
   resumeTask?: WaitingTask;
+  /** On resume: the state the execution was in (wait due time, retry back-off), until it is left. */
+  resumed?: CurrentState;
+  resumedEntered?: boolean;
   failure?: { error: string; cause: string };
   stopping?: 'shutdown' | 'stopped' | 'timed-out';
 }
@@ -297,7 +307,7 @@ export class LocalStepFunctions {
   async shutdown(): Promise<void> {
     const settling = [...this.live.values()].map((live) => {
       live.stopping = 'shutdown';
-      for (const waiter of live.waiters.values()) for (const timer of waiter.timers) clearTimeout(timer);
+      for (const waiter of live.waiters.values()) for (const timer of waiter.timers) timer.cancel();
       live.abort();
       return live.settled;
     });
@@ -312,33 +322,35 @@ export class LocalStepFunctions {
   private launch(record: ExecutionRecord, machine: MachineEntry, resuming: boolean): void {
     const current = resuming ? record.current : undefined;
     const prepared = prepareDefinition(machine.definition, current ? { startAt: current.stateName } : {});
+    const stopped = new AbortController();
     const live: LiveExecution = {
       record,
+      prepared,
       waiters: new Map(),
       timers: [],
+      stopped,
       abort: () => {},
       settled: Promise.resolve(),
     };
     if (current) {
+      live.resumed = structuredClone(current);
       const resumeTask = record.tasks.findLast(
         (task) => task.stateName === current.stateName && task.startedAt >= current.enteredAt,
       );
-      if (resumeTask) live.resumeTask = resumeTask;
+      // Between retry attempts the last task is over; the next attempt starts a new one.
+      if (resumeTask && !current.retry) live.resumeTask = resumeTask;
       this.addHistory(record, 'ExecutionResumed', { stateName: current.stateName });
     }
-    const taskResourceLocalHandlers = Object.fromEntries(
-      [...prepared.tasks].map(([stateName, settings]) => [
-        stateName,
-        (input: unknown) => this.runTask(live, stateName, settings, input) as Promise<never>,
-      ]),
-    );
-    const waitTimeOverrides: Record<string, number> = {};
-    for (const [stateName, wait] of prepared.waits) {
-      if (wait.seconds === undefined) continue;
-      let ms = wait.seconds * 1000 * this.scale;
-      if (current?.stateName === stateName) ms = Math.max(0, Date.parse(current.enteredAt) + ms - Date.now());
-      if (this.scale !== 1 || current?.stateName === stateName) waitTimeOverrides[stateName] = ms;
+    const taskResourceLocalHandlers: Record<string, (input: unknown) => Promise<never>> = {};
+    for (const [stateName, settings] of prepared.tasks) {
+      taskResourceLocalHandlers[stateName] = (input) =>
+        this.runTask(live, stateName, settings, input) as Promise<never>;
     }
+    for (const [stateName, wait] of prepared.waits) {
+      taskResourceLocalHandlers[stateName] = (input) =>
+        this.runWait(live, stateName, wait, input) as Promise<never>;
+    }
+    // Only Parallel and Map states keep their Retry in the library; the engine runs the others.
     const retryIntervalOverrides =
       this.scale === 1
         ? {}
@@ -354,7 +366,7 @@ export class LocalStepFunctions {
       validationOptions: { noValidate: true },
     });
     const run = stateMachine.run((current ? current.input : JSON.parse(record.input)) as never, {
-      overrides: { taskResourceLocalHandlers, waitTimeOverrides, retryIntervalOverrides },
+      overrides: { taskResourceLocalHandlers, retryIntervalOverrides },
       noThrowOnAbort: true,
       context: {
         Execution: {
@@ -366,23 +378,24 @@ export class LocalStepFunctions {
         StateMachine: { Id: machine.arn, Name: machine.name },
       },
     });
-    live.abort = run.abort;
+    live.abort = () => {
+      stopped.abort();
+      run.abort();
+    };
     this.live.set(record.executionArn, live);
     if (record.deadline) {
-      const remaining = Math.max(0, Date.parse(record.deadline) - Date.now());
       live.timers.push(
-        setTimeout(() => {
+        timerAt(Date.parse(record.deadline), () => {
           live.stopping = 'timed-out';
-          run.abort();
-        }, remaining),
+          live.abort();
+        }),
       );
     }
     const consumed = (async () => {
-      for await (const event of run.eventLogs)
-        this.onEvent(live, event as unknown as LibraryEvent, prepared.topLevelStates);
+      for await (const event of run.eventLogs) this.onEvent(live, event as unknown as LibraryEvent);
     })();
     live.settled = Promise.allSettled([run.result, consumed]).then(([result]) => {
-      for (const timer of live.timers) clearTimeout(timer);
+      for (const timer of live.timers) timer.cancel();
       this.live.delete(record.executionArn);
       if (live.stopping === 'shutdown' || live.stopping === 'stopped') return;
       if (live.stopping === 'timed-out') {
@@ -402,7 +415,55 @@ export class LocalStepFunctions {
     });
   }
 
+  /**
+   * Runs a task state with its Retry field: the back-off is scaled, and kept on the execution so
+   * that a restart waits out the rest of it instead of calling the function again at once.
+   */
   private async runTask(
+    live: LiveExecution,
+    stateName: string,
+    settings: TaskSettings,
+    input: unknown,
+  ): Promise<unknown> {
+    const resumed = this.takeResumed(live, stateName);
+    const attempts = resumed?.retry ? [...resumed.retry.attempts] : (settings.retry ?? []).map(() => 0);
+    if (resumed?.retry) await this.pauseBeforeRetry(live, stateName, attempts, Date.parse(resumed.retry.at));
+    for (;;) {
+      try {
+        return await this.attemptTask(live, stateName, settings, input);
+      } catch (error) {
+        const retry = live.stopped.signal.aborted ? undefined : nextRetry(settings.retry, attempts, error);
+        if (!retry) throw error;
+        const { name, cause } = errorDetails(error);
+        this.addHistory(live.record, 'TaskFailed', { resource: stateName, error: name, cause });
+        const at = Date.now() + retry.delayMs * this.scale;
+        this.addHistory(live.record, 'StateRetried', {
+          name: stateName,
+          error: name,
+          attempt: retry.attempt,
+          retryAt: new Date(at).toISOString(),
+        });
+        await this.pauseBeforeRetry(live, stateName, attempts, at);
+        if (live.stopped.signal.aborted) throw error;
+      }
+    }
+  }
+
+  private async pauseBeforeRetry(live: LiveExecution, stateName: string, attempts: number[], at: number) {
+    // Let the event consumer record this state as the current one first (a fast failure can
+    // overtake it), so that the back-off is kept with the state a restart resumes.
+    await new Promise((resolve) => setImmediate(resolve));
+    const current = live.record.current;
+    const tracked = current?.stateName === stateName ? current : undefined;
+    if (tracked) {
+      tracked.retry = { attempts: [...attempts], at: new Date(at).toISOString() };
+      this.options.store.save(live.record);
+    }
+    await sleepUntil(at, live.stopped.signal);
+    if (tracked && !live.stopped.signal.aborted) delete tracked.retry;
+  }
+
+  private async attemptTask(
     live: LiveExecution,
     stateName: string,
     settings: TaskSettings,
@@ -415,19 +476,45 @@ export class LocalStepFunctions {
     const { timeoutSeconds } = settings;
     if (timeoutSeconds === undefined) return call;
     // Not scaled: a function's run time is real work, not waiting for people.
-    const timeoutMs = timeoutSeconds * 1000;
-    let timer: NodeJS.Timeout | undefined;
+    let timer: LongTimer | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new StatesError('States.Timeout', `${stateName} ran longer than its TimeoutSeconds`)),
-        timeoutMs,
+      timer = timerAt(Date.now() + timeoutSeconds * 1000, () =>
+        reject(new StatesError('States.Timeout', `${stateName} ran longer than its TimeoutSeconds`)),
       );
     });
     try {
       return await Promise.race([call, timeout]);
     } finally {
-      clearTimeout(timer);
+      timer?.cancel();
     }
+  }
+
+  /**
+   * A Wait state, run by the engine: its due time is computed once (Seconds, SecondsPath, Timestamp
+   * or TimestampPath, scaled) and kept on the execution, so a restart wakes it exactly then.
+   */
+  private async runWait(live: LiveExecution, stateName: string, wait: WaitSettings, input: unknown) {
+    // Let the event consumer record this state as the current one first.
+    await new Promise((resolve) => setImmediate(resolve));
+    const resumed = this.takeResumed(live, stateName);
+    const dueAt = resumed?.wakeAt
+      ? Date.parse(resumed.wakeAt)
+      : waitDueAt(wait, input, stateName, resumed ? Date.parse(resumed.enteredAt) : Date.now(), this.scale);
+    const current = live.record.current;
+    if (current?.stateName === stateName) {
+      current.wakeAt = new Date(dueAt).toISOString();
+      this.options.store.save(live.record);
+    }
+    await sleepUntil(dueAt, live.stopped.signal);
+    return input;
+  }
+
+  /** The state the execution was resumed in, once, for the handler of that state. */
+  private takeResumed(live: LiveExecution, stateName: string): CurrentState | undefined {
+    const resumed = live.resumed;
+    if (resumed?.stateName !== stateName) return undefined;
+    live.resumed = undefined;
+    return resumed;
   }
 
   private async runCallbackTask(
@@ -504,13 +591,13 @@ export class LocalStepFunctions {
       this.armTimers(live.record, task, waiter);
     }).finally(() => {
       const waiter = live.waiters.get(task.token);
-      for (const timer of waiter?.timers ?? []) clearTimeout(timer);
+      for (const timer of waiter?.timers ?? []) timer.cancel();
       live.waiters.delete(task.token);
     });
   }
 
   private armTimers(record: ExecutionRecord, task: WaitingTask, waiter: Waiter): void {
-    for (const timer of waiter.timers) clearTimeout(timer);
+    for (const timer of waiter.timers) timer.cancel();
     waiter.timers = [];
     const expire = (error: string, cause: string) => {
       if (task.status !== 'waiting') return;
@@ -518,13 +605,16 @@ export class LocalStepFunctions {
       waiter.reject(new StatesError(error, cause));
     };
     if (task.timeoutAt) {
-      const ms = Math.max(0, Date.parse(task.timeoutAt) - Date.now());
-      waiter.timers.push(setTimeout(() => expire('States.Timeout', 'No answer within TimeoutSeconds'), ms));
+      waiter.timers.push(
+        timerAt(Date.parse(task.timeoutAt), () =>
+          expire('States.Timeout', 'No answer within TimeoutSeconds'),
+        ),
+      );
     }
     if (task.heartbeatSeconds !== undefined) {
-      const ms = Math.max(0, Date.parse(task.lastHeartbeatAt) + task.heartbeatSeconds * 1000 - Date.now());
+      const dueAt = Date.parse(task.lastHeartbeatAt) + task.heartbeatSeconds * 1000;
       waiter.timers.push(
-        setTimeout(() => expire('States.HeartbeatTimeout', 'No heartbeat within HeartbeatSeconds'), ms),
+        timerAt(dueAt, () => expire('States.HeartbeatTimeout', 'No heartbeat within HeartbeatSeconds')),
       );
     }
   }
@@ -583,25 +673,29 @@ export class LocalStepFunctions {
     this.addHistory(record, type, { stateName: task.stateName, ...withoutOutput });
   }
 
-  private onEvent(live: LiveExecution, event: LibraryEvent, topLevel: ReadonlySet<string>): void {
+  private onEvent(live: LiveExecution, event: LibraryEvent): void {
     const record = live.record;
     if (live.stopping === 'shutdown') return;
+    const stateType = event.state && live.prepared.waits.has(event.state.name) ? 'Wait' : event.state?.type;
     switch (event.type) {
       case 'StateEntered':
-        if (event.state && topLevel.has(event.state.name) && event.index === undefined) {
+        if (event.state && live.prepared.topLevelStates.has(event.state.name) && event.index === undefined) {
+          // The resumed state's saved details hold only until the execution moves on.
+          if (live.resumedEntered) live.resumed = undefined;
+          live.resumedEntered = true;
           record.current = {
             stateName: event.state.name,
             input: event.state.input,
             enteredAt: new Date(event.timestamp).toISOString(),
           };
         }
-        this.addHistory(record, `${event.state?.type}StateEntered`, {
+        this.addHistory(record, `${stateType}StateEntered`, {
           name: event.state?.name,
           input: JSON.stringify(event.state?.input),
         });
         return;
       case 'StateExited':
-        this.addHistory(record, `${event.state?.type}StateExited`, {
+        this.addHistory(record, `${stateType}StateExited`, {
           name: event.state?.name,
           output: JSON.stringify(event.state?.output),
         });
@@ -679,6 +773,30 @@ export class LocalStepFunctions {
     return record;
   }
 }
+
+/** When a Wait state ends: `from` is when it was entered (ms), durations are scaled. */
+function waitDueAt(wait: WaitSettings, input: unknown, stateName: string, from: number, scale: number) {
+  const query = (path: string) => JSONPath({ path, json: input as object, wrap: false }) as unknown;
+  let seconds: unknown = wait.seconds;
+  if (wait.secondsPath !== undefined) seconds = query(wait.secondsPath);
+  if (seconds !== undefined) {
+    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0)
+      throw new StatesError('States.Runtime', `${stateName}: the wait needs a whole number of seconds ≥ 0`);
+    return from + seconds * 1000 * scale;
+  }
+  const timestamp = wait.timestamp ?? query(wait.timestampPath ?? '$');
+  const at = typeof timestamp === 'string' && RFC3339.test(timestamp) ? Date.parse(timestamp) : Number.NaN;
+  if (Number.isNaN(at))
+    throw new StatesError('States.Runtime', `${stateName}: the wait needs an RFC 3339 timestamp`);
+  return from + Math.max(0, at - from) * scale;
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+const errorDetails = (error: unknown) => ({
+  name: error instanceof Error ? error.name : 'Error',
+  cause: error instanceof Error ? String(error.cause ?? error.message) : String(error),
+});
 
 /** A duration given directly or as a reference path into the state's input (TimeoutSecondsPath). */
 function resolveSeconds(

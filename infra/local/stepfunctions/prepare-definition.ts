@@ -2,15 +2,22 @@
  * Turns an ASL definition into what aws-local-stepfunctions runs, without changing its meaning:
  * - `$$.Task.Token` (unknown to the library) becomes a placeholder that our task handler replaces
  *   with a fresh token;
- * - task TimeoutSeconds/HeartbeatSeconds and the execution's TimeoutSeconds are taken out and
- *   enforced by the engine, which can persist deadlines across restarts and scale them in tests
- *   (the library would otherwise apply its own 60 s default to every task);
+ * - task TimeoutSeconds/HeartbeatSeconds, task Retry and the execution's TimeoutSeconds are taken
+ *   out and enforced by the engine, which persists deadlines and retry back-off across restarts and
+ *   scales them in tests (the library would otherwise apply its own 60 s default to every task);
+ * - Wait states become tasks that the engine runs, for the same reasons (the library cannot resume
+ *   a wait or scale SecondsPath/Timestamp); history still names them Wait;
  * - a resumed execution starts at the state it was in.
  */
 export const TASK_TOKEN_PLACEHOLDER = '__lotse_task_token__';
+/** The resource a Wait state runs as once the engine has taken it over. */
+export const WAIT_RESOURCE = 'arn:aws:states:::lotse:wait';
 
-/** Effectively "no timeout" for the library; a larger value would overflow setTimeout. */
-const LIBRARY_TASK_TIMEOUT_SECONDS = 2_000_000;
+/**
+ * The library's own per-task timer, which the engine never wants to fire: two years is beyond the
+ * longest Standard execution (one year). Our patch of the library makes such timers long-safe.
+ */
+const LIBRARY_TASK_TIMEOUT_SECONDS = 2 * 365 * 86_400;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type StateJson = Record<string, Json>;
@@ -21,8 +28,19 @@ type MachineJson = {
   [k: string]: Json | undefined;
 };
 
+/** A Retry field entry, as ASL defines it. */
+export interface Retrier {
+  readonly ErrorEquals: readonly string[];
+  readonly IntervalSeconds?: number;
+  readonly MaxAttempts?: number;
+  readonly BackoffRate?: number;
+  readonly MaxDelaySeconds?: number;
+  readonly JitterStrategy?: 'FULL' | 'NONE';
+}
+
 export interface TaskSettings {
   readonly resource: string;
+  readonly retry?: readonly Retrier[];
   readonly timeoutSeconds?: number;
   readonly heartbeatSeconds?: number;
   /** Reference paths into the state's input, resolved when the task starts. */
@@ -30,14 +48,19 @@ export interface TaskSettings {
   readonly heartbeatSecondsPath?: string;
 }
 
+/** Exactly one of these, as the Wait state had it. */
 export interface WaitSettings {
   readonly seconds?: number;
+  readonly secondsPath?: string;
+  readonly timestamp?: string;
+  readonly timestampPath?: string;
 }
 
 export interface PreparedDefinition {
   readonly definition: MachineJson;
   readonly tasks: ReadonlyMap<string, TaskSettings>;
   readonly waits: ReadonlyMap<string, WaitSettings>;
+  /** Retry intervals of the states whose Retry the library still runs (Parallel, Map). */
   readonly retryIntervals: ReadonlyMap<string, readonly number[]>;
   readonly topLevelStates: ReadonlySet<string>;
   readonly timeoutSeconds?: number;
@@ -54,18 +77,28 @@ export function prepareDefinition(
   const timeoutSeconds = definition.TimeoutSeconds;
   delete definition.TimeoutSeconds;
   visitStates(definition, (name, state) => {
-    if (Array.isArray(state.Retry)) {
-      retryIntervals.set(
-        name,
-        state.Retry.map((retrier) => Number((retrier as StateJson).IntervalSeconds ?? 1)),
-      );
-    }
     if (state.Type === 'Wait') {
-      waits.set(name, typeof state.Seconds === 'number' ? { seconds: state.Seconds } : {});
+      waits.set(name, waitSettings(state));
+      // Runs as a task of the engine: InputPath and OutputPath keep their meaning, since the
+      // handler returns its (effective) input as the result.
+      for (const key of ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath']) delete state[key];
+      state.Type = 'Task';
+      state.Resource = WAIT_RESOURCE;
+      state.TimeoutSeconds = LIBRARY_TASK_TIMEOUT_SECONDS;
+      return;
     }
-    if (state.Type !== 'Task') return;
+    if (state.Type !== 'Task') {
+      if (Array.isArray(state.Retry)) {
+        retryIntervals.set(
+          name,
+          state.Retry.map((retrier) => Number((retrier as StateJson).IntervalSeconds ?? 1)),
+        );
+      }
+      return;
+    }
     tasks.set(name, {
       resource: String(state.Resource),
+      ...(Array.isArray(state.Retry) ? { retry: state.Retry as unknown as Retrier[] } : {}),
       ...(typeof state.TimeoutSeconds === 'number' ? { timeoutSeconds: state.TimeoutSeconds } : {}),
       ...(typeof state.HeartbeatSeconds === 'number' ? { heartbeatSeconds: state.HeartbeatSeconds } : {}),
       ...(typeof state.TimeoutSecondsPath === 'string'
@@ -75,6 +108,7 @@ export function prepareDefinition(
         ? { heartbeatSecondsPath: state.HeartbeatSecondsPath }
         : {}),
     });
+    delete state.Retry;
     delete state.HeartbeatSeconds;
     delete state.TimeoutSecondsPath;
     delete state.HeartbeatSecondsPath;
@@ -94,6 +128,14 @@ export function prepareDefinition(
     topLevelStates: new Set(Object.keys(definition.States)),
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
   };
+}
+
+function waitSettings(state: StateJson): WaitSettings {
+  if (typeof state.Seconds === 'number') return { seconds: state.Seconds };
+  if (typeof state.SecondsPath === 'string') return { secondsPath: state.SecondsPath };
+  if (typeof state.Timestamp === 'string') return { timestamp: state.Timestamp };
+  if (typeof state.TimestampPath === 'string') return { timestampPath: state.TimestampPath };
+  return { seconds: 0 };
 }
 
 function visitStates(

@@ -23,6 +23,16 @@ export interface WaitingTask {
   status: 'waiting' | 'succeeded' | 'failed' | 'timed-out' | 'cancelled';
 }
 
+export interface CurrentState {
+  readonly stateName: string;
+  readonly input: unknown;
+  readonly enteredAt: string;
+  /** A Wait state's due time, so a restart neither restarts nor skips the wait. */
+  wakeAt?: string;
+  /** A task between attempts: attempts used per retrier and when the next one is due. */
+  retry?: { readonly attempts: readonly number[]; readonly at: string };
+}
+
 export interface ExecutionRecord {
   readonly executionArn: string;
   readonly stateMachineArn: string;
@@ -37,7 +47,7 @@ export interface ExecutionRecord {
   /** Absolute deadline from the definition's top-level TimeoutSeconds. */
   readonly deadline?: string;
   /** The top-level state the execution is in, with its raw input: where a restart resumes. */
-  current?: { stateName: string; input: unknown; enteredAt: string };
+  current?: CurrentState;
   tasks: WaitingTask[];
   history: HistoryEvent[];
 }
