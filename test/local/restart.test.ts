@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/ports.ts';
-import { repositoryRoot } from '../../infra/local/runtime.ts';
+import { exited, freeLotsePorts, type LotsePorts, startLotse } from '../support/npm-start.ts';
 import { eventually } from '../support/poll.ts';
 
 /**
@@ -14,18 +13,12 @@ import { eventually } from '../support/poll.ts';
  * the hard way while an execution waits for its task token.
  */
 let dataDir: string;
-let ports: Record<string, number>;
+let ports: LotsePorts;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'lotse-restart-'));
-  ports = {
-    PORT: await freePort(),
-    LOTSE_DYNAMODB_PORT: await freePort(),
-    LOTSE_SFN_PORT: await freePort(),
-    LOTSE_SES_PORT: await freePort(),
-    LOTSE_AUTH_PORT: await freePort(),
-  };
+  ports = await freeLotsePorts();
 });
 
 afterAll(() => {
@@ -33,32 +26,10 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function startLotse(): Promise<{ child: ChildProcess; readyMs: number; output: () => string }> {
-  const env = {
-    ...process.env,
-    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-    LOTSE_DATA_DIR: dataDir,
-    LOTSE_ENV_FILE: join(dataDir, 'local.env'),
-    LOG_LEVEL: 'ERROR',
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'infra/local/start.ts')], {
-    cwd: repositoryRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const readyMs = await eventually(
-    () => {
-      if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
-      const found = /LOTSE_READY (\d+)/.exec(output);
-      return found ? Number(found[1]) : undefined;
-    },
-    { timeoutMs: 60_000, what: 'npm start to be ready' },
-  );
-  return { child, readyMs, output: () => output };
+async function start() {
+  const running = await startLotse(dataDir, ports, { LOG_LEVEL: 'ERROR' });
+  children.push(running.child);
+  return running;
 }
 
 /** Process ids of DynamoDB Local launchers on this port, read from /proc (no pgrep needed). */
@@ -77,14 +48,9 @@ const javaProcessesOn = (port: number) =>
     })
     .join(',');
 
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
-  );
-
 describe('npm start', () => {
   it('loses no waiting execution when it is killed and started again', async () => {
-    const first = await startLotse();
+    const first = await start();
     const api = `http://127.0.0.1:${ports.PORT}/api`;
     const recipient = `${randomUUID()}@example.org`;
     const created = await fetch(`${api}/system-checks`, {
@@ -105,15 +71,15 @@ describe('npm start', () => {
       return check.status === 'waiting' ? true : undefined;
     });
 
-    expect(javaProcessesOn(ports.LOTSE_DYNAMODB_PORT as number)).not.toBe('');
+    expect(javaProcessesOn(ports.LOTSE_DYNAMODB_PORT)).not.toBe('');
     first.child.kill('SIGKILL');
     await exited(first.child);
     // DynamoDB Local notices its parent is gone and exits too.
-    await eventually(() => (javaProcessesOn(ports.LOTSE_DYNAMODB_PORT as number) === '' ? true : undefined), {
+    await eventually(() => (javaProcessesOn(ports.LOTSE_DYNAMODB_PORT) === '' ? true : undefined), {
       what: 'DynamoDB Local to exit',
     });
 
-    const second = await startLotse();
+    const second = await start();
     expect(second.output()).toContain('resumed 1 waiting execution');
     const local = Object.fromEntries(
       readFileSync(join(dataDir, 'local.env'), 'utf8')
@@ -144,7 +110,7 @@ describe('npm start', () => {
     second.child.kill('SIGINT');
     await exited(second.child);
     expect(second.child.exitCode).toBe(0);
-    expect(javaProcessesOn(ports.LOTSE_DYNAMODB_PORT as number)).toBe('');
+    expect(javaProcessesOn(ports.LOTSE_DYNAMODB_PORT)).toBe('');
     await expect(fetch(`${api}/health`)).rejects.toThrow();
   }, 120_000);
 });

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repositoryRoot } from '../../infra/local/runtime.ts';
+import { messagesFor } from '../../web/src/features/public-form/messages.ts';
+import { launchChromium } from '../support/browser.ts';
+import { freeLotsePorts, type LotsePorts, type RunningLotse, startLotse } from '../support/npm-start.ts';
+import { eventually } from '../support/poll.ts';
+import type { StoredMail } from '../support/runtime.ts';
+
+/**
+ * The README's "Try it locally", as a new user does it: `npm start` with its defaults (no time
+ * scale, no test switch; only free ports and a fresh data folder), the shipped forms, the mailbox.
+ * Under these defaults both workflows once died at once (a one-year timeout overflowed a timer).
+ */
+let dataDir: string;
+let ports: LotsePorts;
+let lotse: RunningLotse;
+let browser: Browser;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'lotse-try-'));
+  ports = await freeLotsePorts();
+  [lotse, browser] = await Promise.all([startLotse(dataDir, ports), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  lotse?.child.kill('SIGINT');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const web = () => `http://127.0.0.1:${ports.PORT}`;
+const shippedSettings = (slug: string) =>
+  JSON.parse(readFileSync(join(repositoryRoot, 'forms', `${slug}.json`), 'utf8')).settings;
+
+async function mailsTo(address: string): Promise<StoredMail[]> {
+  const response = await fetch(`http://127.0.0.1:${ports.LOTSE_SES_PORT}/store`);
+  return ((await response.json()) as { emails: StoredMail[] }).emails.filter((m) =>
+    m.destination.to.includes(address),
+  );
+}
+const mailTo = (address: string, about: (mail: StoredMail) => boolean, what: string) =>
+  eventually(async () => (await mailsTo(address)).find(about), { what, timeoutMs: 30_000 });
+
+describe('Try it locally (README), on npm start’s defaults', () => {
+  it('a volunteer registers, the coordinator approves from the e-mail after a link scanner opened it, the volunteer hears', async () => {
+    const volunteer = `volunteer-${randomUUID()}@example.org`;
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(`${web()}/f/integrationslotsen-registrierung`);
+    await page.locator('#field-firstName').fill('Ahmad');
+    await page.locator('#field-lastName').fill('Haddad');
+    await page.locator('#field-email').fill(volunteer);
+    await page.locator('#field-postalCode').fill('50667');
+    await page.locator('#field-languages-0-language').selectOption('ar');
+    await page.locator('#field-languages-0-level').check();
+    await page.locator('#field-availabilityDays').check();
+    await page.locator('#field-motivation').fill('Ich spreche Arabisch und Deutsch.');
+    await page.locator('#field-consent').check();
+    await page.getByRole('button', { name: messagesFor('de').submit }).click();
+    await expect
+      .poll(() => page.locator('#receipt-title').textContent())
+      .toBe(messagesFor('de').receiptTitle);
+    const receipt = (await page.locator('[data-testid="receipt-number"]').textContent()) ?? '';
+
+    const [coordinator] = shippedSettings('integrationslotsen-registrierung').approval.coordinators;
+    const request = await mailTo(
+      coordinator,
+      (m) => (m.body.text ?? '').includes('/decide/'),
+      'the coordinator’s decision request',
+    );
+    const link = /(http:\/\/\S+\/decide\/([A-Za-z0-9_-]{43}))/.exec(request.body.text ?? '');
+    const [decideUrl, token] = [link?.[1] ?? '', link?.[2] ?? ''];
+    expect(decideUrl.startsWith(web())).toBe(true);
+
+    // A mail security scanner opens every link before the coordinator does: it decides nothing.
+    for (let i = 0; i < 3; i++) {
+      for (const method of ['GET', 'HEAD']) {
+        const scanned = await fetch(decideUrl, {
+          method,
+          headers: { 'user-agent': 'SafeLinks-Scanner/1.0' },
+        });
+        expect(scanned.status).toBe(200);
+      }
+    }
+    const open = await fetch(`${web()}/api/decisions/${token}`);
+    expect(await open.json()).toMatchObject({ status: 'open' });
+
+    await page.goto(decideUrl);
+    await page.getByRole('radio', { name: 'Annehmen' }).check();
+    await page.getByRole('button', { name: 'Entscheidung senden' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('gespeichert');
+
+    const outcome = await mailTo(
+      volunteer,
+      (m) => (m.body.text ?? '').includes('wurde angenommen'),
+      'the volunteer’s outcome mail',
+    );
+    expect(outcome.body.text).toContain('Hallo Ahmad');
+    expect((await mailsTo(volunteer)).some((m) => m.subject.includes(receipt))).toBe(true);
+    await context.close();
+  });
+
+  it('a counselling request reaches its team and the person gets an acknowledgement', async () => {
+    const person = `person-${randomUUID()}@example.org`;
+    const response = await fetch(`${web()}/api/forms/beratung-anfrage/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        submissionId: randomUUID(),
+        formVersion: 1,
+        locale: 'de',
+        data: {
+          topics: ['housing'],
+          languages: ['de'],
+          firstName: 'Samir',
+          lastName: 'Haddad',
+          age: 45,
+          contactMethod: 'email',
+          email: person,
+        },
+        consent: { version: '2026-11-01', accepted: true },
+      }),
+    });
+    expect(response.status, await response.clone().text()).toBe(202);
+    const { receiptNumber } = (await response.json()) as { receiptNumber: string };
+    const team = shippedSettings('beratung-anfrage').intake.teams.find(
+      (t: { id: string }) => t.id === 'mbe',
+    ).email;
+    const notice = await mailTo(
+      team,
+      (m) => m.subject.startsWith('Neue Beratungsanfrage'),
+      'the team’s mail',
+    );
+    expect(notice.body.text).not.toContain(person);
+    const acknowledgement = await mailTo(
+      person,
+      (m) => m.subject.includes(receiptNumber),
+      'the acknowledgement',
+    );
+    expect(acknowledgement.subject).toContain('Ihre Anfrage ist angekommen');
+  });
+
+  it('logged no timer overflow and no workflow that ended early', () => {
+    expect(lotse.output()).not.toContain('TimeoutOverflowWarning');
+    expect(lotse.output()).not.toMatch(/execution (timed_out|failed)/);
+  });
+});
