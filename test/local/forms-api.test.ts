@@ -212,6 +212,50 @@ describe('forms as data', () => {
   });
 });
 
+describe('form limits', () => {
+  const registration = () => {
+    const file = readFormFiles(join(repositoryRoot, 'forms')).find(
+      (f) => f.definition.slug === 'integrationslotsen-registrierung',
+    );
+    return structuredClone(file?.definition) as Record<string, unknown>;
+  };
+
+  it('lists every version of a form saved 42 times, beyond the 1 MB of one query page', async () => {
+    const slug = `many-${randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < 42; i++) {
+      const saved = await admin('POST', `/admin/forms/${slug}/versions`, { ...registration(), slug });
+      expect(saved.status, await saved.clone().text()).toBe(201);
+    }
+    const listed = (await (await admin('GET', `/admin/forms/${slug}/versions`)).json()) as {
+      latestVersion: number;
+      versions: { version: number }[];
+    };
+    expect(listed.latestVersion).toBe(42);
+    expect(listed.versions.map((entry) => entry.version)).toEqual(
+      Array.from({ length: 42 }, (_, index) => index + 1),
+    );
+  });
+
+  it('refuses a form too large for DynamoDB with 413 at validate and save, and uses up no version number', async () => {
+    const slug = `large-${randomUUID().slice(0, 8)}`;
+    expect((await admin('POST', `/admin/forms/${slug}/versions`, fixtureForm(slug))).status).toBe(201);
+    const large = { ...fixtureForm(slug), description: { de: 'ä'.repeat(118_000), en: 'x'.repeat(226_000) } };
+    expect(JSON.stringify(large).length).toBeGreaterThan(335_000);
+    expect(Buffer.byteLength(JSON.stringify(large))).toBeGreaterThan(450 * 1024);
+
+    for (const path of ['/admin/forms/validate', `/admin/forms/${slug}/versions`]) {
+      const refused = await admin('POST', path, large);
+      expect(refused.status, path).toBe(413);
+      const { error } = (await refused.json()) as { error: { message: string } };
+      expect(error.message).toMatch(
+        /too large to save: it takes 45\d KB, and a form can take at most 380 KB/,
+      );
+    }
+    const next = await admin('POST', `/admin/forms/${slug}/versions`, fixtureForm(slug));
+    expect(((await next.json()) as { version: number }).version).toBe(2);
+  });
+});
+
 describe('the shipped forms', () => {
   const files = readFormFiles(join(repositoryRoot, 'forms'));
 

@@ -26,7 +26,12 @@ export interface FormSummary {
 }
 
 export interface FormStore {
-  /** Saves a new version with the next number; versions are never changed afterwards. */
+  /** Throws PayloadTooLargeError when a version of this definition could not be stored. */
+  checkSize(definition: unknown, createdBy: string): void;
+  /**
+   * Saves a new version with the next number; versions are never changed afterwards. A save that
+   * fails uses up no number.
+   */
   saveVersion(definition: FormDefinition, createdBy: string, now: string): Promise<FormVersion>;
   getVersion(slug: string, version: number): Promise<FormVersion | undefined>;
   getSummary(slug: string): Promise<FormSummary | undefined>;
@@ -47,6 +52,7 @@ export async function saveDraft(
   input: unknown,
   by: string,
 ): Promise<FormVersion> {
+  deps.forms.checkSize(input, by);
   const result = validateFormDefinition(input);
   if (!result.ok) throw new ValidationError(result.issues);
   if (result.definition.slug !== slug) {
