@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { dynamoApprovalStore } from './adapters/approval-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
 import { dynamoFormStore } from './adapters/form-store.ts';
@@ -6,25 +5,10 @@ import { sesClient, sesMailer } from './adapters/mailer.ts';
 import { dynamoSubmissionStore } from './adapters/submission-store.ts';
 import { sfnClient } from './adapters/workflow.ts';
 import { parseConfig } from './config.ts';
-import { type ApprovalSettings, defaultApprovalSettings } from './domain/approvals.ts';
+import type { ApprovalSettings } from './domain/approvals.ts';
 import { NotFoundError } from './domain/errors.ts';
+import { approvalSettingsSchema } from './domain/workflow-settings.ts';
 import { mail, tableName } from './env.ts';
-
-const email = z.email();
-export const approvalSettingsSchema = z
-  .object({
-    coordinators: z.array(email).default([]),
-    escalationContact: email.optional(),
-    routing: z.object({ field: z.string(), values: z.record(z.string(), z.array(email)) }).optional(),
-    reminderAfterDays: z.number().positive().default(defaultApprovalSettings.reminderAfterDays),
-    escalateAfterDays: z.number().positive().default(defaultApprovalSettings.escalateAfterDays),
-    expireAfterDays: z.number().positive().default(defaultApprovalSettings.expireAfterDays),
-    summaryFields: z.array(z.string()).default([]),
-    locale: z.string().default('de'),
-  })
-  .refine((s) => s.reminderAfterDays < s.escalateAfterDays && s.escalateAfterDays < s.expireAfterDays, {
-    message: 'reminderAfterDays < escalateAfterDays < expireAfterDays',
-  });
 
 /** Wires the approval steps to DynamoDB, SES and Step Functions, once per cold start. */
 export function approvalsDeps() {

@@ -71,6 +71,14 @@ export async function publishVersion(
 ): Promise<FormSummary> {
   const found = await deps.forms.getVersion(slug, version);
   if (!found) throw new NotFoundError(`Form ${slug} has no version ${version}.`);
+  // Checked again: the rules (e.g. a workflow's settings) may have changed since it was saved.
+  const checked = validateFormDefinition(found.definition);
+  if (!checked.ok) {
+    throw new ValidationError(
+      checked.issues,
+      `Version ${version} cannot be published until these are fixed in a new version: ${checked.issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`,
+    );
+  }
   const summary = await deps.forms.getSummary(slug);
   const action =
     summary?.publishedVersion !== undefined && version < summary.publishedVersion ? 'rollback' : 'publish';
