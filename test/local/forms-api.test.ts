@@ -4,6 +4,9 @@ import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../functions/shared/adapters/dynamo.ts';
+import { dynamoFormStore } from '../../functions/shared/adapters/form-store.ts';
+import type { FormDefinition } from '../../functions/shared/contracts/form-definition.ts';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
 import { readFormFiles } from '../../infra/local/seed.ts';
 import { fixtureForm } from '../support/fixture-form.ts';
@@ -254,6 +257,61 @@ describe('form limits', () => {
     const next = await admin('POST', `/admin/forms/${slug}/versions`, fixtureForm(slug));
     expect(((await next.json()) as { version: number }).version).toBe(2);
   });
+});
+
+describe('workflow settings', () => {
+  const misspelt = (slug: string) => ({ ...fixtureForm(slug), workflow: 'volunteer-onbaording' });
+  const badApproval = (slug: string) => ({
+    ...fixtureForm(slug),
+    workflow: 'volunteer-onboarding',
+    settings: {
+      approval: {
+        coordinators: ['k@example.org'],
+        reminderAfterDays: 7,
+        escalateAfterDays: 3,
+        expireAfterDays: 14,
+      },
+    },
+  });
+  const cases = [
+    ['a misspelt workflow', misspelt, 'workflow'],
+    ['an escalation before the reminder', badApproval, 'settings.approval.escalateAfterDays'],
+  ] as const;
+
+  it.each(cases)('refuses %s at validate and save, naming the field', async (_name, build, field) => {
+    const slug = `settings-${randomUUID().slice(0, 8)}`;
+    const validated = (await (await admin('POST', '/admin/forms/validate', build(slug))).json()) as {
+      valid: boolean;
+      issues: { field: string; message: string }[];
+    };
+    expect(validated.valid).toBe(false);
+    expect(validated.issues.map((issue) => issue.field)).toEqual([field]);
+    const saved = await admin('POST', `/admin/forms/${slug}/versions`, build(slug));
+    expect(saved.status).toBe(400);
+    const { error } = (await saved.json()) as { error: { issues: { field: string }[] } };
+    expect(error.issues.map((issue) => issue.field)).toEqual([field]);
+  });
+
+  it.each(cases)(
+    'refuses to publish a version with %s saved before the check existed',
+    async (_name, build, field) => {
+      const slug = `settings-${randomUUID().slice(0, 8)}`;
+      // Written past the admin API, as a version saved under the old rules would be.
+      const store = dynamoFormStore(documentClient(), env.runtime.env.TABLE_NAME as string);
+      const definition = build(slug) as unknown as FormDefinition;
+      const { version } = await store.saveVersion(definition, 'alice', new Date().toISOString());
+      const published = await admin('POST', `/admin/forms/${slug}/versions/${version}/publish`);
+      expect(published.status).toBe(400);
+      const { error } = (await published.json()) as {
+        error: { message: string; issues: { field: string }[] };
+      };
+      expect(error.issues.map((issue) => issue.field)).toEqual([field]);
+      expect(error.message).toMatch(
+        new RegExp(`^Version ${version} cannot be published until these are fixed`),
+      );
+      expect((await fetch(`${api}/forms/${slug}`)).status).toBe(404);
+    },
+  );
 });
 
 describe('the shipped forms', () => {
