@@ -11,7 +11,8 @@ export function intakeDeps() {
     ...base,
     cases: dynamoCaseStore(documentClient(), base.config.TABLE_NAME),
     async loadIntake(submissionId: string) {
-      const loaded = await base.load(submissionId);
+      // Intake forms have no approval settings, so only the submission part of the approval loading.
+      const loaded = await base.loadSubmission(submissionId);
       const intake: IntakeSettings = intakeSettingsSchema.parse(loaded.definition.settings?.intake ?? {});
       return { ...loaded, intake };
     },
