@@ -239,6 +239,19 @@ describe('form limits', () => {
     );
   });
 
+  it('gives concurrent saves of one form distinct consecutive numbers', async () => {
+    const slug = `race-${randomUUID().slice(0, 8)}`;
+    // Five at once: each save that loses the race on the counter tries again (up to five times).
+    const saves = await Promise.all(
+      Array.from({ length: 5 }, () => admin('POST', `/admin/forms/${slug}/versions`, fixtureForm(slug))),
+    );
+    expect(saves.map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);
+    const numbers = await Promise.all(
+      saves.map(async (response) => ((await response.json()) as { version: number }).version),
+    );
+    expect(numbers.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('refuses a form too large for DynamoDB with 413 at validate and save, and uses up no version number', async () => {
     const slug = `large-${randomUUID().slice(0, 8)}`;
     expect((await admin('POST', `/admin/forms/${slug}/versions`, fixtureForm(slug))).status).toBe(201);
