@@ -1,11 +1,17 @@
+import { checkStorableSize } from '#shared/adapters/form-store.ts';
 import { validateFormDefinition } from '#shared/domain/form-validation.ts';
 import { requireGroup } from '#shared/http/auth.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 
-/** Checks a draft without saving it: the schema compiles, the UI schema fits it, every label is translated. */
+/**
+ * Checks a draft without saving it: it fits in storage (413 otherwise, as a save would answer),
+ * the schema compiles, the UI schema fits it, every label is translated, the workflow exists and
+ * accepts the settings.
+ */
 export const handler = httpHandler(
   async ({ event, body }) => {
-    requireGroup(event, ['admin']);
+    const caller = requireGroup(event, ['admin']);
+    checkStorableSize(body, caller.username);
     const result = validateFormDefinition(body);
     return json(200, result.ok ? { valid: true, issues: [] } : { valid: false, issues: result.issues });
   },

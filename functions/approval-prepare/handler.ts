@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { pickCoordinators } from '#shared/domain/approvals.ts';
+import { approvalWaitSeconds } from '#shared/domain/workflow-settings.ts';
 import { taskHandler } from '#shared/task.ts';
 
 const deps = approvalsDeps();
-const DAY = 86_400;
 
 class NoCoordinators extends Error {
   override name = 'NoCoordinators';
@@ -36,10 +36,5 @@ export const handler = taskHandler(z.object({ submissionId: z.uuid() }), async (
       actor: 'system',
       detail: { coordinators: String(coordinators.length) },
     });
-  return {
-    reminderSeconds: Math.round(settings.reminderAfterDays * DAY),
-    escalationSeconds: Math.round((settings.escalateAfterDays - settings.reminderAfterDays) * DAY),
-    expirySeconds: Math.round((settings.expireAfterDays - settings.escalateAfterDays) * DAY),
-    answerSeconds: Math.round(settings.expireAfterDays * DAY),
-  };
+  return approvalWaitSeconds(settings);
 });

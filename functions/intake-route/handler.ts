@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { routeIntake } from '#shared/domain/intake.ts';
+import { intakeWaitSeconds } from '#shared/domain/workflow-settings.ts';
 import { intakeDeps } from '#shared/intake-deps.ts';
 import { taskHandler } from '#shared/task.ts';
 
@@ -30,5 +31,5 @@ export const handler = taskHandler(z.object({ submissionId: z.uuid() }), async (
       detail: { route, team: team.id },
     });
   }
-  return { route, teamId: team.id, pickupSeconds: Math.round(intake.pickupWithinHours * 3600) };
+  return { route, teamId: team.id, ...intakeWaitSeconds(intake) };
 });

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { dynamoApprovalStore } from './adapters/approval-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
 import { dynamoFormStore } from './adapters/form-store.ts';
@@ -6,25 +5,10 @@ import { sesClient, sesMailer } from './adapters/mailer.ts';
 import { dynamoSubmissionStore } from './adapters/submission-store.ts';
 import { sfnClient } from './adapters/workflow.ts';
 import { parseConfig } from './config.ts';
-import { type ApprovalSettings, defaultApprovalSettings } from './domain/approvals.ts';
+import type { ApprovalSettings } from './domain/approvals.ts';
 import { NotFoundError } from './domain/errors.ts';
+import { approvalSettingsSchema } from './domain/workflow-settings.ts';
 import { mail, tableName } from './env.ts';
-
-const email = z.email();
-export const approvalSettingsSchema = z
-  .object({
-    coordinators: z.array(email).default([]),
-    escalationContact: email.optional(),
-    routing: z.object({ field: z.string(), values: z.record(z.string(), z.array(email)) }).optional(),
-    reminderAfterDays: z.number().positive().default(defaultApprovalSettings.reminderAfterDays),
-    escalateAfterDays: z.number().positive().default(defaultApprovalSettings.escalateAfterDays),
-    expireAfterDays: z.number().positive().default(defaultApprovalSettings.expireAfterDays),
-    summaryFields: z.array(z.string()).default([]),
-    locale: z.string().default('de'),
-  })
-  .refine((s) => s.reminderAfterDays < s.escalateAfterDays && s.escalateAfterDays < s.expireAfterDays, {
-    message: 'reminderAfterDays < escalateAfterDays < expireAfterDays',
-  });
 
 /** Wires the approval steps to DynamoDB, SES and Step Functions, once per cold start. */
 export function approvalsDeps() {
@@ -32,6 +16,30 @@ export function approvalsDeps() {
   const client = documentClient();
   const forms = dynamoFormStore(client, config.TABLE_NAME);
   const submissions = dynamoSubmissionStore(client, config.TABLE_NAME);
+
+  /** The submission and its form version, with what every workflow's mails need. */
+  async function loadSubmission(submissionId: string) {
+    const submission = await submissions.get(submissionId);
+    if (!submission) throw new NotFoundError(`No submission ${submissionId}`);
+    const version = await forms.getVersion(submission.formSlug, submission.formVersion);
+    if (!version) throw new NotFoundError(`No form version ${submission.formSlug}@${submission.formVersion}`);
+    const settings = version.definition.settings ?? {};
+    const field = (name: unknown, fallback: string) =>
+      submission.data[typeof name === 'string' ? name : fallback];
+    const firstName = field(settings.firstNameField, 'firstName');
+    const applicantEmail = field(settings.confirmationEmailField, 'email');
+    const title = version.definition.title;
+    return {
+      submission,
+      definition: version.definition,
+      firstName: typeof firstName === 'string' && firstName ? firstName : undefined,
+      applicantEmail:
+        typeof applicantEmail === 'string' && applicantEmail.includes('@') ? applicantEmail : undefined,
+      titleIn: (locale: string) =>
+        title[locale] ?? title[version.definition.defaultLocale] ?? submission.formSlug,
+    };
+  }
+
   return {
     config,
     approvals: dynamoApprovalStore(client, config.TABLE_NAME),
@@ -40,30 +48,14 @@ export function approvalsDeps() {
     mailer: sesMailer(sesClient(), config.MAIL_FROM),
     sfn: sfnClient(),
     now: () => new Date(),
+    loadSubmission,
     /** The submission, its form version and the form's approval settings. */
     async load(submissionId: string) {
-      const submission = await submissions.get(submissionId);
-      if (!submission) throw new NotFoundError(`No submission ${submissionId}`);
-      const version = await forms.getVersion(submission.formSlug, submission.formVersion);
-      if (!version)
-        throw new NotFoundError(`No form version ${submission.formSlug}@${submission.formVersion}`);
-      const settings = version.definition.settings ?? {};
-      const approval: ApprovalSettings = approvalSettingsSchema.parse(settings.approval ?? {});
-      const field = (name: unknown, fallback: string) =>
-        submission.data[typeof name === 'string' ? name : fallback];
-      const firstName = field(settings.firstNameField, 'firstName');
-      const applicantEmail = field(settings.confirmationEmailField, 'email');
-      const title = version.definition.title;
-      return {
-        submission,
-        definition: version.definition,
-        settings: approval,
-        firstName: typeof firstName === 'string' && firstName ? firstName : undefined,
-        applicantEmail:
-          typeof applicantEmail === 'string' && applicantEmail.includes('@') ? applicantEmail : undefined,
-        titleIn: (locale: string) =>
-          title[locale] ?? title[version.definition.defaultLocale] ?? submission.formSlug,
-      };
+      const loaded = await loadSubmission(submissionId);
+      const approval: ApprovalSettings = approvalSettingsSchema.parse(
+        loaded.definition.settings?.approval ?? {},
+      );
+      return { ...loaded, settings: approval };
     },
   };
 }

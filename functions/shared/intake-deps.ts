@@ -1,30 +1,8 @@
-import * as z from 'zod';
 import { dynamoCaseStore } from './adapters/case-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
 import { approvalsDeps } from './approvals-deps.ts';
 import type { IntakeSettings } from './domain/intake.ts';
-
-const email = z.email();
-export const intakeSettingsSchema = z.object({
-  teams: z
-    .array(
-      z.object({
-        id: z.string().min(1),
-        name: z.string().min(1),
-        email,
-        ageGroup: z.enum(['youth', 'adult']),
-        languages: z.array(z.string()).optional(),
-      }),
-    )
-    .min(1),
-  youthAgeLimit: z.number().int().positive().default(27),
-  pickupWithinHours: z.number().positive().default(48),
-  escalationContact: email.optional(),
-  ageField: z.string().default('age'),
-  languagesField: z.string().default('languages'),
-  topicField: z.string().default('topics'),
-  locale: z.string().default('de'),
-});
+import { intakeSettingsSchema } from './domain/workflow-settings.ts';
 
 /** Intake steps share the approval wiring (submission, form, mailer, timeline) and add the case store. */
 export function intakeDeps() {
@@ -33,7 +11,8 @@ export function intakeDeps() {
     ...base,
     cases: dynamoCaseStore(documentClient(), base.config.TABLE_NAME),
     async loadIntake(submissionId: string) {
-      const loaded = await base.load(submissionId);
+      // Intake forms have no approval settings, so only the submission part of the approval loading.
+      const loaded = await base.loadSubmission(submissionId);
       const intake: IntakeSettings = intakeSettingsSchema.parse(loaded.definition.settings?.intake ?? {});
       return { ...loaded, intake };
     },

@@ -4,6 +4,9 @@ import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../functions/shared/adapters/dynamo.ts';
+import { dynamoFormStore } from '../../functions/shared/adapters/form-store.ts';
+import type { FormDefinition } from '../../functions/shared/contracts/form-definition.ts';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
 import { readFormFiles } from '../../infra/local/seed.ts';
 import { fixtureForm } from '../support/fixture-form.ts';
@@ -210,6 +213,118 @@ describe('forms as data', () => {
     expect(en.locale).toBe('en');
     expect((await fetch(`${api}/forms/no-such-form`)).status).toBe(404);
   });
+});
+
+describe('form limits', () => {
+  const registration = () => {
+    const file = readFormFiles(join(repositoryRoot, 'forms')).find(
+      (f) => f.definition.slug === 'integrationslotsen-registrierung',
+    );
+    return structuredClone(file?.definition) as Record<string, unknown>;
+  };
+
+  it('lists every version of a form saved 42 times, beyond the 1 MB of one query page', async () => {
+    const slug = `many-${randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < 42; i++) {
+      const saved = await admin('POST', `/admin/forms/${slug}/versions`, { ...registration(), slug });
+      expect(saved.status, await saved.clone().text()).toBe(201);
+    }
+    const listed = (await (await admin('GET', `/admin/forms/${slug}/versions`)).json()) as {
+      latestVersion: number;
+      versions: { version: number }[];
+    };
+    expect(listed.latestVersion).toBe(42);
+    expect(listed.versions.map((entry) => entry.version)).toEqual(
+      Array.from({ length: 42 }, (_, index) => index + 1),
+    );
+  });
+
+  it('gives concurrent saves of one form distinct consecutive numbers', async () => {
+    const slug = `race-${randomUUID().slice(0, 8)}`;
+    // Five at once: each save that loses the race on the counter tries again (up to five times).
+    const saves = await Promise.all(
+      Array.from({ length: 5 }, () => admin('POST', `/admin/forms/${slug}/versions`, fixtureForm(slug))),
+    );
+    expect(saves.map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);
+    const numbers = await Promise.all(
+      saves.map(async (response) => ((await response.json()) as { version: number }).version),
+    );
+    expect(numbers.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses a form too large for DynamoDB with 413 at validate and save, and uses up no version number', async () => {
+    const slug = `large-${randomUUID().slice(0, 8)}`;
+    expect((await admin('POST', `/admin/forms/${slug}/versions`, fixtureForm(slug))).status).toBe(201);
+    const large = { ...fixtureForm(slug), description: { de: 'ä'.repeat(118_000), en: 'x'.repeat(226_000) } };
+    expect(JSON.stringify(large).length).toBeGreaterThan(335_000);
+    expect(Buffer.byteLength(JSON.stringify(large))).toBeGreaterThan(450 * 1024);
+
+    for (const path of ['/admin/forms/validate', `/admin/forms/${slug}/versions`]) {
+      const refused = await admin('POST', path, large);
+      expect(refused.status, path).toBe(413);
+      const { error } = (await refused.json()) as { error: { message: string } };
+      expect(error.message).toMatch(
+        /too large to save: it takes 45\d KB, and a form can take at most 380 KB/,
+      );
+    }
+    const next = await admin('POST', `/admin/forms/${slug}/versions`, fixtureForm(slug));
+    expect(((await next.json()) as { version: number }).version).toBe(2);
+  });
+});
+
+describe('workflow settings', () => {
+  const misspelt = (slug: string) => ({ ...fixtureForm(slug), workflow: 'volunteer-onbaording' });
+  const badApproval = (slug: string) => ({
+    ...fixtureForm(slug),
+    workflow: 'volunteer-onboarding',
+    settings: {
+      approval: {
+        coordinators: ['k@example.org'],
+        reminderAfterDays: 7,
+        escalateAfterDays: 3,
+        expireAfterDays: 14,
+      },
+    },
+  });
+  const cases = [
+    ['a misspelt workflow', misspelt, 'workflow'],
+    ['an escalation before the reminder', badApproval, 'settings.approval.escalateAfterDays'],
+  ] as const;
+
+  it.each(cases)('refuses %s at validate and save, naming the field', async (_name, build, field) => {
+    const slug = `settings-${randomUUID().slice(0, 8)}`;
+    const validated = (await (await admin('POST', '/admin/forms/validate', build(slug))).json()) as {
+      valid: boolean;
+      issues: { field: string; message: string }[];
+    };
+    expect(validated.valid).toBe(false);
+    expect(validated.issues.map((issue) => issue.field)).toEqual([field]);
+    const saved = await admin('POST', `/admin/forms/${slug}/versions`, build(slug));
+    expect(saved.status).toBe(400);
+    const { error } = (await saved.json()) as { error: { issues: { field: string }[] } };
+    expect(error.issues.map((issue) => issue.field)).toEqual([field]);
+  });
+
+  it.each(cases)(
+    'refuses to publish a version with %s saved before the check existed',
+    async (_name, build, field) => {
+      const slug = `settings-${randomUUID().slice(0, 8)}`;
+      // Written past the admin API, as a version saved under the old rules would be.
+      const store = dynamoFormStore(documentClient(), env.runtime.env.TABLE_NAME as string);
+      const definition = build(slug) as unknown as FormDefinition;
+      const { version } = await store.saveVersion(definition, 'alice', new Date().toISOString());
+      const published = await admin('POST', `/admin/forms/${slug}/versions/${version}/publish`);
+      expect(published.status).toBe(400);
+      const { error } = (await published.json()) as {
+        error: { message: string; issues: { field: string }[] };
+      };
+      expect(error.issues.map((issue) => issue.field)).toEqual([field]);
+      expect(error.message).toMatch(
+        new RegExp(`^Version ${version} cannot be published until these are fixed`),
+      );
+      expect((await fetch(`${api}/forms/${slug}`)).status).toBe(404);
+    },
+  );
 });
 
 describe('the shipped forms', () => {

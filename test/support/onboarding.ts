@@ -6,7 +6,9 @@ import type { StoredMail } from './runtime.ts';
 /** Publishes a small form that starts the volunteer onboarding workflow, with its own coordinators. */
 export async function publishOnboardingForm(
   runtime: LocalRuntime,
-  days = { reminderAfterDays: 300, escalateAfterDays: 600, expireAfterDays: 900 },
+  // Long enough that no reminder fires during a test, and within the workflow's one-year limit,
+  // which form validation enforces (364 days until expiry at most).
+  days = { reminderAfterDays: 180, escalateAfterDays: 270, expireAfterDays: 360 },
 ) {
   const slug = `onboarding-${randomUUID().slice(0, 8)}`;
   const team = randomUUID().slice(0, 8);

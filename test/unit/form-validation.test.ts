@@ -5,6 +5,18 @@ import {
   requiredTranslationKeys,
   validateFormDefinition,
 } from '../../functions/shared/domain/form-validation.ts';
+import {
+  approvalSettingsSchema,
+  approvalWaitSeconds,
+  intakeSettingsSchema,
+  submissionWorkflows,
+} from '../../functions/shared/domain/workflow-settings.ts';
+import { functions } from '../../infra/definitions/functions.ts';
+import { stateMachines } from '../../infra/definitions/state-machines.ts';
+import intakeAsl from '../../infra/definitions/workflows/counselling-intake.asl.json' with { type: 'json' };
+import onboardingAsl from '../../infra/definitions/workflows/volunteer-onboarding.asl.json' with {
+  type: 'json',
+};
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely to break them
 type Fixture = any;
@@ -382,6 +394,143 @@ describe('validateFormDefinition', () => {
         'translations.en.name.label',
       ]);
     });
+  });
+});
+
+describe('f) the workflow and its settings', () => {
+  const onboarding = (approval: Record<string, unknown>): Fixture =>
+    broken((d) => {
+      d.workflow = 'volunteer-onboarding';
+      d.settings = {
+        confirmationEmailField: 'email',
+        approval: { coordinators: ['k@example.org'], ...approval },
+      };
+    });
+  const team = (id: string, ageGroup: string) => ({ id, name: id, email: `${id}@example.org`, ageGroup });
+  const intake = (settings: Record<string, unknown>): Fixture =>
+    broken((d) => {
+      d.workflow = 'counselling-intake';
+      d.settings = { intake: { teams: [team('jmd', 'youth'), team('mbe', 'adult')], ...settings } };
+    });
+  const issuesOf = (definition: Fixture) => {
+    const result = validateFormDefinition(definition);
+    return result.ok ? [] : result.issues;
+  };
+  const days = (seconds: number) => seconds / 86_400;
+
+  it('accepts each workflow a submission can start, with good settings', () => {
+    expect(issuesOf(onboarding({ reminderAfterDays: 2, escalateAfterDays: 5, expireAfterDays: 10 }))).toEqual(
+      [],
+    );
+    expect(issuesOf(intake({ pickupWithinHours: 24 }))).toEqual([]);
+  });
+
+  it('refuses a misspelt workflow and names the ones a form can start', () => {
+    expect(issuesOf(broken((d) => (d.workflow = 'volunteer-onbaording')))).toEqual([
+      {
+        field: 'workflow',
+        message:
+          '"volunteer-onbaording" is not a workflow a form can start; use one of submission-received, volunteer-onboarding, counselling-intake',
+      },
+    ]);
+    // A state machine that exists but is not started by submissions is no form workflow either.
+    expect(fieldsOf(broken((d) => (d.workflow = 'system-check')))).toEqual(['workflow']);
+  });
+
+  it('offers exactly the state machines that submission-workflow-start may start', () => {
+    expect([...submissionWorkflows].sort()).toEqual(
+      [...functions['submission-workflow-start'].access.startExecution].sort(),
+    );
+    for (const workflow of submissionWorkflows) expect(Object.keys(stateMachines)).toContain(workflow);
+  });
+
+  it('refuses an escalation before the reminder and an expiry before the escalation, by field', () => {
+    expect(issuesOf(onboarding({ reminderAfterDays: 7, escalateAfterDays: 3 }))).toEqual([
+      {
+        field: 'settings.approval.escalateAfterDays',
+        message:
+          'must be more days than reminderAfterDays (7): the reminder comes first, then the escalation',
+      },
+    ]);
+    expect(fieldsOf(onboarding({ escalateAfterDays: 20, expireAfterDays: 14 }))).toEqual([
+      'settings.approval.expireAfterDays',
+    ]);
+  });
+
+  it('refuses approval waits longer than the workflow may run, reading its limit from the ASL', () => {
+    const limitDays = days(onboardingAsl.TimeoutSeconds);
+    const [issue] = issuesOf(onboarding({ expireAfterDays: limitDays }));
+    expect(issue).toEqual({
+      field: 'settings.approval.expireAfterDays',
+      message: `must be at most ${limitDays - 1} days: the approval workflow ends after ${limitDays} days at the latest, and a day of that is kept for its other steps`,
+    });
+    expect(issuesOf(onboarding({ expireAfterDays: limitDays - 1 }))).toEqual([]);
+  });
+
+  it('refuses waits below one second', () => {
+    expect(fieldsOf(onboarding({ reminderAfterDays: 0.000001 }))).toEqual([
+      'settings.approval.reminderAfterDays',
+    ]);
+    expect(fieldsOf(onboarding({ reminderAfterDays: 3, escalateAfterDays: 3.000001 }))).toEqual([
+      'settings.approval.escalateAfterDays',
+    ]);
+    expect(fieldsOf(intake({ pickupWithinHours: 0.0001 }))).toEqual(['settings.intake.pickupWithinHours']);
+  });
+
+  it('refuses an approval without coordinators, bad e-mail addresses and unknown settings', () => {
+    expect(issuesOf(onboarding({ coordinators: [] }))).toEqual([
+      {
+        field: 'settings.approval.coordinators',
+        message: expect.stringContaining('at least one e-mail address'),
+      },
+    ]);
+    expect(issuesOf(onboarding({ escalationContact: 'leitung' }))).toEqual([
+      {
+        field: 'settings.approval.escalationContact',
+        message: 'must be an e-mail address such as team@example.org',
+      },
+    ]);
+    expect(issuesOf(onboarding({ reminderAfterDay: 2 }))).toEqual([
+      { field: 'settings.approval.reminderAfterDay', message: 'is not a known field' },
+    ]);
+    expect(fieldsOf(onboarding({ reminderAfterDays: '3' }))).toEqual(['settings.approval.reminderAfterDays']);
+    expect(fieldsOf(broken((d) => (d.settings = { aproval: {} })))).toEqual(['settings.aproval']);
+  });
+
+  it('refuses intake settings the routing could not work with', () => {
+    expect(fieldsOf(broken((d) => (d.workflow = 'counselling-intake')))).toEqual(['settings.intake']);
+    expect(issuesOf(intake({ teams: [team('mbe', 'adult')] }))).toEqual([
+      {
+        field: 'settings.intake.teams',
+        message: 'needs a team with ageGroup "youth": every request is routed to one of each',
+      },
+    ]);
+    expect(fieldsOf(intake({ teams: [team('jmd', 'youth'), team('mbe', 'adults')] }))).toEqual([
+      'settings.intake.teams.1.ageGroup',
+    ]);
+    const limitHours = intakeAsl.TimeoutSeconds / 3600;
+    const [issue] = issuesOf(intake({ pickupWithinHours: limitHours / 2 }));
+    expect(issue?.field).toBe('settings.intake.pickupWithinHours');
+    expect(issue?.message).toMatch(
+      new RegExp(
+        `^must be at most ${(limitHours - 24) / 2} hours: a case waits this long twice .* after ${days(intakeAsl.TimeoutSeconds)} days`,
+      ),
+    );
+  });
+
+  it('lets the tasks read settings with the same rules, ignoring unknown keys of older versions', () => {
+    const settings = approvalSettingsSchema.parse({ coordinators: ['k@example.org'], colour: 'blue' });
+    expect(settings).toMatchObject({ reminderAfterDays: 3, escalateAfterDays: 7, expireAfterDays: 14 });
+    expect(approvalWaitSeconds(settings)).toEqual({
+      reminderSeconds: 3 * 86_400,
+      escalationSeconds: 4 * 86_400,
+      expirySeconds: 7 * 86_400,
+      answerSeconds: 14 * 86_400,
+    });
+    expect(() =>
+      approvalSettingsSchema.parse({ coordinators: ['k@example.org'], escalateAfterDays: 2 }),
+    ).toThrow(/reminderAfterDays/);
+    expect(() => intakeSettingsSchema.parse({ teams: [team('mbe', 'adult')] })).toThrow(/youth/);
   });
 });
 

@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActionToken, Approval, Decision, TimelineEvent } from '../domain/approvals.ts';
-import { conditionally } from './dynamo.ts';
+import { conditionally, queryAll } from './dynamo.ts';
 
 const approvalKey = (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'APPROVAL' });
 const tokenKey = (tokenHash: string) => ({ pk: `ACTION#${tokenHash}`, sk: 'ACTION' });
@@ -184,14 +178,12 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
       );
     },
     async listEvents(submissionId: string): Promise<TimelineEvent[]> {
-      const { Items = [] } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
-          ExpressionAttributeValues: { ':pk': `SUBMISSION#${submissionId}`, ':events': 'EVENT#' },
-        }),
-      );
-      return Items.map(
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+        ExpressionAttributeValues: { ':pk': `SUBMISSION#${submissionId}`, ':events': 'EVENT#' },
+      });
+      return items.map(
         ({ at, action, actor, detail }) =>
           ({ at, action, actor, ...(detail ? { detail } : {}) }) as TimelineEvent,
       );

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
-  QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { FormDefinition } from '../contracts/form-definition.ts';
+import { ConflictError, PayloadTooLargeError } from '../domain/errors.ts';
 import type { FormStore, FormSummary, FormVersion } from '../domain/forms.ts';
+import { itemSizeBytes, MAX_ITEM_BYTES, queryAll } from './dynamo.ts';
 
 const formKey = (slug: string) => `FORM#${slug}`;
 const versionKey = (version: number) => `VERSION#${String(version).padStart(8, '0')}`;
@@ -24,37 +25,29 @@ export function dynamoFormStore(client: DynamoDBDocumentClient, tableName: strin
   const versions = new Map<string, FormVersion>();
 
   return {
+    checkSize(definition, createdBy) {
+      checkStorableSize(definition, createdBy);
+    },
+
     async saveVersion(definition, createdBy, now) {
-      const { Attributes } = await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { pk: formKey(definition.slug), sk: 'META' },
-          UpdateExpression: 'ADD latestVersion :one SET slug = :slug, updatedAt = :now, #type = :type',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':one': 1, ':slug': definition.slug, ':now': now, ':type': 'Form' },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      const version = Number(Attributes?.latestVersion);
-      const saved: FormVersion = { slug: definition.slug, version, definition, createdAt: now, createdBy };
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            pk: formKey(definition.slug),
-            sk: versionKey(version),
-            type: 'FormVersion',
-            slug: definition.slug,
-            version,
-            // Stored as text: JSON Schemas can nest deeper than DynamoDB maps allow (32 levels).
-            definition: JSON.stringify(definition),
-            createdAt: now,
-            createdBy,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return saved;
+      checkStorableSize(definition, createdBy);
+      for (let attempt = 1; ; attempt++) {
+        const latest = await latestVersion(client, tableName, definition.slug);
+        const version = latest + 1;
+        try {
+          await client.send(
+            new TransactWriteCommand({
+              TransactItems: newVersionWrites(tableName, definition, latest, createdBy, now),
+            }),
+          );
+          return { slug: definition.slug, version, definition, createdAt: now, createdBy };
+        } catch (error) {
+          if (!lostRace(error)) throw error;
+          if (attempt >= MAX_SAVE_ATTEMPTS) {
+            throw new ConflictError('Someone else saved this form at the same moment. Please save again.');
+          }
+        }
+      }
     },
 
     async getVersion(slug, version) {
@@ -88,27 +81,23 @@ export function dynamoFormStore(client: DynamoDBDocumentClient, tableName: strin
     },
 
     async listPublished() {
-      const { Items = [] } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :published',
-          ExpressionAttributeValues: { ':published': PUBLISHED_INDEX_KEY },
-        }),
-      );
-      return Items.map(toSummary);
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :published',
+        ExpressionAttributeValues: { ':published': PUBLISHED_INDEX_KEY },
+      });
+      return items.map(toSummary);
     },
 
     async listVersions(slug) {
-      const { Items = [] } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': formKey(slug), ':prefix': 'VERSION#' },
-          ProjectionExpression: 'version, createdAt, createdBy',
-        }),
-      );
-      return Items.map((item) => ({
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': formKey(slug), ':prefix': 'VERSION#' },
+        ProjectionExpression: 'version, createdAt, createdBy',
+      });
+      return items.map((item) => ({
         version: Number(item.version),
         createdAt: String(item.createdAt),
         createdBy: String(item.createdBy),
@@ -156,6 +145,105 @@ export function dynamoFormStore(client: DynamoDBDocumentClient, tableName: strin
     },
   };
 }
+
+const MAX_SAVE_ATTEMPTS = 5;
+
+/**
+ * The largest version item we write: DynamoDB's 400 KB less 20 KB (5%). Strings are measured
+ * exactly, but the margin leaves room for attributes a version item may gain later and for any
+ * per-item overhead DynamoDB's published rules leave out, so a form that passes today still
+ * saves after such a change instead of failing with a 500.
+ */
+export const MAX_FORM_VERSION_BYTES = MAX_ITEM_BYTES - 20 * 1024;
+
+/** The version item exactly as saveVersion writes it. */
+function versionItem(definition: unknown, version: number, createdBy: string, now: string) {
+  const slug = (definition as { slug?: unknown } | null)?.slug;
+  return {
+    pk: formKey(String(slug)),
+    sk: versionKey(version),
+    type: 'FormVersion',
+    slug,
+    version,
+    // Stored as text: JSON Schemas can nest deeper than DynamoDB maps allow (32 levels).
+    definition: JSON.stringify(definition) ?? '',
+    createdAt: now,
+    createdBy,
+  };
+}
+
+/**
+ * Refuses (413) a definition whose version item would not fit, measured as it would be written.
+ * Also takes definitions not yet validated, so validate and save refuse the same forms first.
+ */
+export function checkStorableSize(definition: unknown, createdBy: string): void {
+  const bytes = itemSizeBytes(versionItem(definition, 99_999_999, createdBy, new Date().toISOString()));
+  if (bytes <= MAX_FORM_VERSION_BYTES) return;
+  const kb = (value: number) => Math.ceil(value / 1024);
+  throw new PayloadTooLargeError(
+    `This form is too large to save: it takes ${kb(bytes)} KB, and a form can take at most ${kb(MAX_FORM_VERSION_BYTES)} KB. ` +
+      'Make it smaller, for example by shortening long texts or removing translations that are not used.',
+  );
+}
+
+async function latestVersion(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  slug: string,
+): Promise<number> {
+  const { Item } = await client.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: { pk: formKey(slug), sk: 'META' },
+      ProjectionExpression: 'latestVersion',
+      ConsistentRead: true,
+    }),
+  );
+  return Item?.latestVersion === undefined ? 0 : Number(Item.latestVersion);
+}
+
+/**
+ * Takes the next number and writes the version in one transaction, so a failed write uses up no
+ * number, and a concurrent save of the same form makes one of the two try again.
+ */
+function newVersionWrites(
+  tableName: string,
+  definition: FormDefinition,
+  latest: number,
+  createdBy: string,
+  now: string,
+): NonNullable<TransactWriteCommandInput['TransactItems']> {
+  const version = latest + 1;
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: { pk: formKey(definition.slug), sk: 'META' },
+        UpdateExpression: 'SET latestVersion = :version, slug = :slug, updatedAt = :now, #type = :type',
+        ConditionExpression: latest === 0 ? 'attribute_not_exists(latestVersion)' : 'latestVersion = :latest',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':version': version,
+          ':slug': definition.slug,
+          ':now': now,
+          ':type': 'Form',
+          ...(latest === 0 ? {} : { ':latest': latest }),
+        },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: versionItem(definition, version, createdBy, now),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
+const lostRace = (error: unknown): boolean =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
 
 function toSummary(item: Record<string, unknown>): FormSummary {
   return {

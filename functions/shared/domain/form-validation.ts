@@ -3,6 +3,7 @@ import ajvFormats from 'ajv-formats';
 import type * as z from 'zod';
 import { type FormDefinition, formDefinition } from '../contracts/form-definition.ts';
 import type { FieldIssue } from './errors.ts';
+import { formSettingsSchema, submissionWorkflows } from './workflow-settings.ts';
 
 /*
  * Checks a form definition beyond its zod contract: the JSON Schema compiles, the UI schema points
@@ -121,6 +122,7 @@ export function validateFormDefinition(input: unknown): FormValidationResult {
     ...analysis.issues,
     ...checkRequiredPropertiesShown(definition.schema, analysis.controlPaths),
     ...checkTranslations(definition, neededKeys(definition, analysis)),
+    ...checkWorkflow(definition),
   ];
   return issues.length === 0 ? { ok: true, definition } : { ok: false, issues };
 }
@@ -174,6 +176,26 @@ function fromZodIssue(issue: z.core.$ZodIssue): FieldIssue[] {
     default:
       return [{ field, message: issue.message }];
   }
+}
+
+// --- workflow ----------------------------------------------------------------------------------
+
+/** The workflow must exist and accept the settings, by the schema its own tasks parse them with. */
+function checkWorkflow(definition: FormDefinition): FieldIssue[] {
+  const schema = formSettingsSchema(definition.workflow);
+  if (!schema) {
+    return [
+      {
+        field: 'workflow',
+        message: `"${definition.workflow}" is not a workflow a form can start; use one of ${submissionWorkflows.join(', ')}`,
+      },
+    ];
+  }
+  const parsed = schema.safeParse(definition.settings ?? {});
+  if (parsed.success) return [];
+  return parsed.error.issues.flatMap((issue) =>
+    fromZodIssue({ ...issue, path: ['settings', ...issue.path] }),
+  );
 }
 
 // --- JSON Schema -------------------------------------------------------------------------------

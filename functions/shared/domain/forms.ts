@@ -26,7 +26,12 @@ export interface FormSummary {
 }
 
 export interface FormStore {
-  /** Saves a new version with the next number; versions are never changed afterwards. */
+  /** Throws PayloadTooLargeError when a version of this definition could not be stored. */
+  checkSize(definition: unknown, createdBy: string): void;
+  /**
+   * Saves a new version with the next number; versions are never changed afterwards. A save that
+   * fails uses up no number.
+   */
   saveVersion(definition: FormDefinition, createdBy: string, now: string): Promise<FormVersion>;
   getVersion(slug: string, version: number): Promise<FormVersion | undefined>;
   getSummary(slug: string): Promise<FormSummary | undefined>;
@@ -47,6 +52,7 @@ export async function saveDraft(
   input: unknown,
   by: string,
 ): Promise<FormVersion> {
+  deps.forms.checkSize(input, by);
   const result = validateFormDefinition(input);
   if (!result.ok) throw new ValidationError(result.issues);
   if (result.definition.slug !== slug) {
@@ -65,6 +71,14 @@ export async function publishVersion(
 ): Promise<FormSummary> {
   const found = await deps.forms.getVersion(slug, version);
   if (!found) throw new NotFoundError(`Form ${slug} has no version ${version}.`);
+  // Checked again: the rules (e.g. a workflow's settings) may have changed since it was saved.
+  const checked = validateFormDefinition(found.definition);
+  if (!checked.ok) {
+    throw new ValidationError(
+      checked.issues,
+      `Version ${version} cannot be published until these are fixed in a new version: ${checked.issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`,
+    );
+  }
   const summary = await deps.forms.getSummary(slug);
   const action =
     summary?.publishedVersion !== undefined && version < summary.publishedVersion ? 'rollback' : 'publish';
