@@ -8,6 +8,8 @@
  *                           identity that must be verified                       placeholder is used and synth warns
  *   lotse:organisationName  shown in e-mails                                     default "Lotse"
  *   lotse:alarmEmail        receives CloudWatch alarms; without it, no alarms    optional
+ *   lotse:adminEmail        receives the digest of applications that need        default: lotse:alarmEmail
+ *                           attention (failed workflows, refused e-mail, …)
  *   lotse:submissionRateLimit           submissions per client and window   default 20 (functions/shared/env.ts)
  *   lotse:submissionRateWindowSeconds   length of that window               default 300
  *

@@ -17,6 +17,8 @@ export interface LotseConfig {
   readonly organisationName: string;
   /** Where alarms are e-mailed; without it no alarms are created. */
   readonly alarmEmail: string | undefined;
+  /** Receives the digest of applications that need attention; defaults to alarmEmail. */
+  readonly adminEmail: string | undefined;
   /** Submissions one client may send per window; undefined: the handler's default. */
   readonly submissionRateLimit: number | undefined;
   /** Length of that window in seconds; undefined: the handler's default. */
@@ -29,6 +31,7 @@ export const contextKeys = {
   mailFrom: 'lotse:mailFrom',
   organisationName: 'lotse:organisationName',
   alarmEmail: 'lotse:alarmEmail',
+  adminEmail: 'lotse:adminEmail',
   submissionRateLimit: 'lotse:submissionRateLimit',
   submissionRateWindowSeconds: 'lotse:submissionRateWindowSeconds',
 } as const;
@@ -78,6 +81,11 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     problems.push(`${contextKeys.alarmEmail} "${alarmEmail}" is not an e-mail address`);
   }
 
+  const adminEmail = text(contextKeys.adminEmail) ?? alarmEmail;
+  if (adminEmail !== undefined && !emailPattern.test(adminEmail)) {
+    problems.push(`${contextKeys.adminEmail} "${adminEmail}" is not an e-mail address`);
+  }
+
   // `-c key=value` gives strings, cdk.json numbers: both are fine.
   const positiveInteger = (key: string): number | undefined => {
     const value: unknown = node.tryGetContext(key);
@@ -110,6 +118,7 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     mailFromIsPlaceholder: configuredMailFrom === undefined,
     organisationName,
     alarmEmail,
+    adminEmail,
     submissionRateLimit,
     submissionRateWindowSeconds,
   };

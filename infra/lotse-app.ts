@@ -52,6 +52,7 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     mailFrom: config.mailFrom,
     organisationName: config.organisationName,
     alarmEmail: config.alarmEmail,
+    adminEmail: config.adminEmail,
     webAssetsPath,
   });
 

@@ -1,6 +1,7 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
+import { attentionDeps } from '#shared/attention-deps.ts';
 import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
 import { requireGroup } from '#shared/http/auth.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
@@ -8,17 +9,26 @@ import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { stateMachineArnVariable } from '../../infra/definitions/state-machines.ts';
 
 const deps = approvalsDeps();
+const { attention } = attentionDeps();
 const path = z.object({ submissionId: z.uuid() });
 
-/** An admin restarts an expired application: the approval opens again and a new execution starts. */
+/**
+ * An admin restarts an application whose workflow failed or timed out, or whose approval expired:
+ * a new execution starts (an open approval is found again, not opened twice), the case no longer
+ * needs attention, and the restart is recorded with who did it.
+ */
 export const handler = httpHandler(async ({ event }) => {
   const caller = requireGroup(event, ['admin']);
   const { submissionId } = parseOrThrow(path, event.pathParameters ?? {});
   const submission = await deps.submissions.get(submissionId);
   if (!submission) throw new NotFoundError('There is no submission with this id.');
   const now = deps.now().toISOString();
-  if (!(await deps.approvals.reopen(submissionId, now)))
-    throw new ConflictError('Only an expired application can be restarted.');
+  const failed = await attention.get('workflow-failed', submissionId);
+  const reopened = await deps.approvals.reopen(submissionId, now);
+  if (!failed && !reopened)
+    throw new ConflictError(
+      'Only an application whose workflow failed, timed out or expired can be restarted.',
+    );
   const stateMachineArn = process.env[stateMachineArnVariable(submission.workflow as never)];
   const name = `${submissionId.slice(0, 36)}-r${Date.now().toString(36)}`;
   const { executionArn } = await deps.sfn.send(
@@ -32,6 +42,12 @@ export const handler = httpHandler(async ({ event }) => {
       }),
     }),
   );
-  await deps.approvals.addEvent(submissionId, { at: now, action: 'restarted', actor: caller.username });
+  if (failed) await attention.clear('workflow-failed', submissionId);
+  await deps.approvals.addEvent(submissionId, {
+    at: now,
+    action: 'restarted',
+    actor: caller.username,
+    detail: { reason: failed ? `workflow ${failed.detail.status ?? 'failed'}` : 'approval expired' },
+  });
   return json(202, { submissionId, executionArn });
 });

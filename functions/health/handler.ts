@@ -1,7 +1,10 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetAccountCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { dynamoAttentionStore } from '#shared/adapters/attention-store.ts';
+import { documentClient } from '#shared/adapters/dynamo.ts';
 import { parseConfig } from '#shared/config.ts';
+import { type AttentionKind, type AttentionSummary, attentionKinds } from '#shared/domain/attention.ts';
 import { type ComponentCheck, checkComponents } from '#shared/domain/health.ts';
 import { systemCheckStateMachine, tableName } from '#shared/env.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
@@ -10,6 +13,23 @@ const config = parseConfig({ ...tableName, ...systemCheckStateMachine });
 const dynamo = new DynamoDBClient({});
 const sfn = new SFNClient({});
 const ses = new SESv2Client({});
+const attention = dynamoAttentionStore(documentClient(), config.TABLE_NAME);
+
+/**
+ * What needs staff, as counts with the oldest case (an opaque id and a time: nothing personal),
+ * so an operator sees at a glance that nobody is left waiting. Unknown when the table is not.
+ */
+async function attentionReport(): Promise<Record<AttentionKind, AttentionSummary> | undefined> {
+  try {
+    const now = new Date();
+    const entries = await Promise.all(
+      attentionKinds.map(async (kind) => [kind, await attention.summary(kind, now)] as const),
+    );
+    return Object.fromEntries(entries) as Record<AttentionKind, AttentionSummary>;
+  } catch {
+    return undefined;
+  }
+}
 
 const components: Record<string, ComponentCheck> = {
   data: async () => {
@@ -29,6 +49,13 @@ const components: Record<string, ComponentCheck> = {
 };
 
 export const handler = httpHandler(async () => {
-  const report = await checkComponents(components, { timeoutMs: 3000 });
-  return json(report.status === 'ok' ? 200 : 503, report);
+  const [report, needs] = await Promise.all([
+    checkComponents(components, { timeoutMs: 3000 }),
+    attentionReport(),
+  ]);
+  // Cases that need staff do not make the service unhealthy: it answers 200 and says so.
+  const attentionSection = needs
+    ? { needsAttention: Object.values(needs).some((summary) => summary.count > 0), ...needs }
+    : { needsAttention: null };
+  return json(report.status === 'ok' ? 200 : 503, { ...report, attention: attentionSection });
 });

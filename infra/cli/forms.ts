@@ -16,8 +16,10 @@ Commands:
   validate <file...>   check form definition files offline (no API needed)
   publish <file...>    save each file as a new version of its form and publish it
   seed                 publish every forms/*.json whose form does not exist yet
+  restart --failed     restart every application whose workflow failed or timed out
+  restart <id...>      restart these applications (failed, timed out or expired)
 
-Options (publish, seed):
+Options (publish, seed, restart):
   --api URL            the API, e.g. https://d123.cloudfront.net/api (default: the local runtime)
   --user NAME          an admin user (default: admin); the password comes from LOTSE_PASSWORD or a prompt
   --client-id ID       the user pool's app client (default: LOTSE_USER_POOL_CLIENT_ID)
@@ -42,6 +44,7 @@ export async function runFormsCli(
       'client-id': { type: 'string' },
       region: { type: 'string' },
       draft: { type: 'boolean', default: false },
+      failed: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -51,7 +54,11 @@ export async function runFormsCli(
     return command ? 0 : 2;
   }
   if (command === 'validate') return validateFiles(files, out);
-  if (command !== 'publish' && command !== 'seed') {
+  if (command === 'restart' && !values.failed && files.length === 0) {
+    out('restart needs --failed or the ids of the applications to restart.');
+    return 2;
+  }
+  if (command !== 'publish' && command !== 'seed' && command !== 'restart') {
     out(`Unknown command "${command}".\n${HELP}`);
     return 2;
   }
@@ -113,6 +120,8 @@ export async function runFormsCli(
     };
   };
 
+  if (command === 'restart') return restart(call, values.failed ? 'failed' : 'given', files, out);
+
   const entries =
     command === 'seed'
       ? readFormFiles(join(process.cwd(), 'forms'))
@@ -152,6 +161,44 @@ export async function runFormsCli(
     }
     out(`${definition.slug}: version ${version} published`);
   }
+  return failures > 0 ? 1 : 0;
+}
+
+type Call = (
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: Record<string, unknown> }>;
+
+/** Restarts the given applications, or every one whose workflow failed; each restart is recorded. */
+async function restart(call: Call, which: 'failed' | 'given', ids: string[], out: Out): Promise<number> {
+  const targets = [...ids];
+  if (which === 'failed') {
+    let cursor: string | undefined;
+    do {
+      const page = await call(
+        'GET',
+        `/admin/attention?kind=workflow-failed&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      if (page.status !== 200) {
+        out(`Could not list the failed workflows (${page.status}).`);
+        return 1;
+      }
+      for (const item of page.body.items as { submissionId: string }[]) targets.push(item.submissionId);
+      cursor = page.body.cursor as string | undefined;
+    } while (cursor);
+  }
+  let failures = 0;
+  for (const id of targets) {
+    const restarted = await call('POST', `/admin/submissions/${id}/restart`);
+    if (restarted.status === 202) out(`${id}: restarted`);
+    else {
+      failures += 1;
+      const message = (restarted.body.error as { message?: string } | undefined)?.message ?? '';
+      out(`${id}: not restarted (${restarted.status}) ${message}`.trim());
+    }
+  }
+  out(`Restarted ${targets.length - failures} of ${targets.length}.`);
   return failures > 0 ? 1 : 0;
 }
 

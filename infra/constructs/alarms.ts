@@ -8,6 +8,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { attentionKinds } from '../../functions/shared/domain/attention.ts';
 
 export interface AlarmsProps {
   /** Receives every alarm; SNS asks this address to confirm the subscription once. */
@@ -20,8 +21,8 @@ export interface AlarmsProps {
 }
 
 /**
- * Mails an operator when a function fails, a workflow fails or times out, the API answers 5xx, or
- * something lands in a dead-letter queue.
+ * Mails an operator when a function fails, a workflow fails or times out, the API answers 5xx,
+ * something lands in a dead-letter queue, or applications need attention.
  */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
@@ -61,6 +62,20 @@ export class Alarms extends Construct {
       );
     }
     alarm('api-5xx', props.api.metricServerError({ period }), 'The HTTP API answered with 5xx');
+    // Published by the attention-digest function every 15 minutes (embedded metric format).
+    for (const kind of attentionKinds) {
+      alarm(
+        `attention-${kind}`,
+        new cloudwatch.Metric({
+          namespace: 'Lotse',
+          metricName: 'NeedsAttention',
+          dimensionsMap: { service: 'attention', kind },
+          statistic: cloudwatch.Stats.MAXIMUM,
+          period: Duration.minutes(15),
+        }),
+        `Applications need attention (${kind}): see /api/health and GET /api/admin/attention?kind=${kind}`,
+      );
+    }
     for (const [name, queue] of Object.entries(props.deadLetterQueues ?? {})) {
       alarm(
         `${name}-dead-letters`,

@@ -11,6 +11,8 @@ import type { FunctionTrigger } from '#definitions/functions.ts';
 export interface TriggerResources {
   /** The main table; it must have a stream for `table-stream` triggers. */
   readonly table: dynamodb.ITable;
+  /** State machine ARNs by id, for `workflow-status` triggers. @default - none */
+  readonly stateMachineArns?: Readonly<Record<string, string>>;
 }
 
 export interface AddedTrigger {
@@ -37,7 +39,33 @@ export function addTrigger(
     case 'schedule':
       addSchedule(scope, fn, trigger);
       return {};
+    case 'workflow-status':
+      addWorkflowStatus(scope, fn, trigger, resources.stateMachineArns ?? {});
+      return {};
   }
+}
+
+function addWorkflowStatus(
+  scope: Construct,
+  fn: lambda.IFunction,
+  trigger: Extract<FunctionTrigger, { type: 'workflow-status' }>,
+  stateMachineArns: Readonly<Record<string, string>>,
+): void {
+  const arns = trigger.stateMachines.map((id) => {
+    const arn = stateMachineArns[id];
+    if (!arn) throw new Error(`${scope.node.path}: no state machine "${id}" for its workflow-status trigger`);
+    return arn;
+  });
+  new events.Rule(scope, 'WorkflowStatus', {
+    description: `Lotse: ${scope.node.id} hears when a workflow ends ${trigger.statuses.join(' or ')}`,
+    eventPattern: {
+      source: ['aws.states'],
+      detailType: ['Step Functions Execution Status Change'],
+      detail: { status: [...trigger.statuses], stateMachineArn: arns },
+    },
+    // EventBridge retries for up to a day; what still fails shows as the function's error alarm.
+    targets: [new targets.LambdaFunction(fn, { retryAttempts: 10, maxEventAge: Duration.hours(24) })],
+  });
 }
 
 function addTableStream(

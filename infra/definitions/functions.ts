@@ -28,7 +28,16 @@ export type FunctionTrigger =
       /** Retries of a failing batch before it goes to the dead-letter queue. */
       readonly maxRetries: number;
     }
-  | { readonly type: 'schedule'; readonly everyMinutes: number };
+  | { readonly type: 'schedule'; readonly everyMinutes: number }
+  | {
+      /**
+       * Step Functions' "Execution Status Change" events of these state machines (EventBridge on
+       * AWS; the local engine raises the same events) that end in one of `statuses`.
+       */
+      readonly type: 'workflow-status';
+      readonly stateMachines: readonly string[];
+      readonly statuses: readonly ('FAILED' | 'TIMED_OUT' | 'ABORTED' | 'SUCCEEDED')[];
+    };
 
 export interface FunctionDefinition {
   /** Path from the repository root to the module exporting `handler`. */
@@ -204,8 +213,33 @@ export const functions = {
   },
   'admin-submission-restart': {
     entry: 'functions/admin-submission-restart/handler.ts',
-    description: 'Restarts an expired application',
-    access: { table: 'readWrite', startExecution: ['volunteer-onboarding'] },
+    description: 'Restarts an application whose workflow failed, timed out or expired',
+    access: {
+      table: 'readWrite',
+      startExecution: ['submission-received', 'volunteer-onboarding', 'counselling-intake'],
+    },
+  },
+  'admin-attention-list': {
+    entry: 'functions/admin-attention-list/handler.ts',
+    description: 'Lists the submissions that need attention, by kind',
+    access: { table: 'read' },
+  },
+  'workflow-status-record': {
+    entry: 'functions/workflow-status-record/handler.ts',
+    description: 'Records a submission workflow that failed or timed out as needing attention',
+    access: { table: 'readWrite' },
+    trigger: {
+      type: 'workflow-status',
+      stateMachines: ['submission-received', 'volunteer-onboarding', 'counselling-intake'],
+      statuses: ['FAILED', 'TIMED_OUT'],
+    },
+  },
+  'attention-digest': {
+    entry: 'functions/attention-digest/handler.ts',
+    description: "Counts what needs attention for the alarms and mails the organisation's admin what is new",
+    timeoutSeconds: 60,
+    access: { table: 'readWrite', sendMail: true },
+    trigger: { type: 'schedule', everyMinutes: 15 },
   },
   'intake-route': {
     entry: 'functions/intake-route/handler.ts',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -5,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   type FunctionId,
+  type FunctionTrigger,
   functionArnSubstitutionKey,
   functionIds,
   functions,
@@ -26,7 +28,7 @@ import { startHttpServer } from './http/server.ts';
 import { LocalLambda } from './lambda/local-lambda.ts';
 import { seedForms } from './seed.ts';
 import { startSesLocal } from './ses/ses-local.ts';
-import { LocalStepFunctions } from './stepfunctions/engine.ts';
+import { type ExecutionStatusChange, LocalStepFunctions } from './stepfunctions/engine.ts';
 import { startStepFunctionsServer } from './stepfunctions/server.ts';
 import { ExecutionStore } from './stepfunctions/store.ts';
 
@@ -54,6 +56,8 @@ export interface LocalRuntimeOptions {
   readonly mailFrom?: string;
   /** @default 'Lotse' */
   readonly organisationName?: string;
+  /** Receives the digest of what needs attention. @default - none (health and timeline only) */
+  readonly adminEmail?: string;
   /** Write the endpoints as KEY=value lines to this file (npm start writes .lotse/local.env). */
   readonly envFile?: string;
   /** @default 'INFO' */
@@ -75,6 +79,8 @@ export interface LocalRuntime {
   readonly seededForms: readonly string[];
   /** Runs the scheduled redrive of pending submission workflows now; for tests. */
   redrive(graceMs?: number): Promise<unknown>;
+  /** Invokes a function as its trigger would (e.g. a scheduled one, now); for tests and scripts. */
+  invoke(functionId: FunctionId, event: unknown): Promise<unknown>;
   /** The variables handlers and scripts need to reach the local services. */
   readonly env: Readonly<Record<string, string>>;
   readonly engine: LocalStepFunctions;
@@ -127,6 +133,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       accountId: ACCOUNT,
       prefix: 'lotse',
     });
+    const deliverStatusChange = statusChangeDelivery(
+      (id, event) => lambda.invoke(id, event),
+      REGION,
+      ACCOUNT,
+      options.log,
+    );
     const env: Record<string, string> = {
       AWS_REGION: REGION,
       AWS_ACCESS_KEY_ID: 'local',
@@ -146,6 +158,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       LOG_LEVEL: options.logLevel ?? 'INFO',
       LOTSE_WEB_URL: webUrl,
       LOTSE_MAILBOX_URL: ses.endpoint,
+      // CloudWatch metrics (embedded in logs) mean nothing here; the alarms they feed are AWS's.
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      ...(options.adminEmail ? { ADMIN_EMAIL: options.adminEmail } : {}),
     };
     for (const id of stateMachineIds) {
       env[stateMachineArnVariable(id)] = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:lotse-${id}`;
@@ -167,6 +182,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       invoke: (name, payload) => lambda.invoke(name, payload),
       ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
       ...(options.log ? { log: options.log } : {}),
+      onStatusChange: (change) => deliverStatusChange(change),
     });
     cleanups.push(() => engine.shutdown());
     const substitutions = Object.fromEntries(
@@ -210,7 +226,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       (id) => (functions[id] as { trigger?: { type: string } }).trigger?.type === 'schedule',
     );
     const redrive = async (graceMs?: number) => {
-      for (const id of scheduled) await lambda.invoke(id, graceMs === undefined ? {} : { graceMs });
+      await lambda.invoke('submission-workflow-redrive', graceMs === undefined ? {} : { graceMs });
     };
     const timers = scheduled.map((id) => {
       const minutes = (functions[id] as { trigger?: { everyMinutes?: number } }).trigger?.everyMinutes ?? 5;
@@ -270,6 +286,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       auth,
       seededForms,
       redrive,
+      invoke: (functionId: FunctionId, event: unknown) => lambda.invoke(functionId, event),
       resumedExecutions,
       startupPhases: phase.done(),
       stop,
@@ -278,6 +295,56 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await stop();
     throw error;
   }
+}
+
+/**
+ * The local stand-in for the EventBridge rules of `workflow-status` triggers: each matching end of
+ * an execution is delivered as Step Functions' "Execution Status Change" event, retried a few times
+ * with back-off as EventBridge would.
+ */
+function statusChangeDelivery(
+  invoke: (id: FunctionId, event: unknown) => Promise<unknown>,
+  region: string,
+  account: string,
+  log?: (message: string, details?: Record<string, unknown>) => void,
+) {
+  const listeners = functionIds.flatMap((id) => {
+    const trigger = (functions[id] as { trigger?: FunctionTrigger }).trigger;
+    return trigger?.type === 'workflow-status' ? [{ id, trigger }] : [];
+  });
+  return (change: ExecutionStatusChange) => {
+    const machine =
+      change.stateMachineArn
+        .split(':')
+        .at(-1)
+        ?.replace(/^lotse-/, '') ?? '';
+    for (const { id, trigger } of listeners) {
+      if (!trigger.stateMachines.includes(machine)) continue;
+      if (!(trigger.statuses as readonly string[]).includes(change.status)) continue;
+      const event = {
+        version: '0',
+        id: randomUUID(),
+        'detail-type': 'Step Functions Execution Status Change',
+        source: 'aws.states',
+        account,
+        time: new Date().toISOString(),
+        region,
+        resources: [change.executionArn],
+        detail: change,
+      };
+      void (async () => {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          try {
+            await invoke(id, event);
+            return;
+          } catch (error) {
+            log?.('status change delivery failed', { function: id, error: String(error) });
+            await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+          }
+        }
+      })();
+    }
+  };
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -21,6 +21,7 @@ const settings = z
     LOTSE_ENV_FILE: z.string().default(join(repositoryRoot, '.lotse', 'local.env')),
     MAIL_FROM: z.email().default('lotse@example.org'),
     ORGANISATION_NAME: z.string().min(1).default('Lotse'),
+    LOTSE_ADMIN_EMAIL: z.email().default('admin@example.org'),
     LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
   })
   .safeParse(process.env);
@@ -60,6 +61,7 @@ try {
     timeScale: config.LOTSE_TIME_SCALE,
     mailFrom: config.MAIL_FROM,
     organisationName: config.ORGANISATION_NAME,
+    adminEmail: config.LOTSE_ADMIN_EMAIL,
     logLevel: config.LOG_LEVEL,
     envFile,
     log,

@@ -62,6 +62,8 @@ export interface StatelessStackProps extends StackProps {
   readonly organisationName: string;
   /** @default - no alarms */
   readonly alarmEmail?: string;
+  /** Receives the digest of applications that need attention. @default - none: health and alarms only */
+  readonly adminEmail?: string;
   /** The built web app. @default <repository>/web/dist */
   readonly webAssetsPath?: string;
   /** Where package.json and the function entries are. @default the repository this file is in */
@@ -120,6 +122,7 @@ export class StatelessStack extends Stack {
       ORGANISATION_NAME: props.organisationName,
       PUBLIC_BASE_URL: web.url,
       LOTSE_USER_POOL_CLIENT_ID: props.auth.clientId,
+      ...(props.adminEmail ? { ADMIN_EMAIL: props.adminEmail } : {}),
       // Every function learns every machine's ARN: it is an address, not a permission, and the shared
       // system-check wiring parses it at cold start even in functions that never start an execution.
       ...Object.fromEntries(stateMachineIds.map((sm) => [stateMachineArnVariable(sm), machineArns[sm]])),
@@ -149,7 +152,10 @@ export class StatelessStack extends Stack {
         mail,
       });
       if (definition.trigger) {
-        const { deadLetterQueue } = addTrigger(fn, fn.function, definition.trigger, { table: props.table });
+        const { deadLetterQueue } = addTrigger(fn, fn.function, definition.trigger, {
+          table: props.table,
+          stateMachineArns: machineArns,
+        });
         if (deadLetterQueue) deadLetterQueues[functionId] = deadLetterQueue;
       }
       built[functionId] = fn;

@@ -15,6 +15,7 @@ describe('deployment configuration', () => {
       mailFromIsPlaceholder: false,
       organisationName: 'Lotse',
       alarmEmail: undefined,
+      adminEmail: undefined,
     });
   });
 

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../infra/local/ports.ts';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.ts';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../infra/local/runtime.ts';
 
 /** Starts the real local runtime (DynamoDB Local in memory, local SES, local Step Functions) on free ports. */
-export async function startTestRuntime(options: { timeScale?: number } = {}) {
+export async function startTestRuntime(
+  options: { timeScale?: number } & Partial<Pick<LocalRuntimeOptions, 'adminEmail'>> = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-test-'));
   const runtime: LocalRuntime = await startLocalRuntime({
     port: await freePort(),
@@ -15,6 +17,7 @@ export async function startTestRuntime(options: { timeScale?: number } = {}) {
     authPort: await freePort(),
     dataDir,
     timeScale: options.timeScale ?? 0.001,
+    ...(options.adminEmail ? { adminEmail: options.adminEmail } : {}),
     logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
   });
   return {

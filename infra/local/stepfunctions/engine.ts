@@ -42,6 +42,20 @@ export interface EngineOptions {
    */
   readonly timeScale?: number;
   readonly log?: (message: string, details?: Record<string, unknown>) => void;
+  /** Called when an execution ends, with what EventBridge's "Execution Status Change" carries. */
+  readonly onStatusChange?: (change: ExecutionStatusChange) => void;
+}
+
+/** The `detail` of Step Functions' "Execution Status Change" event (input and output left out). */
+export interface ExecutionStatusChange {
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly status: ExecutionStatus;
+  readonly startDate: number;
+  readonly stopDate: number | null;
+  readonly error: string | null;
+  readonly cause: string | null;
 }
 
 interface MachineEntry {
@@ -749,6 +763,16 @@ export class LocalStepFunctions {
     }[status];
     this.addHistory(record, type, details);
     this.options.log?.(`execution ${status.toLowerCase()}`, { execution: record.name, error: details.error });
+    this.options.onStatusChange?.({
+      executionArn: record.executionArn,
+      stateMachineArn: record.stateMachineArn,
+      name: record.name,
+      status,
+      startDate: Date.parse(record.startDate),
+      stopDate: record.stopDate ? Date.parse(record.stopDate) : null,
+      error: details.error ?? null,
+      cause: details.cause ?? null,
+    });
   }
 
   private addHistory(record: ExecutionRecord, type: string, details?: Record<string, unknown>): void {

@@ -1,0 +1,30 @@
+import * as z from 'zod';
+import { attentionDeps } from '#shared/attention-deps.ts';
+import { attentionKinds } from '#shared/domain/attention.ts';
+import { receiptNumber } from '#shared/domain/submissions.ts';
+import { requireGroup } from '#shared/http/auth.ts';
+import { httpHandler, json } from '#shared/http/middleware.ts';
+import { parseOrThrow } from '#shared/http/zod-issues.ts';
+
+const deps = attentionDeps();
+const query = z.object({
+  kind: z.enum(attentionKinds),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+
+/** What needs attention of one kind, oldest first, page by page (ids and error names only). */
+export const handler = httpHandler(async ({ event }) => {
+  requireGroup(event, ['admin']);
+  const { kind, limit, cursor } = parseOrThrow(query, event.queryStringParameters ?? {});
+  const page = await deps.attention.list(kind, {
+    now: deps.now(),
+    limit,
+    ...(cursor ? { cursor } : {}),
+  });
+  return json(200, {
+    kind,
+    items: page.items.map((item) => ({ ...item, receiptNumber: receiptNumber(item.submissionId) })),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  });
+});

@@ -1,0 +1,64 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import middy from '@middy/core';
+import { sesClient, sesMailer } from '#shared/adapters/mailer.ts';
+import { attentionDeps } from '#shared/attention-deps.ts';
+import {
+  type AttentionItem,
+  type AttentionKind,
+  type AttentionSummary,
+  attentionKinds,
+} from '#shared/domain/attention.ts';
+import { logger } from '#shared/logger.ts';
+import { attentionDigestMail } from '#shared/mail/attention-mail.ts';
+
+const deps = attentionDeps();
+const mailer = sesMailer(sesClient(), deps.config.MAIL_FROM);
+// CloudWatch alarms watch this metric (infra/constructs/alarms.ts); locally it is a log line.
+const metrics = new Metrics({ namespace: 'Lotse', serviceName: 'attention' });
+const FRESH_PER_KIND = 20;
+
+/**
+ * Runs on a schedule: counts what needs attention, publishes the counts as metrics for the alarms,
+ * and e-mails the organisation's admin once about what is new since the last digest (nothing new:
+ * no mail, so a known case does not mail every quarter of an hour).
+ */
+export const handler = middy<unknown, { counts: Record<AttentionKind, number>; mailed: boolean }>().handler(
+  async () => {
+    const now = deps.now();
+    const after = await deps.attention.lastDigest();
+    const summaries = {} as Record<AttentionKind, AttentionSummary>;
+    const fresh = {} as Record<AttentionKind, AttentionItem[]>;
+    for (const kind of attentionKinds) {
+      summaries[kind] = await deps.attention.summary(kind, now);
+      fresh[kind] =
+        summaries[kind].count === 0
+          ? []
+          : [
+              ...(
+                await deps.attention.list(kind, { now, limit: FRESH_PER_KIND, ...(after ? { after } : {}) })
+              ).items,
+            ];
+      metrics.addDimension('kind', kind);
+      metrics.addMetric('NeedsAttention', MetricUnit.Count, summaries[kind].count);
+      metrics.publishStoredMetrics();
+    }
+    const counts = Object.fromEntries(attentionKinds.map((k) => [k, summaries[k].count])) as Record<
+      AttentionKind,
+      number
+    >;
+    const anythingNew = attentionKinds.some((kind) => fresh[kind].length > 0);
+    if (!anythingNew || !deps.config.ADMIN_EMAIL) return { counts, mailed: false };
+    await mailer.send(
+      attentionDigestMail({
+        to: deps.config.ADMIN_EMAIL,
+        organisation: deps.config.ORGANISATION_NAME,
+        summaries,
+        fresh,
+        healthUrl: new URL('/api/health', deps.config.PUBLIC_BASE_URL).toString(),
+      }),
+    );
+    await deps.attention.saveDigest(now.toISOString());
+    logger.info('attention digest sent', { counts });
+    return { counts, mailed: true };
+  },
+);

@@ -1,0 +1,24 @@
+import * as z from 'zod';
+import { dynamoApprovalStore } from './adapters/approval-store.ts';
+import { dynamoAttentionStore } from './adapters/attention-store.ts';
+import { documentClient } from './adapters/dynamo.ts';
+import { dynamoSubmissionStore } from './adapters/submission-store.ts';
+import { parseConfig } from './config.ts';
+import { mail, tableName } from './env.ts';
+
+/** Where the organisation's admin hears about what needs attention; none: only health and alarms. */
+export const adminEmail = { ADMIN_EMAIL: z.email('must be an e-mail address').optional() };
+
+/** Wires what needs attention (and the timeline it is shown in) to DynamoDB, once per cold start. */
+export function attentionDeps() {
+  const config = parseConfig({ ...tableName, ...mail, ...adminEmail });
+  const client = documentClient();
+  return {
+    config,
+    client,
+    attention: dynamoAttentionStore(client, config.TABLE_NAME),
+    submissions: dynamoSubmissionStore(client, config.TABLE_NAME),
+    timeline: dynamoApprovalStore(client, config.TABLE_NAME),
+    now: () => new Date(),
+  };
+}
