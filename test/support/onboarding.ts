@@ -7,10 +7,11 @@ import type { StoredMail } from './runtime.ts';
 export async function publishOnboardingForm(
   runtime: LocalRuntime,
   days = { reminderAfterDays: 300, escalateAfterDays: 600, expireAfterDays: 900 },
+  names = ['anna', 'ben'],
 ) {
   const slug = `onboarding-${randomUUID().slice(0, 8)}`;
   const team = randomUUID().slice(0, 8);
-  const coordinators = [`anna-${team}@example.org`, `ben-${team}@example.org`];
+  const coordinators = names.map((name) => `${name}-${team}@example.org`);
   const escalation = `lead-${team}@example.org`;
   const form = {
     ...fixtureForm(slug, { arabic: true }),
@@ -42,8 +43,12 @@ export async function publishOnboardingForm(
 }
 
 /** Submits an application to such a form. */
-export async function applyTo(runtime: LocalRuntime, slug: string, locale = 'en') {
-  const email = `applicant-${randomUUID()}@example.org`;
+export async function applyTo(
+  runtime: LocalRuntime,
+  slug: string,
+  locale = 'en',
+  email = `applicant-${randomUUID()}@example.org`,
+) {
   const submissionId = randomUUID();
   const response = await fetch(`${runtime.urls.api}/forms/${slug}/submissions`, {
     method: 'POST',

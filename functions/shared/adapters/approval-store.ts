@@ -32,6 +32,10 @@ const namesIn = (expression: string) =>
     reserved.filter((name) => expression.includes(`#${name}`)).map((name) => [`#${name}`, name]),
   );
 
+/** DynamoDB refuses an empty ExpressionAttributeNames. */
+const withNames = (names: Record<string, string>) =>
+  Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {};
+
 /** Approvals, their action tokens (by hash) and the application's timeline in the single table. */
 export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: string) {
   const update = (
@@ -46,7 +50,7 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
           TableName: tableName,
           Key: approvalKey(submissionId),
           UpdateExpression: expression,
-          ExpressionAttributeNames: namesIn(`${expression} ${condition ?? ''}`),
+          ...withNames(namesIn(`${expression} ${condition ?? ''}`)),
           ExpressionAttributeValues: values,
           ...(condition ? { ConditionExpression: condition } : {}),
         }),
