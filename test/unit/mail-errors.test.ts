@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyMailError } from '../../functions/shared/adapters/mailer.ts';
+import { readWorkflow, stateMachineIds } from '../../infra/definitions/state-machines.ts';
 import { SesPolicy, sesOptionsFromEnv } from '../../infra/local/ses/policy.ts';
 
 const sesError = (name: string, message = '', httpStatusCode?: number) =>
@@ -58,6 +59,33 @@ describe('classifying SES errors', () => {
 
   it('treats a thrown non-error as transient', () => {
     expect(classifyMailError('boom')).toBe('transient');
+  });
+});
+
+describe('the workflows', () => {
+  /** Every Retry's error names, in every state, nested ones included. */
+  const retriedErrors = (node: unknown): string[][] => {
+    if (!node || typeof node !== 'object') return [];
+    return Object.entries(node).flatMap(([key, value]) =>
+      key === 'Retry' && Array.isArray(value)
+        ? value.map((retry: { ErrorEquals: string[] }) => retry.ErrorEquals)
+        : retriedErrors(value),
+    );
+  };
+
+  it.each(stateMachineIds)('%s retries transient mail errors and never a refusal', (id) => {
+    const lists = retriedErrors(JSON.parse(readWorkflow(id)));
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) {
+      expect(list).not.toContain('MailRefused');
+      expect(list).not.toContain('MailAccountBlocked');
+      // A state that sends mail names the transient error, so no catch-all retries a refusal.
+      if (list.includes('MailDeliveryError')) {
+        expect(list).not.toContain('States.ALL');
+        expect(list).not.toContain('States.TaskFailed');
+      }
+    }
+    expect(lists.some((list) => list.includes('MailDeliveryError'))).toBe(true);
   });
 });
 
