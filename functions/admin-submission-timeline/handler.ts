@@ -4,11 +4,22 @@ import { NotFoundError } from '#shared/domain/errors.ts';
 import { requireGroup } from '#shared/http/auth.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
+import { mailActions } from '#shared/mail-delivery.ts';
 
 const deps = approvalsDeps();
 const path = z.object({ submissionId: z.uuid() });
 
-/** Every step of an application, with who and when, for coordinators and admins. */
+/** Events a person has to act on: mail that reached nobody, decisions and answers no workflow took. */
+const NEEDS_STAFF = new Set<string>([
+  ...Object.values(mailActions),
+  'decision-undelivered',
+  'answer-undelivered',
+]);
+
+/**
+ * Every step of an application, with who and when, for coordinators and admins; `attention` lists
+ * what needs a person (refused addresses, nobody reachable, decisions that came too late).
+ */
 export const handler = httpHandler(async ({ event }) => {
   requireGroup(event, ['admin', 'coordinator']);
   const { submissionId } = parseOrThrow(path, event.pathParameters ?? {});
@@ -29,8 +40,10 @@ export const handler = httpHandler(async ({ event }) => {
           decision: approval.decision,
           decidedBy: approval.decidedBy,
           decidedAt: approval.decidedAt,
+          ...(approval.lateDecision ? { lateDecision: approval.lateDecision } : {}),
         }
       : null,
+    attention: events.filter((event) => NEEDS_STAFF.has(event.action)),
     timeline: [{ at: submission.receivedAt, action: 'received', actor: 'applicant' }, ...events],
   });
 });

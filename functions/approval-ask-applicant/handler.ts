@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
-import { newActionToken } from '#shared/domain/approvals.ts';
+import { mailRound, newActionToken } from '#shared/domain/approvals.ts';
 import { applicantMail } from '#shared/mail/approval-mails.ts';
+import { sendOnce } from '#shared/mail-delivery.ts';
 import { taskHandler } from '#shared/task.ts';
 
 const deps = approvalsDeps();
@@ -10,7 +11,11 @@ class NoWayToAsk extends Error {
   override name = 'NoWayToAsk';
 }
 
-/** Workflow task (waitForTaskToken): e-mails the coordinator's question to the applicant with a link to answer. */
+/**
+ * Workflow task (waitForTaskToken): e-mails the coordinator's question to the applicant with a link
+ * to answer. If the address is refused, that is on the timeline for staff, and the wait goes on
+ * (it ends in the kind expiry) rather than failing the application.
+ */
 export const handler = taskHandler(
   z.object({ submissionId: z.uuid(), taskToken: z.string().min(1) }),
   async ({ submissionId, taskToken }) => {
@@ -19,30 +24,38 @@ export const handler = taskHandler(
     const { submission, settings, firstName, applicantEmail, titleIn } = await deps.load(submissionId);
     if (!approval || !applicantEmail) throw new NoWayToAsk(`Cannot ask the applicant of ${submissionId}`);
     await deps.approvals.park(submissionId, 'answer', taskToken, now.toISOString());
-    const { token, stored } = newActionToken({
+    const delivery = await sendOnce(deps, {
       submissionId,
-      recipient: 'applicant',
-      purpose: 'answer',
-      now,
-      validDays: settings.expireAfterDays,
+      round: mailRound('question', approval.decidedAt ?? approval.updatedAt),
+      recipient: applicantEmail,
+      role: 'applicant',
+      expiresAt: approval.expiresAt,
+      build: async () => {
+        const { token, stored } = newActionToken({
+          submissionId,
+          recipient: 'applicant',
+          purpose: 'answer',
+          now,
+          validDays: settings.expireAfterDays,
+        });
+        await deps.approvals.saveToken(stored);
+        return applicantMail({
+          to: applicantEmail,
+          locale: submission.locale,
+          kind: 'question',
+          formTitle: titleIn(submission.locale),
+          ...(firstName ? { firstName } : {}),
+          question: approval.question ?? '',
+          answerUrl: new URL(`/answer/${token}`, deps.config.PUBLIC_BASE_URL).toString(),
+          organisation: deps.config.ORGANISATION_NAME,
+        });
+      },
     });
-    await deps.approvals.saveToken(stored);
-    await deps.mailer.send(
-      applicantMail({
-        to: applicantEmail,
-        locale: submission.locale,
-        kind: 'question',
-        formTitle: titleIn(submission.locale),
-        ...(firstName ? { firstName } : {}),
-        question: approval.question ?? '',
-        answerUrl: new URL(`/answer/${token}`, deps.config.PUBLIC_BASE_URL).toString(),
-        organisation: deps.config.ORGANISATION_NAME,
-      }),
-    );
     await deps.approvals.addEvent(submissionId, {
       at: now.toISOString(),
       action: 'question-sent',
       actor: 'system',
+      detail: { emailed: String(delivery === 'sent') },
     });
     return { waiting: true };
   },

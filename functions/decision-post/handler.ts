@@ -1,14 +1,23 @@
 import * as z from 'zod';
 import { openLink } from '#shared/action-link.ts';
 import { answerTask } from '#shared/adapters/workflow.ts';
+import { isWorkflowRunning } from '#shared/adapters/workflow-runs.ts';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { decisionView, privateHeaders } from '#shared/decision-view.ts';
-import { AlreadyDecidedError, assertCanDecide } from '#shared/domain/approvals.ts';
+import {
+  AlreadyDecidedError,
+  assertCanDecide,
+  hasEnded,
+  type LateDecision,
+  WorkflowEndedError,
+} from '#shared/domain/approvals.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { logger } from '#shared/logger.ts';
+import { stateMachineArnVariable } from '../../infra/definitions/state-machines.ts';
 
 const deps = approvalsDeps();
+const onboardingArn = process.env[stateMachineArnVariable('volunteer-onboarding')] ?? '';
 
 const decisionRequest = z
   .strictObject({
@@ -25,7 +34,8 @@ const decisionRequest = z
 /**
  * A coordinator decides, from the decision page only (same-origin POST). The link is used up,
  * the first decision wins, and the workflow's current task token — which only the server knows —
- * is answered.
+ * is answered. A decision that no workflow can act on any more (expired, failed, aborted) is kept
+ * for staff and answered with 409 `workflow_ended`, never with a quiet 200.
  */
 export const handler = httpHandler(async ({ event, body }) => {
   const now = deps.now();
@@ -39,9 +49,17 @@ export const handler = httpHandler(async ({ event, body }) => {
         : 'This link has been used already.',
     );
   if (token.usedAt) throw decidedAlready();
-  const open = assertCanDecide(approval);
-  if (!(await deps.approvals.useToken(token.tokenHash, now.toISOString()))) throw decidedAlready();
   const at = now.toISOString();
+  const late: LateDecision = {
+    decision: request.decision,
+    by: token.recipient,
+    at,
+    ...(request.comment ? { comment: request.comment } : {}),
+  };
+  const ended = approval !== undefined && hasEnded(approval) && !approval.decision;
+  const open = ended ? approval : assertCanDecide(approval);
+  if (!(await deps.approvals.useToken(token.tokenHash, at))) throw decidedAlready();
+  if (ended) await keepUndelivered(token.submissionId, late, open.status, false);
   const recorded = await deps.approvals.decide(token.submissionId, {
     decision: request.decision,
     by: token.recipient,
@@ -60,9 +78,12 @@ export const handler = httpHandler(async ({ event, body }) => {
     decision: request.decision,
     decidedBy: token.recipient,
   });
-  // If the wait was already over, the decision is stored and the workflow's next wait picks it up.
-  if (!resumed)
+  if (!resumed) {
+    // A wait that just timed out is followed by the next one, which picks the stored decision up.
+    if (!(await isWorkflowRunning(deps.sfn, onboardingArn, token.submissionId)))
+      await keepUndelivered(token.submissionId, late, 'workflow-ended', true);
     logger.warn('decision recorded, workflow wait already over', { submissionId: token.submissionId });
+  }
   await deps.approvals.addEvent(token.submissionId, {
     at,
     action: `decided-${request.decision}`,
@@ -74,3 +95,20 @@ export const handler = httpHandler(async ({ event, body }) => {
   const latest = await deps.approvals.get(token.submissionId);
   return json(200, await decisionView(deps, { ...token, usedAt: at }, latest ?? open), privateHeaders);
 });
+
+/** Keeps the decision on the approval and the timeline for staff, then tells the coordinator. */
+async function keepUndelivered(
+  submissionId: string,
+  late: LateDecision,
+  reason: string,
+  ended: boolean,
+): Promise<never> {
+  await deps.approvals.keepLateDecision(submissionId, late, ended);
+  await deps.approvals.addEvent(submissionId, {
+    at: late.at,
+    action: 'decision-undelivered',
+    actor: late.by,
+    detail: { decision: late.decision, reason, ...(late.comment ? { comment: late.comment } : {}) },
+  });
+  throw new WorkflowEndedError();
+}

@@ -42,9 +42,18 @@ const components: Record<string, ComponentCheck> = {
     );
     return machine.status === 'ACTIVE' ? 'ok' : `state machine is ${machine.status ?? 'unknown'}`;
   },
+  // The sandbox is a limit, not an outage: mail to verified addresses flows, refusals are recorded
+  // per application, and a new deployment starts there; so it is a note and the report stays ok.
   mail: async () => {
     const account = await ses.send(new GetAccountCommand({}));
-    return account.SendingEnabled === false ? 'sending is disabled for this account' : 'ok';
+    if (account.SendingEnabled === false) return 'sending is disabled for this account';
+    if (account.ProductionAccessEnabled === false) {
+      const max = account.SendQuota?.Max24HourSend;
+      return {
+        note: `sandbox: SES delivers only to verified addresses${max ? ` (at most ${max} mails in 24 hours)` : ''}; request production access`,
+      };
+    }
+    return 'ok';
   },
 };
 

@@ -9,13 +9,15 @@ export async function decisionView(deps: ApprovalsDeps, token: ActionToken, appr
   const status =
     approval.status === 'expired'
       ? 'expired'
-      : decided
-        ? 'decided'
-        : approval.waitingFor === 'answer'
-          ? 'waiting-for-answer'
-          : token.usedAt
-            ? 'used'
-            : 'open';
+      : approval.status === 'workflow-ended'
+        ? 'workflow-ended'
+        : decided
+          ? 'decided'
+          : approval.waitingFor === 'answer'
+            ? 'waiting-for-answer'
+            : token.usedAt
+              ? 'used'
+              : 'open';
   return {
     status,
     recipient: token.recipient,

@@ -1,14 +1,23 @@
 import * as z from 'zod';
+import { dynamoApprovalStore } from '#shared/adapters/approval-store.ts';
+import { documentClient } from '#shared/adapters/dynamo.ts';
 import { sesClient, sesMailer } from '#shared/adapters/mailer.ts';
 import { parseConfig } from '#shared/config.ts';
+import { mailRound } from '#shared/domain/approvals.ts';
 import { mail } from '#shared/env.ts';
 import { formsDeps } from '#shared/forms-deps.ts';
 import { submissionConfirmationMail } from '#shared/mail/submission-confirmation.ts';
+import { sendOnce } from '#shared/mail-delivery.ts';
 import { taskHandler } from '#shared/task.ts';
 
 const deps = formsDeps();
 const config = parseConfig(mail);
-const mailer = sesMailer(sesClient(), config.MAIL_FROM);
+const delivery = {
+  mailer: sesMailer(sesClient(), config.MAIL_FROM),
+  // The receipt's fate goes on the submission's timeline, like every other step.
+  approvals: dynamoApprovalStore(documentClient(), deps.config.TABLE_NAME),
+  now: deps.now,
+};
 
 class SubmissionNotFound extends Error {
   override name = 'SubmissionNotFound';
@@ -18,7 +27,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Workflow task: e-mails the submitter a confirmation in their language, if the form asked for an
- * e-mail address (settings.confirmationEmailField, default `email`) and one was given.
+ * e-mail address (settings.confirmationEmailField, default `email`) and one was given. A refused
+ * address is recorded on the timeline and the workflow goes on: the application is still handled.
  */
 export const handler = taskHandler(z.object({ submissionId: z.uuid() }), async ({ submissionId }) => {
   const submission = await deps.submissions.get(submissionId);
@@ -32,18 +42,24 @@ export const handler = taskHandler(z.object({ submissionId: z.uuid() }), async (
   if (typeof to !== 'string' || !EMAIL.test(to)) return { sent: false };
   const firstName = submission.data[settings.firstNameField ?? 'firstName'];
   const title = version?.definition.title;
-  await mailer.send(
-    submissionConfirmationMail({
-      to,
-      locale: submission.locale,
-      ...(typeof firstName === 'string' && firstName ? { firstName } : {}),
-      formTitle:
-        title?.[submission.locale] ??
-        title?.[version?.definition.defaultLocale ?? 'de'] ??
-        submission.formSlug,
-      receiptNumber: submission.receiptNumber,
-      organisation: config.ORGANISATION_NAME,
-    }),
-  );
-  return { sent: true };
+  const outcome = await sendOnce(delivery, {
+    submissionId,
+    round: mailRound('receipt', submission.receivedAt),
+    recipient: to,
+    role: 'applicant',
+    expiresAt: submission.expiresAt,
+    build: () =>
+      submissionConfirmationMail({
+        to,
+        locale: submission.locale,
+        ...(typeof firstName === 'string' && firstName ? { firstName } : {}),
+        formTitle:
+          title?.[submission.locale] ??
+          title?.[version?.definition.defaultLocale ?? 'de'] ??
+          submission.formSlug,
+        receiptNumber: submission.receiptNumber,
+        organisation: config.ORGANISATION_NAME,
+      }),
+  });
+  return { sent: outcome === 'sent' };
 });

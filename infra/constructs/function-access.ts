@@ -34,6 +34,7 @@ export function grantAccess(
     access.answerTasks,
   );
   onMachines(['states:DescribeStateMachine'], access.describeStateMachines);
+  onMachines(['states:ListExecutions'], access.listExecutions);
 
   if (access.sendMail) resources.mail.grantSend(grantee);
   if (access.readMailAccount) resources.mail.grantReadAccount(grantee);

@@ -10,6 +10,8 @@ export interface FunctionAccess {
   readonly startExecution?: readonly string[];
   /** May answer task tokens (SendTaskSuccess/Failure/Heartbeat) of these state machines. */
   readonly answerTasks?: readonly string[];
+  /** May list the executions of these state machines (to tell whether a workflow still runs). */
+  readonly listExecutions?: readonly string[];
   /** May read the status of these state machines (DescribeStateMachine). */
   readonly describeStateMachines?: readonly string[];
   /** May send e-mail through SES from the configured identity. */
@@ -129,7 +131,7 @@ export const functions = {
   'submission-send-confirmation': {
     entry: 'functions/submission-send-confirmation/handler.ts',
     description: 'Workflow task: confirms receipt to the submitter by e-mail',
-    access: { table: 'read', sendMail: true },
+    access: { table: 'readWrite', sendMail: true },
   },
   'admin-form-validate': {
     entry: 'functions/admin-form-validate/handler.ts',
@@ -194,7 +196,11 @@ export const functions = {
   'decision-post': {
     entry: 'functions/decision-post/handler.ts',
     description: 'Records a coordinator decision from the decision page and resumes the workflow',
-    access: { table: 'readWrite', answerTasks: ['volunteer-onboarding'] },
+    access: {
+      table: 'readWrite',
+      answerTasks: ['volunteer-onboarding'],
+      listExecutions: ['volunteer-onboarding'],
+    },
   },
   'answer-get': {
     entry: 'functions/answer-get/handler.ts',
@@ -204,7 +210,11 @@ export const functions = {
   'answer-post': {
     entry: 'functions/answer-post/handler.ts',
     description: "Records the applicant's answer and resumes the workflow",
-    access: { table: 'readWrite', answerTasks: ['volunteer-onboarding'] },
+    access: {
+      table: 'readWrite',
+      answerTasks: ['volunteer-onboarding'],
+      listExecutions: ['volunteer-onboarding'],
+    },
   },
   'admin-submission-timeline': {
     entry: 'functions/admin-submission-timeline/handler.ts',
@@ -254,7 +264,7 @@ export const functions = {
   'intake-acknowledge': {
     entry: 'functions/intake-acknowledge/handler.ts',
     description: 'Workflow task: tells the person who will contact them and when',
-    access: { table: 'read', sendMail: true },
+    access: { table: 'readWrite', sendMail: true },
   },
   'intake-await-pickup': {
     entry: 'functions/intake-await-pickup/handler.ts',

@@ -27,6 +27,7 @@ import { ensureTable } from './dynamodb/tables.ts';
 import { startHttpServer } from './http/server.ts';
 import { LocalLambda } from './lambda/local-lambda.ts';
 import { seedForms } from './seed.ts';
+import { type SesLocalOptions, sesOptionsFromEnv } from './ses/policy.ts';
 import { startSesLocal } from './ses/ses-local.ts';
 import { type ExecutionStatusChange, LocalStepFunctions } from './stepfunctions/engine.ts';
 import { startStepFunctionsServer } from './stepfunctions/server.ts';
@@ -62,6 +63,8 @@ export interface LocalRuntimeOptions {
   readonly envFile?: string;
   /** @default 'INFO' */
   readonly logLevel?: string;
+  /** What the local SES refuses (sandbox, refused addresses). @default from LOTSE_SES_* variables */
+  readonly ses?: SesLocalOptions;
   readonly log?: (message: string, details?: Record<string, unknown>) => void;
 }
 
@@ -118,7 +121,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         cleanups.push(() => d.stop());
         return d;
       }),
-      startSesLocal(host, options.sesPort).then((s) => {
+      startSesLocal(host, options.sesPort, options.ses ?? sesOptionsFromEnv(process.env)).then((s) => {
         cleanups.push(() => closeServer(s.server));
         return s;
       }),

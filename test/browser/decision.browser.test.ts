@@ -1,3 +1,4 @@
+import { SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +106,24 @@ describe('the coordinator on a phone', () => {
     await page.getByRole('button', { name: 'إرسال الإجابة' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('وصلت إجابتك');
     await eventually(async () => ((await mailsTo(coordinators[0] as string)).length >= 2 ? true : undefined));
+    await context.close();
+  });
+
+  it('says plainly that the workflow has ended when a decision comes too late', async () => {
+    const { slug, coordinators } = await publishOnboardingForm(env.runtime);
+    const { submissionId } = await applyTo(env.runtime, slug, 'en');
+    const [decideLink] = linkIn(await firstMailTo(coordinators[0] as string), 'decide');
+    const arn = `${(process.env.VOLUNTEER_ONBOARDING_STATE_MACHINE_ARN as string).replace(':stateMachine:', ':execution:')}:${submissionId}`;
+    await new SFNClient({}).send(new StopExecutionCommand({ executionArn: arn }));
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(`${decideLink}?action=approve`);
+    await page.getByRole('button', { name: 'Entscheidung senden' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Das Verfahren zu dieser Anmeldung ist bereits beendet');
+    expect(await page.getByRole('button', { name: 'Entscheidung senden' }).count()).toBe(0);
+    await noAxeViolations(page);
     await context.close();
   });
 });

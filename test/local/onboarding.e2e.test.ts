@@ -274,7 +274,11 @@ describe('approval by e-mail', () => {
     const [first] = await mailsTo(coordinators[0] as string);
     const [, token] = linkIn(first as StoredMail, 'decide');
     expect(await view(token as string)).toMatchObject({ status: 'expired' });
-    expect((await decide(token as string, { decision: 'approve' })).status).toBe(410);
+    // Too late: the coordinator is told so in plain words, and the decision is kept for staff.
+    const late = await decide(token as string, { decision: 'approve' });
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: { code: string } }).error.code).toBe('workflow_ended');
+    expect((await decide(token as string, { decision: 'approve' })).status).toBe(409);
 
     const restart = await fetch(`${api}/admin/submissions/${submissionId}/restart`, {
       method: 'POST',

@@ -9,10 +9,11 @@ export async function publishOnboardingForm(
   // Long enough that no reminder fires during a test, and within the workflow's one-year limit,
   // which form validation enforces (364 days until expiry at most).
   days = { reminderAfterDays: 180, escalateAfterDays: 270, expireAfterDays: 360 },
+  names = ['anna', 'ben'],
 ) {
   const slug = `onboarding-${randomUUID().slice(0, 8)}`;
   const team = randomUUID().slice(0, 8);
-  const coordinators = [`anna-${team}@example.org`, `ben-${team}@example.org`];
+  const coordinators = names.map((name) => `${name}-${team}@example.org`);
   const escalation = `lead-${team}@example.org`;
   const form = {
     ...fixtureForm(slug, { arabic: true }),
@@ -44,8 +45,12 @@ export async function publishOnboardingForm(
 }
 
 /** Submits an application to such a form. */
-export async function applyTo(runtime: LocalRuntime, slug: string, locale = 'en') {
-  const email = `applicant-${randomUUID()}@example.org`;
+export async function applyTo(
+  runtime: LocalRuntime,
+  slug: string,
+  locale = 'en',
+  email = `applicant-${randomUUID()}@example.org`,
+) {
   const submissionId = randomUUID();
   const response = await fetch(`${runtime.urls.api}/forms/${slug}/submissions`, {
     method: 'POST',

@@ -1,17 +1,34 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ActionToken, Approval, Decision, TimelineEvent } from '../domain/approvals.ts';
+import type { ActionToken, Approval, Decision, LateDecision, TimelineEvent } from '../domain/approvals.ts';
 import { conditionally, queryAll } from './dynamo.ts';
 
 const approvalKey = (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'APPROVAL' });
 const tokenKey = (tokenHash: string) => ({ pk: `ACTION#${tokenHash}`, sk: 'ACTION' });
+/** One mail of one round to one recipient; the key holds a hash, the address stays an attribute. */
+const mailKey = (submissionId: string, round: string, recipient: string) => ({
+  pk: `SUBMISSION#${submissionId}`,
+  sk: `MAIL#${round}#${createHash('sha256').update(recipient.toLowerCase()).digest('hex').slice(0, 32)}`,
+});
+
+export interface MailRecord {
+  readonly status: 'sent' | 'refused';
+  readonly at: string;
+  readonly messageId?: string;
+  readonly reason?: string;
+}
 
 /** Attribute names that are DynamoDB reserved words, aliased where an expression uses them. */
 const reserved = ['status', 'comment', 'question', 'answer', 'decision'] as const;
+const ENDED_CONDITION = '#status IN (:expired, :ended)';
 const namesIn = (expression: string) =>
   Object.fromEntries(
     reserved.filter((name) => expression.includes(`#${name}`)).map((name) => [`#${name}`, name]),
   );
+
+/** DynamoDB refuses an empty ExpressionAttributeNames. */
+const withNames = (names: Record<string, string>) =>
+  Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {};
 
 /** Approvals, their action tokens (by hash) and the application's timeline in the single table. */
 export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: string) {
@@ -27,7 +44,7 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
           TableName: tableName,
           Key: approvalKey(submissionId),
           UpdateExpression: expression,
-          ExpressionAttributeNames: namesIn(`${expression} ${condition ?? ''}`),
+          ...withNames(namesIn(`${expression} ${condition ?? ''}`)),
           ExpressionAttributeValues: values,
           ...(condition ? { ConditionExpression: condition } : {}),
         }),
@@ -114,8 +131,36 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
       return update(
         submissionId,
         'SET #status = :pending, createdAt = :at, updatedAt = :at, waitingFor = :none REMOVE #decision, decidedBy, decidedAt, taskToken',
-        { ':pending': 'pending', ':at': at, ':none': 'none', ':expired': 'expired' },
-        '#status = :expired',
+        {
+          ':pending': 'pending',
+          ':at': at,
+          ':none': 'none',
+          ':expired': 'expired',
+          ':ended': 'workflow-ended',
+        },
+        ENDED_CONDITION,
+      );
+    },
+    /**
+     * Keeps a decision that reached no workflow. When `ended`, the workflow stopped without a result
+     * while the decision was open: the decision just recorded is taken back, so no later wait acts on it.
+     */
+    keepLateDecision(submissionId: string, late: LateDecision, ended: boolean) {
+      const value = { ':late': late, ':at': late.at };
+      return ended
+        ? update(
+            submissionId,
+            'SET lateDecision = :late, updatedAt = :at, #status = :ended, waitingFor = :none REMOVE #decision, decidedBy, decidedAt, taskToken',
+            { ...value, ':ended': 'workflow-ended', ':none': 'none' },
+          )
+        : update(submissionId, 'SET lateDecision = :late, updatedAt = :at', value);
+    },
+    /** The workflow ended without a result (failed, aborted) while it waited for someone. */
+    markEnded(submissionId: string, at: string) {
+      return update(
+        submissionId,
+        'SET #status = :ended, updatedAt = :at, waitingFor = :none REMOVE taskToken',
+        { ':ended': 'workflow-ended', ':at': at, ':none': 'none' },
       );
     },
     expire(submissionId: string, at: string) {
@@ -160,6 +205,43 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
             UpdateExpression: 'SET usedAt = :at',
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
             ExpressionAttributeValues: { ':at': at },
+          }),
+        ),
+      );
+    },
+    /** What became of one round's mail to one recipient, if it was tried. */
+    async getMail(submissionId: string, round: string, recipient: string): Promise<MailRecord | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: mailKey(submissionId, round, recipient),
+          ConsistentRead: true,
+        }),
+      );
+      return Item
+        ? ({ status: Item.status, at: Item.at, messageId: Item.messageId, reason: Item.reason } as MailRecord)
+        : undefined;
+    },
+    /** Records a mail's outcome once; false when a retry already recorded it. */
+    recordMail(
+      submissionId: string,
+      round: string,
+      recipient: string,
+      record: MailRecord,
+      expiresAt?: number,
+    ): Promise<boolean> {
+      return conditionally(
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...mailKey(submissionId, round, recipient),
+              type: 'MailRecord',
+              recipient,
+              ...record,
+              ...(expiresAt ? { expiresAt } : {}),
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
           }),
         ),
       );

@@ -8,15 +8,75 @@ export interface MailMessage {
 }
 
 export interface Mailer {
+  /** Resolves with the message id; throws MailDeliveryError, MailRefusedError or MailAccountBlockedError. */
   send(message: MailMessage): Promise<string>;
 }
 
-/** Thrown when SES refuses or fails; workflows retry on this error name. */
+/** Transient (throttling, 5xx, network, timeout): the workflow retries on this error name. */
 export class MailDeliveryError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'MailDeliveryError';
   }
+}
+
+/**
+ * SES refused this message for this recipient for good (unverified recipient in the sandbox, an
+ * invalid or rejected address). Retrying cannot help; callers record it and go on. `reason` is
+ * the SES error name only: SES's message can contain the address, which must not reach logs.
+ */
+export class MailRefusedError extends Error {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`SES refused the message (${reason})`, options);
+    this.name = 'MailRefused';
+  }
+}
+
+/** The account cannot send to anyone (paused, suspended, sender not verified): not retried, never per recipient. */
+export class MailAccountBlockedError extends Error {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`SES cannot send from this account (${reason})`, options);
+    this.name = 'MailAccountBlocked';
+  }
+}
+
+export type MailFailure = 'transient' | 'recipient' | 'account';
+
+/** SendEmail errors that no retry can fix for this recipient (SES v2 API reference, SendEmail "Errors"). */
+const RECIPIENT_ERRORS = new Set(['MessageRejected', 'BadRequestException', 'InvalidParameterValue']);
+/** Errors about the account or its configuration: every recipient would fail alike. */
+const ACCOUNT_ERRORS = new Set([
+  'AccountSuspendedException',
+  'SendingPausedException',
+  'AccountSendingPausedException',
+  'MailFromDomainNotVerifiedException',
+  'NotFoundException',
+  'LimitExceededException',
+  'AccessDeniedException',
+]);
+
+/**
+ * Which kind of failure an SES error is. Throttling (TooManyRequestsException, ThrottlingException
+ * for the daily quota and sending rate), 5xx, network errors, timeouts and anything unknown count
+ * as transient: a retry costs little, and after the workflow's last attempt the execution fails
+ * visibly instead of dropping a mail. A "not verified" rejection that names our own sender is the
+ * account's problem, not the recipient's; so are refused credentials (401/403).
+ */
+export function classifyMailError(error: unknown, from?: string): MailFailure {
+  const name = error instanceof Error ? error.name : '';
+  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  if (ACCOUNT_ERRORS.has(name) || status === 401 || status === 403) return 'account';
+  if (RECIPIENT_ERRORS.has(name)) {
+    const message = error instanceof Error ? error.message.toLowerCase() : '';
+    return from && message.includes(from.toLowerCase()) ? 'account' : 'recipient';
+  }
+  return 'transient';
 }
 
 /** SES v2 behind the Mailer port; the endpoint comes from AWS_ENDPOINT_URL_SESV2. */
@@ -41,10 +101,22 @@ export function sesMailer(client: SESv2Client, from: string): Mailer {
         );
         return result.MessageId ?? '';
       } catch (error) {
-        throw new MailDeliveryError('SES did not accept the message', { cause: error });
+        throw mailError(error, from);
       }
     },
   };
+}
+
+function mailError(error: unknown, from: string): Error {
+  const reason = error instanceof Error ? error.name : 'Unknown';
+  switch (classifyMailError(error, from)) {
+    case 'recipient':
+      return new MailRefusedError(reason, { cause: error });
+    case 'account':
+      return new MailAccountBlockedError(reason, { cause: error });
+    default:
+      return new MailDeliveryError('SES did not accept the message', { cause: error });
+  }
 }
 
 export const sesClient = (): SESv2Client => new SESv2Client({});

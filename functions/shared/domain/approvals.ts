@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ConflictError, ForbiddenError, GoneError, NotFoundError } from './errors.ts';
+import { ConflictError, DomainError, ForbiddenError, GoneError, NotFoundError } from './errors.ts';
 
 /**
  * Approval by e-mail. The Step Functions task token never leaves the server: coordinators get
@@ -8,7 +8,8 @@ import { ConflictError, ForbiddenError, GoneError, NotFoundError } from './error
  * POST from the decision page decides, and it answers the workflow's current task token.
  */
 export type Decision = 'approve' | 'reject' | 'question';
-export type ApprovalStatus = 'pending' | 'question' | 'approved' | 'rejected' | 'expired';
+/** `workflow-ended`: the execution ended without a result (failed, aborted) while a decision was open. */
+export type ApprovalStatus = 'pending' | 'question' | 'approved' | 'rejected' | 'expired' | 'workflow-ended';
 
 export interface ApprovalSettings {
   readonly coordinators: readonly string[];
@@ -50,7 +51,17 @@ export interface Approval {
   readonly shareComment?: boolean;
   readonly question?: string;
   readonly answer?: string;
+  readonly answeredAt?: string;
+  /** A decision that came after the workflow had ended: kept for staff, never acted on. */
+  readonly lateDecision?: LateDecision;
   readonly expiresAt: number;
+}
+
+export interface LateDecision {
+  readonly decision: Decision;
+  readonly by: string;
+  readonly at: string;
+  readonly comment?: string;
 }
 
 export interface ActionToken {
@@ -116,6 +127,28 @@ export const sameHash = (a: string, b: string): boolean =>
 export class LinkUnknownError extends NotFoundError {}
 export class LinkExpiredError extends GoneError {}
 export class AlreadyDecidedError extends ConflictError {}
+
+/** The decision was kept, but the application's workflow is over and cannot act on it. */
+export class WorkflowEndedError extends DomainError {
+  readonly status = 409;
+  readonly code = 'workflow_ended';
+  constructor() {
+    super(
+      "This application's workflow has already ended, so your decision could not be carried out. It has been kept for the staff, who will take care of the application.",
+    );
+  }
+}
+
+/** An approval whose workflow will not act on a decision any more. */
+export const hasEnded = (approval: Approval): boolean =>
+  approval.status === 'expired' || approval.status === 'workflow-ended';
+
+/**
+ * Names one mailing round: the same on every retry of its task, different for the next round.
+ * `since` is what starts the round: the approval's `createdAt` (an admin's restart resets it),
+ * the time a question was asked (`decidedAt`) or answered (`answeredAt`).
+ */
+export const mailRound = (purpose: string, since: string): string => `${purpose}#${since}`;
 
 /** What a link may do now; throws the error whose page the visitor should see. */
 export function checkToken(

@@ -1,5 +1,8 @@
-/** Returns 'ok' or a short reason why the component is not usable. */
-export type ComponentCheck = () => Promise<string>;
+/**
+ * Returns 'ok', a short reason why the component is not usable, or `{ note }` when it works with a
+ * limit people should know about (e.g. mail in the SES sandbox).
+ */
+export type ComponentCheck = () => Promise<string | { readonly note: string }>;
 
 export interface ComponentReport {
   readonly status: 'ok' | 'error';
@@ -35,12 +38,13 @@ export async function checkComponents(
 async function runCheck(check: ComponentCheck, timeoutMs: number): Promise<ComponentReport> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<string>((resolve) => {
+  const timeout = new Promise<string | { readonly note: string }>((resolve) => {
     timer = setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs);
   });
   try {
     const detail = await Promise.race([check(), timeout]);
     const latencyMs = Math.round(performance.now() - started);
+    if (typeof detail !== 'string') return { status: 'ok', latencyMs, detail: detail.note };
     return detail === 'ok' ? { status: 'ok', latencyMs } : { status: 'error', latencyMs, detail };
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);

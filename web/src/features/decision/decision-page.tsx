@@ -4,7 +4,7 @@ import { type DecisionMessages, decisionMessages } from './messages.ts';
 type Choice = 'approve' | 'reject' | 'question';
 
 interface DecisionView {
-  status: 'open' | 'decided' | 'used' | 'waiting-for-answer' | 'expired';
+  status: 'open' | 'decided' | 'used' | 'waiting-for-answer' | 'expired' | 'workflow-ended';
   formTitle: string;
   receiptNumber: string;
   receivedAt: string;
@@ -93,11 +93,14 @@ export function DecisionPage({ token }: { token: string }) {
         body: JSON.stringify(body),
       });
       const answer = (await response.json().catch(() => ({}))) as DecisionView & {
-        error?: { message: string };
+        error?: { code?: string; message: string };
       };
       if (response.ok) {
         setLoad({ kind: 'ready', view: answer });
         setDone(true);
+      } else if (answer.error?.code === 'workflow_ended') {
+        // Too late for the workflow, but not lost: say so plainly, and the form goes away.
+        setLoad({ kind: 'ready', view: { ...view, status: 'workflow-ended' } });
       } else {
         setError(answer.error?.message ?? t.failed);
       }
@@ -136,6 +139,11 @@ export function DecisionPage({ token }: { token: string }) {
       {view.status === 'decided' && <p role="status">{decidedText}</p>}
       {view.status === 'waiting-for-answer' && <p role="status">{t.waiting}</p>}
       {view.status === 'expired' && <p role="status">{t.expired}</p>}
+      {view.status === 'workflow-ended' && (
+        <p role="alert" className="error">
+          {t.workflowEnded}
+        </p>
+      )}
       {view.question && (
         <dl className="answers">
           <dt>{t.previousQuestion}</dt>

@@ -21,6 +21,8 @@ export const decisionMessages = {
     waiting: 'Die Rückfrage ist bei der Person; Sie erhalten die Antwort per E-Mail.',
     expired:
       'Die Zeit für diese Entscheidung ist abgelaufen. Eine Administratorin oder ein Administrator kann die Anmeldung neu starten.',
+    workflowEnded:
+      'Das Verfahren zu dieser Anmeldung ist bereits beendet, daher konnte Ihre Entscheidung nicht mehr ausgeführt werden. Sie ist gespeichert; das Team kümmert sich um die Anmeldung.',
     invalid: 'Dieser Link ist ungültig. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.',
     failed: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
     outcome: { approve: 'angenommen', reject: 'abgelehnt', question: 'Rückfrage gestellt' },
@@ -46,6 +48,8 @@ export const decisionMessages = {
     decided: (what: string, who: string, when: string) => `Already decided: ${what} by ${who} on ${when}.`,
     waiting: 'The question is with the applicant; you will get the answer by e-mail.',
     expired: 'The time for this decision is over. An administrator can restart the application.',
+    workflowEnded:
+      "This application's workflow has already ended, so your decision could not be carried out. It has been kept for the staff, who will take care of the application.",
     invalid: 'This link is not valid. Please use the link from your most recent e-mail.',
     failed: 'That did not work. Please try again.',
     outcome: { approve: 'approved', reject: 'rejected', question: 'question asked' },
