@@ -1,4 +1,5 @@
 import { dynamoApprovalStore } from './adapters/approval-store.ts';
+import { dynamoAttentionStore } from './adapters/attention-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
 import { dynamoFormStore } from './adapters/form-store.ts';
 import { sesClient, sesMailer } from './adapters/mailer.ts';
@@ -46,6 +47,7 @@ export function approvalsDeps() {
     forms,
     submissions,
     mailer: sesMailer(sesClient(), config.MAIL_FROM),
+    attention: dynamoAttentionStore(client, config.TABLE_NAME),
     sfn: sfnClient(),
     now: () => new Date(),
     loadSubmission,

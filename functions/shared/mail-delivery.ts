@@ -1,4 +1,5 @@
 import type { ApprovalStore } from './adapters/approval-store.ts';
+import type { AttentionStore } from './domain/attention.ts';
 import {
   MailAccountBlockedError,
   type Mailer,
@@ -14,6 +15,8 @@ export type RecipientRole = 'coordinator' | 'escalation-contact' | 'applicant' |
 export interface DeliveryDeps {
   readonly mailer: Mailer;
   readonly approvals: Pick<ApprovalStore, 'getMail' | 'recordMail' | 'addEvent'>;
+  /** Where a refusal is raised for staff (health, digest, alarm). */
+  readonly attention: Pick<AttentionStore, 'raise'>;
   readonly now: () => Date;
 }
 
@@ -78,13 +81,22 @@ export async function sendOnce(
       { status: 'refused', at, reason: error.reason },
       input.expiresAt,
     );
-    if (first)
+    if (first) {
       await deps.approvals.addEvent(submissionId, {
         at,
         action: mailActions.refused,
         actor: 'system',
         detail: { recipient, role: input.role, purpose, reason: error.reason },
       });
+      // No address here: the attention list is read more widely than the timeline.
+      await deps.attention.raise({
+        kind: 'mail-refused',
+        submissionId,
+        since: at,
+        detail: { role: input.role, purpose, reason: error.reason },
+        ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+      });
+    }
     return 'refused';
   }
 }

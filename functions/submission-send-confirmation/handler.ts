@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { dynamoApprovalStore } from '#shared/adapters/approval-store.ts';
+import { dynamoAttentionStore } from '#shared/adapters/attention-store.ts';
 import { documentClient } from '#shared/adapters/dynamo.ts';
 import { sesClient, sesMailer } from '#shared/adapters/mailer.ts';
 import { parseConfig } from '#shared/config.ts';
@@ -16,6 +17,7 @@ const delivery = {
   mailer: sesMailer(sesClient(), config.MAIL_FROM),
   // The receipt's fate goes on the submission's timeline, like every other step.
   approvals: dynamoApprovalStore(documentClient(), deps.config.TABLE_NAME),
+  attention: dynamoAttentionStore(documentClient(), deps.config.TABLE_NAME),
   now: deps.now,
 };
 

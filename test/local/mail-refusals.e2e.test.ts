@@ -165,6 +165,21 @@ describe('mail that cannot be delivered', () => {
     );
     expect(told?.detail).toEqual({ emailed: 'false' });
     expect(await mailsTo(applicant)).toHaveLength(0);
+
+    // Staff see it where they look: the attention list (no address there) and the health counts.
+    const adminToken = env.runtime.auth.issueFor('alice', ['admin']).AccessToken;
+    const listed = (await (
+      await fetch(`${api}/admin/attention?kind=mail-refused&limit=100`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      })
+    ).json()) as { items: { submissionId: string; detail: Record<string, string> }[] };
+    const item = listed.items.find((i) => i.submissionId === submissionId);
+    expect(item?.detail).toMatchObject({ role: 'applicant', reason: 'BadRequestException' });
+    expect(JSON.stringify(listed)).not.toContain(applicant);
+    const health = (await (await fetch(`${api}/health`)).json()) as {
+      attention: Record<string, { count: number }>;
+    };
+    expect(health.attention['mail-refused']?.count).toBeGreaterThanOrEqual(1);
   });
 
   it('in the SES sandbox mails only verified addresses, records the rest, and says so in the health report', async () => {
