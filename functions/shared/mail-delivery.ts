@@ -1,11 +1,11 @@
 import type { ApprovalStore } from './adapters/approval-store.ts';
-import type { AttentionStore } from './domain/attention.ts';
 import {
   MailAccountBlockedError,
   type Mailer,
   type MailMessage,
   MailRefusedError,
 } from './adapters/mailer.ts';
+import type { AttentionStore } from './domain/attention.ts';
 
 export type Delivery = 'sent' | 'refused';
 
