@@ -17,6 +17,7 @@ import {
   stateMachines,
 } from '#definitions/state-machines.ts';
 import { mainTable } from '#definitions/table.ts';
+import { attentionKinds } from '#shared/domain/attention.ts';
 import { userGroups } from '../../infra/constructs/user-pool.ts';
 import { spaFallback } from '../../infra/constructs/web-distribution.ts';
 import type { LotseApp } from '../../infra/lotse-app.ts';
@@ -57,6 +58,7 @@ const triggerOf = (id: FunctionId): FunctionTrigger | undefined =>
   (functions[id] as FunctionDefinition).trigger;
 const streamFunctions = functionIds.filter((id) => triggerOf(id)?.type === 'table-stream');
 const scheduledFunctions = functionIds.filter((id) => triggerOf(id)?.type === 'schedule');
+const statusFunctions = functionIds.filter((id) => triggerOf(id)?.type === 'workflow-status');
 
 /** Logical id of the Lambda function built for a function definition. */
 function functionLogicalId(id: FunctionId): string {
@@ -332,8 +334,31 @@ describe('functions', () => {
 describe('triggers', () => {
   it('connects exactly the stream-triggered functions to the table stream, and schedules exactly the scheduled ones', () => {
     expect(ofType('AWS::Lambda::EventSourceMapping')).toHaveLength(streamFunctions.length);
-    expect(ofType('AWS::Events::Rule')).toHaveLength(scheduledFunctions.length);
+    expect(ofType('AWS::Events::Rule')).toHaveLength(scheduledFunctions.length + statusFunctions.length);
   });
+
+  for (const id of statusFunctions) {
+    it(`${id}: hears when a workflow of its state machines ends as its trigger says`, () => {
+      const trigger = triggerOf(id) as Extract<FunctionTrigger, { type: 'workflow-status' }>;
+      const rules = ofType('AWS::Events::Rule').filter(([, r]) =>
+        r.Properties.Targets.some(
+          (t: { Arn: unknown }) => render(t.Arn) === `<${functionLogicalId(id)}.Arn>`,
+        ),
+      );
+      expect(rules).toHaveLength(1);
+      const [, rule] = rules[0] as [string, Resource];
+      expect(rule.Properties.EventPattern).toMatchObject({
+        source: ['aws.states'],
+        'detail-type': ['Step Functions Execution Status Change'],
+        detail: { status: [...trigger.statuses] },
+      });
+      const arns = rule.Properties.EventPattern.detail.stateMachineArn.map(render);
+      expect(arns).toHaveLength(trigger.stateMachines.length);
+      for (const machine of trigger.stateMachines) {
+        expect(arns.some((arn: string) => arn.includes(`:stateMachine:test-${machine}`))).toBe(true);
+      }
+    });
+  }
 
   for (const id of streamFunctions) {
     it(`${id}: reads the main table's stream through its filter, retries, bisects, and keeps what fails`, () => {
@@ -639,7 +664,17 @@ describe('outputs and alarms', () => {
       Endpoint: 'ops@example.org',
     });
     const alarms = ofType('AWS::CloudWatch::Alarm');
-    expect(alarms.length).toBe(functionIds.length + 2 * stateMachineIds.length + 1 + streamFunctions.length);
+    // One per function, two per workflow, the API, each dead-letter queue, each kind of attention.
+    expect(alarms.length).toBe(
+      functionIds.length + 2 * stateMachineIds.length + 1 + streamFunctions.length + attentionKinds.length,
+    );
+    const attention = alarms.filter(([, a]) => a.Properties.MetricName === 'NeedsAttention');
+    expect(attention.map(([, a]) => a.Properties.Dimensions)).toEqual(
+      attentionKinds.map((kind) => [
+        { Name: 'kind', Value: kind },
+        { Name: 'service', Value: 'attention' },
+      ]),
+    );
     for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 });
