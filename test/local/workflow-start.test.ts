@@ -175,7 +175,7 @@ describe('the redrive', () => {
   it('pages through every pending submission, sets poisoned ones aside, backs off when throttled', async () => {
     const lost = await inBatches(250, 25, () => storeBehindTheStream('submission-received'));
     const poisoned = await inBatches(3, 3, () => storeBehindTheStream('no-such-workflow'));
-    const realSend = SFNClient.prototype.send;
+    const realSend = SFNClient.prototype.send as (command: unknown) => Promise<unknown>;
     const realClient = new SFNClient({});
     let throttles = 30;
     const mock = mockClient(SFNClient);
@@ -185,7 +185,7 @@ describe('the redrive', () => {
           name: 'ThrottlingException',
           $metadata: { httpStatusCode: 400 },
         });
-      return realSend.call(realClient, new StartExecutionCommand(input) as never);
+      return realSend.call(realClient, new StartExecutionCommand(input));
     });
     let report: unknown;
     try {
