@@ -16,7 +16,16 @@ describe('a crash of npm start under load', () => {
   it(
     'loses no submission, stores none twice and starts every workflow once within 5 minutes',
     async () => {
-      const result = await crashRun({ count: 1000, concurrency: 50, dataDir, startedWithinMs: 5 * 60_000 });
+      const result = await crashRun({
+        count: 1000,
+        concurrency: 50,
+        dataDir,
+        startedWithinMs: 5 * 60_000,
+        log: (line) => console.info(`[crash] ${line}`),
+      });
+      console.info(
+        `[crash] all started ${Math.round(result.allStartedAfterRestartMs)} ms after the restart; ${result.submitPerSecondBeforeKill.toFixed(0)} submissions/s before the kill`,
+      );
 
       expect(result.acceptedBeforeKill).toBeGreaterThanOrEqual(500);
       expect(result.acceptedBeforeKill).toBeLessThan(1000);
