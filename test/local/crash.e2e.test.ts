@@ -1,8 +1,9 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { crashRun } from '../support/crash-run.ts';
+import { crashRun, killGroup } from '../support/crash-run.ts';
 
 /**
  * `npm start` killed with kill -9 (the whole process group: Node and DynamoDB Local) while 50
@@ -10,7 +11,11 @@ import { crashRun } from '../support/crash-run.ts';
  * every workflow starts within 5 minutes of the restart. `npm run bench:crash` runs 10,000.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'lotse-crash-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const spawned: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of spawned) killGroup(child);
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('a crash of npm start under load', () => {
   it(
@@ -22,6 +27,7 @@ describe('a crash of npm start under load', () => {
         dataDir,
         startedWithinMs: 5 * 60_000,
         log: (line) => console.info(`[crash] ${line}`),
+        onSpawn: (child) => spawned.push(child),
       });
       console.info(
         `[crash] all started ${Math.round(result.allStartedAfterRestartMs)} ms after the restart; ${result.submitPerSecondBeforeKill.toFixed(0)} submissions/s before the kill`,

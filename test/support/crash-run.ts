@@ -22,6 +22,8 @@ export interface CrashRunOptions {
   /** How long to wait for every workflow after the restart. */
   readonly startedWithinMs: number;
   readonly log?: (line: string) => void;
+  /** Told of each spawned `npm start`, so the caller can kill its group if the run is abandoned. */
+  readonly onSpawn?: (child: ChildProcess) => void;
 }
 
 export interface CrashRunResult {
@@ -59,7 +61,7 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult
   let first: Lotse | undefined;
   let second: Lotse | undefined;
   try {
-    first = await startLotse(ports, options.dataDir);
+    first = await startLotse(ports, options.dataDir, options.onSpawn);
     log(`first start ready in ${first.readyMs} ms`);
     const version = await publishedVersion(api);
     const half = Math.floor(options.count / 2);
@@ -79,7 +81,7 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult
     });
 
     const restarted = performance.now();
-    second = await startLotse(ports, options.dataDir);
+    second = await startLotse(ports, options.dataDir, options.onSpawn);
     log(`restart ready in ${second.readyMs} ms`);
     const secondStarted = performance.now();
     let left = unanswered;
@@ -132,7 +134,11 @@ interface Lotse {
   readonly exited: Promise<void>;
 }
 
-async function startLotse(ports: Record<string, number>, dataDir: string): Promise<Lotse> {
+async function startLotse(
+  ports: Record<string, number>,
+  dataDir: string,
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<Lotse> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'infra/local/start.ts')], {
     cwd: repositoryRoot,
     // Its own process group, so one kill -9 takes Node and DynamoDB Local's JVM at the same instant.
@@ -148,6 +154,7 @@ async function startLotse(ports: Record<string, number>, dataDir: string): Promi
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  onSpawn?.(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -167,7 +174,7 @@ async function startLotse(ports: Record<string, number>, dataDir: string): Promi
   return { child, readyMs, exited };
 }
 
-function killGroup(child: ChildProcess) {
+export function killGroup(child: ChildProcess) {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
     process.kill(-child.pid, 'SIGKILL');
