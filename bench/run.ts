@@ -2,10 +2,12 @@
  * `npm run bench`: start-up, API latency, API throughput and workflow-engine figures for the local
  * runtime. Everything binds to 127.0.0.1 on free ports and is stopped again, even on failure.
  * Options: --only=startup,api,throughput,engine,submissions (default: all).
+ * LOTSE_BENCH_CRASH=10000 adds the crash bench (kill -9 under load; about 20 minutes at 10,000).
  */
 import { cpus, loadavg } from 'node:os';
 import { benchApi } from './api.ts';
 import { runCleanups, withTimeout } from './cleanup.ts';
+import { benchCrash } from './crash.ts';
 import { benchEngine } from './engine.ts';
 import { agent } from './http.ts';
 import { startBenchRuntime } from './runtime.ts';
@@ -14,8 +16,9 @@ import { fmt, since } from './stats.ts';
 import { benchSubmissions } from './submissions.ts';
 import { benchThroughput } from './throughput.ts';
 
+const crashCount = Number(process.env.LOTSE_BENCH_CRASH ?? 0);
 /** Hard limit for the whole run: after it, clean up and exit non-zero. */
-const WATCHDOG_MS = 180_000;
+const WATCHDOG_MS = 180_000 + (crashCount > 0 ? 60 * 60_000 : 0);
 
 // Node 20 is what the project targets; the AWS SDK's notice about Node 22 would only clutter the output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -23,7 +26,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const baseEnv: NodeJS.ProcessEnv = { ...process.env };
 const all = ['startup', 'api', 'throughput', 'engine', 'submissions'] as const;
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
-const selected = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : all);
+const selected = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',').filter(Boolean) : all);
 const unknown = [...selected].filter((name) => !(all as readonly string[]).includes(name));
 if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${all.join(', ')}`);
@@ -93,6 +96,7 @@ try {
       console.log(`\n(in-process runtime stopped in ${fmt(since(stopping), 0)} ms)`);
     }
   }
+  if (crashCount > 0) await benchCrash({ count: crashCount, concurrency: 50 });
   console.log(`\nbench finished in ${fmt(since(started) / 1000, 1)} s`);
   await finish(0);
 } catch (error) {

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { dynamoApprovalStore } from './adapters/approval-store.ts';
 import { dynamoAttentionStore } from './adapters/attention-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
 import { dynamoSubmissionStore } from './adapters/submission-store.ts';
+import { dynamoTimelineStore } from './adapters/timeline-store.ts';
 import { parseConfig } from './config.ts';
 import { mail, tableName } from './env.ts';
 
@@ -18,7 +18,7 @@ export function attentionDeps() {
     client,
     attention: dynamoAttentionStore(client, config.TABLE_NAME),
     submissions: dynamoSubmissionStore(client, config.TABLE_NAME),
-    timeline: dynamoApprovalStore(client, config.TABLE_NAME),
+    timeline: dynamoTimelineStore(client, config.TABLE_NAME),
     now: () => new Date(),
   };
 }

@@ -121,7 +121,8 @@ export const functions = {
   'submission-workflow-redrive': {
     entry: 'functions/submission-workflow-redrive/handler.ts',
     description: 'Starts workflows of submissions still pending after the stream gave up',
-    timeoutSeconds: 60,
+    // Long enough to drain a large backlog at the StartExecution rate, short of the 5-minute schedule.
+    timeoutSeconds: 240,
     access: {
       table: 'readWrite',
       startExecution: ['submission-received', 'volunteer-onboarding', 'counselling-intake'],

@@ -80,8 +80,8 @@ export interface LocalRuntime {
   };
   readonly auth: LocalAuth;
   readonly seededForms: readonly string[];
-  /** Runs the scheduled redrive of pending submission workflows now; for tests. */
-  redrive(graceMs?: number): Promise<unknown>;
+  /** Runs the scheduled redrive of pending submission workflows now; resolves to its report by function id. */
+  redrive(graceMs?: number): Promise<Record<string, unknown>>;
   /** Invokes a function as its trigger would (e.g. a scheduled one, now); for tests and scripts. */
   invoke(functionId: FunctionId, event: unknown): Promise<unknown>;
   /** The variables handlers and scripts need to reach the local services. */
@@ -221,6 +221,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         streamArn: table.LatestStreamArn,
         targets: streamTargets,
         retryBaseMs: Math.max(20, 1000 * (options.timeScale ?? 1)),
+        // Only a database on disk outlives the process; an in-memory one starts with an empty stream.
+        ...(options.persistent ? { checkpointFile: join(options.dataDir, 'stream-checkpoint.json') } : {}),
         ...(options.log ? { log: options.log } : {}),
       });
       cleanups.push(() => poller.stop());
@@ -229,7 +231,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       (id) => (functions[id] as { trigger?: { type: string } }).trigger?.type === 'schedule',
     );
     const redrive = async (graceMs?: number) => {
-      await lambda.invoke('submission-workflow-redrive', graceMs === undefined ? {} : { graceMs });
+      const id = 'submission-workflow-redrive';
+      return { [id]: await lambda.invoke(id, graceMs === undefined ? {} : { graceMs }) };
     };
     const timers = scheduled.map((id) => {
       const minutes = (functions[id] as { trigger?: { everyMinutes?: number } }).trigger?.everyMinutes ?? 5;
@@ -248,8 +251,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         : await seedForms(join(repositoryRoot, 'forms'), env.TABLE_NAME as string);
     // Whatever was accepted while the runtime was down (or whose start failed) starts now, without
     // holding up the start.
-    const startupRedrive = redrive(0).catch((error: unknown) =>
-      options.log?.('redrive failed', { error: String(error) }),
+    const startupRedrive = redrive(0).then(
+      (reports) => options.log?.('start-up redrive done', reports),
+      (error: unknown) => options.log?.('redrive failed', { error: String(error) }),
     );
     cleanups.push(() => startupRedrive);
 

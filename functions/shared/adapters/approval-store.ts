@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActionToken, Approval, Decision, LateDecision, TimelineEvent } from '../domain/approvals.ts';
 import { conditionally, queryAll } from './dynamo.ts';
+import { dynamoTimelineStore } from './timeline-store.ts';
 
 const approvalKey = (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'APPROVAL' });
 const tokenKey = (tokenHash: string) => ({ pk: `ACTION#${tokenHash}`, sk: 'ACTION' });
@@ -32,6 +33,7 @@ const withNames = (names: Record<string, string>) =>
 
 /** Approvals, their action tokens (by hash) and the application's timeline in the single table. */
 export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: string) {
+  const timeline = dynamoTimelineStore(client, tableName);
   const update = (
     submissionId: string,
     expression: string,
@@ -246,19 +248,7 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
         ),
       );
     },
-    async addEvent(submissionId: string, event: TimelineEvent): Promise<void> {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            pk: `SUBMISSION#${submissionId}`,
-            sk: `EVENT#${event.at}#${randomBytes(3).toString('hex')}`,
-            type: 'TimelineEvent',
-            ...event,
-          },
-        }),
-      );
-    },
+    addEvent: timeline.addEvent,
     async listEvents(submissionId: string): Promise<TimelineEvent[]> {
       const items = await queryAll(client, {
         TableName: tableName,

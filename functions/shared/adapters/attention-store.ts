@@ -23,6 +23,9 @@ const key = (kind: AttentionKind, submissionId: string) => ({
 const indexKey = (kind: AttentionKind) => `ATTENTION#${kind}`;
 const DIGEST_KEY = { pk: 'SYSTEM', sk: 'ATTENTION_DIGEST' };
 
+const isNamed = (value: unknown): value is { name: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string';
+
 /** Cursors are the page's last key, opaque to callers; a forged one is a 400, not a 500. */
 function decodeCursor(cursor: string): Record<string, unknown> {
   try {
@@ -70,7 +73,12 @@ export function dynamoAttentionStore(client: DynamoDBDocumentClient, tableName: 
           submissionId: String(item.submissionId),
           since: String(item.receivedAt),
           lastAt: String(item.receivedAt),
-          detail: { workflow: String(item.workflow), formSlug: String(item.formSlug) },
+          detail: {
+            workflow: String(item.workflow),
+            formSlug: String(item.formSlug),
+            // A start refused for good (misspelt workflow, …) is retried with back-off by the redrive.
+            ...(isNamed(item.workflowError) ? { error: item.workflowError.name } : {}),
+          },
         }
       : {
           kind,

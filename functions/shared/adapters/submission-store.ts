@@ -6,16 +6,54 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Submission, SubmissionStore } from '../domain/submissions.ts';
+import type { WorkflowStartError } from '../domain/workflow-start.ts';
 import { conditionally } from './dynamo.ts';
 
 const key = (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'SUBMISSION' });
-/** Submissions whose workflow has not started yet are listed here (sparse index) until it has. */
+/**
+ * Submissions whose workflow has not started yet are listed here (sparse index) until it has,
+ * including those whose start failed permanently (they carry `workflowError`), so one query finds
+ * every submission still waiting for its workflow.
+ */
 export const PENDING_WORKFLOW_KEY = 'WORKFLOW#pending';
 
+/** A submission still waiting for its workflow, with the last start failure if there was one. */
+export type PendingSubmission = Submission & { readonly workflowError?: WorkflowStartError };
+
+/** Where a listing of pending submissions stopped; opaque to callers. */
+export type PageKey = Record<string, unknown>;
+
+export interface PendingQuery {
+  /** Only submissions received before this time (the stream is still on the newer ones). */
+  readonly receivedBefore: string;
+  /** Only submissions never failed, or whose next attempt is due by this time. */
+  readonly dueBy: string;
+  readonly limit: number;
+  readonly startKey?: PageKey;
+}
+
 export function dynamoSubmissionStore(client: DynamoDBDocumentClient, tableName: string) {
+  const pendingQuery = (query: Omit<PendingQuery, 'limit'> & { limit?: number }) => ({
+    TableName: tableName,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pending AND gsi1sk < :before',
+    FilterExpression: 'attribute_not_exists(workflowError) OR workflowError.nextAttemptAt <= :due',
+    ExpressionAttributeValues: {
+      ':pending': PENDING_WORKFLOW_KEY,
+      ':before': query.receivedBefore,
+      ':due': query.dueBy,
+    },
+    ...(query.limit ? { Limit: query.limit } : {}),
+    ...(query.startKey ? { ExclusiveStartKey: query.startKey } : {}),
+  });
   const store: SubmissionStore & {
     markWorkflowStarted(submissionId: string, executionArn: string, now: string): Promise<void>;
-    listPendingWorkflowStarts(receivedBefore: string, limit: number): Promise<Submission[]>;
+    recordWorkflowError(submissionId: string, error: WorkflowStartError): Promise<boolean>;
+    getWorkflowError(submissionId: string): Promise<WorkflowStartError | undefined>;
+    pendingWorkflowStarts(
+      query: PendingQuery,
+    ): Promise<{ submissions: PendingSubmission[]; nextKey?: PageKey }>;
+    countPendingWorkflowStarts(query: Omit<PendingQuery, 'limit'>): Promise<number>;
   } = {
     async create(submission) {
       return conditionally(
@@ -46,23 +84,55 @@ export function dynamoSubmissionStore(client: DynamoDBDocumentClient, tableName:
           TableName: tableName,
           Key: key(submissionId),
           UpdateExpression:
-            'SET workflowStatus = :started, executionArn = :arn, workflowStartedAt = :now REMOVE gsi1pk, gsi1sk',
+            'SET workflowStatus = :started, executionArn = :arn, workflowStartedAt = :now REMOVE gsi1pk, gsi1sk, workflowError',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':started': 'started', ':arn': executionArn, ':now': now },
         }),
       );
     },
-    async listPendingWorkflowStarts(receivedBefore, limit) {
-      const { Items = [] } = await client.send(
-        new QueryCommand({
+    /** Records a failed start on a submission still pending; false when it has started meanwhile. */
+    recordWorkflowError(submissionId, error) {
+      return conditionally(
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key(submissionId),
+            UpdateExpression: 'SET workflowError = :error',
+            ConditionExpression: 'attribute_exists(pk) AND gsi1pk = :pending',
+            ExpressionAttributeValues: { ':error': error, ':pending': PENDING_WORKFLOW_KEY },
+          }),
+        ),
+      );
+    },
+    async getWorkflowError(submissionId) {
+      const { Item } = await client.send(
+        new GetCommand({
           TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pending AND gsi1sk < :before',
-          ExpressionAttributeValues: { ':pending': PENDING_WORKFLOW_KEY, ':before': receivedBefore },
-          Limit: limit,
+          Key: key(submissionId),
+          ProjectionExpression: 'workflowError',
+          ConsistentRead: true,
         }),
       );
-      return Items.map(toSubmission);
+      return Item?.workflowError as WorkflowStartError | undefined;
+    },
+    async pendingWorkflowStarts(query) {
+      const { Items = [], LastEvaluatedKey } = await client.send(new QueryCommand(pendingQuery(query)));
+      return {
+        submissions: Items.map((item) => toSubmission(item) as PendingSubmission),
+        ...(LastEvaluatedKey ? { nextKey: LastEvaluatedKey } : {}),
+      };
+    },
+    async countPendingWorkflowStarts(query) {
+      let count = 0;
+      let startKey = query.startKey;
+      do {
+        const page = await client.send(
+          new QueryCommand({ ...pendingQuery({ ...query, startKey }), Select: 'COUNT' }),
+        );
+        count += page.Count ?? 0;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return count;
     },
   };
   return store;

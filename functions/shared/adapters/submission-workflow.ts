@@ -1,6 +1,7 @@
 import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { stateMachineArnVariable } from '../../../infra/definitions/state-machines.ts';
 import type { Submission } from '../domain/submissions.ts';
+import { UnknownWorkflowError } from '../domain/workflow-start.ts';
 
 /**
  * Starts the workflow a submission's form names, with the submission id as execution name, so a
@@ -11,7 +12,9 @@ export function submissionWorkflowStarter(client: SFNClient, env: NodeJS.Process
     const variable = stateMachineArnVariable(submission.workflow as never);
     const stateMachineArn = env[variable];
     if (!stateMachineArn)
-      throw new Error(`No state machine for workflow "${submission.workflow}" (${variable} is not set)`);
+      throw new UnknownWorkflowError(
+        `No state machine for workflow "${submission.workflow}" (${variable} is not set)`,
+      );
     const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${submission.submissionId}`;
     try {
       await client.send(

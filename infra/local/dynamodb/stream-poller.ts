@@ -5,6 +5,7 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
+import { StreamCheckpoint } from './stream-checkpoint.ts';
 
 export interface StreamTarget {
   readonly name: string;
@@ -22,22 +23,30 @@ export interface StreamPollerOptions {
   readonly targets: readonly StreamTarget[];
   /** Base delay between retries of a failing batch; doubles each time. @default 200 */
   readonly retryBaseMs?: number;
+  /** Longest delay between two retries of a batch. @default 10000 */
+  readonly retryMaxMs?: number;
+  /**
+   * File keeping each shard's last delivered sequence number, so a restart resumes after it.
+   * Only useful when the database outlives the process; without it, shards are read from their start.
+   */
+  readonly checkpointFile?: string;
   readonly pollIntervalMs?: number;
   readonly log?: (message: string, details?: Record<string, unknown>) => void;
 }
 
 /**
  * The local stand-in for Lambda's DynamoDB stream event source mapping: reads every shard of the
- * table's stream from LATEST, applies each target's filter, invokes it with batches in the Lambda
- * event format, retries a failing batch from the failed record (partial batch response) with
- * backoff, and after maxRetries moves on (on AWS the batch would go to the dead-letter queue; the
- * redrive function picks up what is still pending).
+ * table's stream from its checkpoint (or its start), applies each target's filter, invokes it with
+ * batches in the Lambda event format, retries a failing batch from the failed record (partial
+ * batch response) with capped backoff, and after maxRetries moves on (on AWS the batch would go to
+ * the dead-letter queue; the redrive function picks up what is still pending). A page of records
+ * is checkpointed once every target has had it, so a crash re-delivers at most that page.
  */
 export function startStreamPoller(options: StreamPollerOptions): { stop(): Promise<void> } {
   const client = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: options.region });
+  const checkpoint = new StreamCheckpoint(options.checkpointFile, options.streamArn);
   const iterators = new Map<string, string | undefined>();
   let stopped = false;
-  let initialized = false;
   let running: Promise<void> = Promise.resolve();
 
   async function refreshShards() {
@@ -46,18 +55,30 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): Promi
     );
     for (const shard of StreamDescription?.Shards ?? []) {
       if (!shard.ShardId || iterators.has(shard.ShardId)) continue;
-      // New shards of an existing stream are read from their start; the first ones from now on.
-      const type = initialized ? 'TRIM_HORIZON' : 'LATEST';
-      const { ShardIterator } = await client.send(
-        new GetShardIteratorCommand({
-          StreamArn: options.streamArn,
-          ShardId: shard.ShardId,
-          ShardIteratorType: type,
-        }),
-      );
-      iterators.set(shard.ShardId, ShardIterator);
+      iterators.set(shard.ShardId, await openShard(shard.ShardId));
     }
-    initialized = true;
+  }
+
+  /** After the checkpoint when there is one; from the oldest record kept otherwise, or when the checkpoint is gone. */
+  async function openShard(shardId: string): Promise<string | undefined> {
+    const after = checkpoint.get(shardId);
+    const open = (position: {
+      ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' | 'TRIM_HORIZON';
+      SequenceNumber?: string;
+    }) =>
+      client
+        .send(new GetShardIteratorCommand({ StreamArn: options.streamArn, ShardId: shardId, ...position }))
+        .then((result) => result.ShardIterator);
+    if (!after) return open({ ShardIteratorType: 'TRIM_HORIZON' });
+    try {
+      return await open({ ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after });
+    } catch (error) {
+      options.log?.('stream checkpoint unusable; reading the shard from its start', {
+        shardId,
+        error: (error as Error).name,
+      });
+      return open({ ShardIteratorType: 'TRIM_HORIZON' });
+    }
   }
 
   async function deliver(target: StreamTarget, records: _Record[]) {
@@ -76,7 +97,8 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): Promi
         });
         return;
       }
-      await new Promise((resolve) => setTimeout(resolve, (options.retryBaseMs ?? 200) * 2 ** attempt));
+      const delay = Math.min(options.retryMaxMs ?? 10_000, (options.retryBaseMs ?? 200) * 2 ** attempt);
+      await new Promise((resolve) => setTimeout(resolve, delay));
       if (stopped) return;
     }
   }
@@ -95,22 +117,33 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): Promi
   async function pollOnce() {
     await refreshShards();
     for (const [shardId, iterator] of iterators) {
-      if (!iterator) continue;
-      const { Records = [], NextShardIterator } = await client.send(
-        new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }),
+      if (!iterator || stopped) continue;
+      await pollShard(shardId, iterator).catch((error: unknown) => {
+        // An expired or trimmed iterator: open the shard again from the checkpoint next time.
+        iterators.delete(shardId);
+        options.log?.('stream read failed', { shardId, error: String(error) });
+      });
+    }
+  }
+
+  async function pollShard(shardId: string, iterator: string) {
+    const { Records = [], NextShardIterator } = await client.send(
+      new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }),
+    );
+    for (const target of options.targets) {
+      const matching = Records.filter(
+        (r) =>
+          r.eventName === target.filter.eventName && r.dynamodb?.NewImage?.type?.S === target.filter.itemType,
       );
-      iterators.set(shardId, NextShardIterator);
-      for (const target of options.targets) {
-        const matching = Records.filter(
-          (r) =>
-            r.eventName === target.filter.eventName &&
-            r.dynamodb?.NewImage?.type?.S === target.filter.itemType,
-        );
-        for (let i = 0; i < matching.length; i += target.batchSize) {
-          await deliver(target, matching.slice(i, i + target.batchSize));
-        }
+      for (let i = 0; i < matching.length; i += target.batchSize) {
+        await deliver(target, matching.slice(i, i + target.batchSize));
       }
     }
+    // Stopped mid-page: the page was not fully delivered, so the checkpoint stays before it.
+    if (stopped) return;
+    const last = Records.at(-1)?.dynamodb?.SequenceNumber;
+    if (last) checkpoint.set(shardId, last);
+    iterators.set(shardId, NextShardIterator);
   }
 
   const loop = async () => {
