@@ -48,16 +48,22 @@ export const handler = middy<unknown, { counts: Record<AttentionKind, number>; m
     >;
     const anythingNew = attentionKinds.some((kind) => fresh[kind].length > 0);
     if (!anythingNew || !deps.config.ADMIN_EMAIL) return { counts, mailed: false };
-    await mailer.send(
-      attentionDigestMail({
-        to: deps.config.ADMIN_EMAIL,
-        organisation: deps.config.ORGANISATION_NAME,
-        summaries,
-        fresh,
-        healthUrl: new URL('/api/health', deps.config.PUBLIC_BASE_URL).toString(),
-      }),
-    );
-    await deps.attention.saveDigest(now.toISOString());
+    const sentAt = now.toISOString();
+    if (!(await deps.attention.claimDigest(after, sentAt))) return { counts, mailed: false };
+    try {
+      await mailer.send(
+        attentionDigestMail({
+          to: deps.config.ADMIN_EMAIL,
+          organisation: deps.config.ORGANISATION_NAME,
+          summaries,
+          fresh,
+          healthUrl: new URL('/api/health', deps.config.PUBLIC_BASE_URL).toString(),
+        }),
+      );
+    } catch (error) {
+      await deps.attention.releaseDigest(after, sentAt);
+      throw error;
+    }
     logger.info('attention digest sent', { counts });
     return { counts, mailed: true };
   },

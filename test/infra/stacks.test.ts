@@ -265,6 +265,8 @@ describe('functions', () => {
         'PUBLIC_BASE_URL',
         'TABLE_NAME',
         'LOTSE_USER_POOL_CLIENT_ID',
+        // The alarm address of the test context, as no lotse:adminEmail is given.
+        'ADMIN_EMAIL',
         // Set in the test context; the window is not, so the handler's default applies.
         'SUBMISSION_RATE_LIMIT',
         ...stateMachineIds.map(stateMachineArnVariable),
@@ -275,6 +277,7 @@ describe('functions', () => {
       `stateful(<${statefulLogicalId('AWS::Cognito::UserPoolClient')}>)`,
     );
     expect(env.MAIL_FROM).toBe('lotse@example.org');
+    expect(env.ADMIN_EMAIL).toBe('ops@example.org');
     expect(env.ORGANISATION_NAME).toBe('Lotse Test');
     expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
     expect(render(env.PUBLIC_BASE_URL)).toMatch(/^https:\/\/<WebDistribution[A-Za-z0-9]+\.DomainName>$/);

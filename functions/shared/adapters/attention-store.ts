@@ -14,6 +14,7 @@ import {
   NOT_STARTED_AFTER_MS,
 } from '../domain/attention.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { conditionally } from './dynamo.ts';
 import { PENDING_WORKFLOW_KEY } from './submission-store.ts';
 
 const key = (kind: AttentionKind, submissionId: string) => ({
@@ -123,9 +124,32 @@ export function dynamoAttentionStore(client: DynamoDBDocumentClient, tableName: 
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: DIGEST_KEY }));
       return typeof Item?.sentAt === 'string' ? Item.sentAt : undefined;
     },
-    async saveDigest(sentAt) {
-      await client.send(
-        new PutCommand({ TableName: tableName, Item: { ...DIGEST_KEY, type: 'Digest', sentAt } }),
+    async claimDigest(previous, sentAt) {
+      return conditionally(
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...DIGEST_KEY, type: 'Digest', sentAt },
+            ...(previous
+              ? {
+                  ConditionExpression: 'sentAt = :previous',
+                  ExpressionAttributeValues: { ':previous': previous },
+                }
+              : { ConditionExpression: 'attribute_not_exists(sentAt)' }),
+          }),
+        ),
+      );
+    },
+    async releaseDigest(previous, sentAt) {
+      await conditionally(
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...DIGEST_KEY, type: 'Digest', ...(previous ? { sentAt: previous } : {}) },
+            ConditionExpression: 'sentAt = :mine',
+            ExpressionAttributeValues: { ':mine': sentAt },
+          }),
+        ),
       );
     },
     async clear(kind, submissionId) {

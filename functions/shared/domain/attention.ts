@@ -42,7 +42,13 @@ export interface AttentionStore {
   ): Promise<AttentionPage>;
   /** When the last digest mail went out, if ever. */
   lastDigest(): Promise<string | undefined>;
-  saveDigest(sentAt: string): Promise<void>;
+  /**
+   * Takes the next digest (only if the last one is still `previous`), so two overlapping runs never
+   * both mail; false when another run took it.
+   */
+  claimDigest(previous: string | undefined, sentAt: string): Promise<boolean>;
+  /** Gives a claimed digest back when its mail could not be sent, so the next run sends it. */
+  releaseDigest(previous: string | undefined, sentAt: string): Promise<void>;
 }
 
 /** Execution names are the submission id, or `<id>-r<time>` for a restart; anything else is not a submission's. */

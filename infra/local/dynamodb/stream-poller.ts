@@ -38,8 +38,9 @@ export interface StreamPollerOptions {
  * The local stand-in for Lambda's DynamoDB stream event source mapping: reads every shard of the
  * table's stream from its checkpoint (or its start), applies each target's filter, invokes it with
  * batches in the Lambda event format, retries a failing batch from the failed record (partial
- * batch response) with capped backoff, and after maxRetries moves on (on AWS the batch would go to
- * the dead-letter queue; the redrive function picks up what is still pending). A page of records
+ * batch response) with capped backoff, and after maxRetries sets that one record aside, as
+ * bisect-on-error does on AWS (there it goes to the dead-letter queue; the redrive function starts
+ * what is still pending), so the records behind it are not held up. A page of records
  * is checkpointed once every target has had it, so a crash re-delivers at most that page.
  */
 export function startStreamPoller(options: StreamPollerOptions): { stop(): Promise<void> } {
@@ -89,13 +90,18 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): Promi
         return 0;
       });
       if (failedFrom === undefined) return;
+      if (failedFrom > 0) attempt = 0; // progress: the retries count for the record that now fails
       pending = pending.slice(failedFrom);
       if (attempt >= target.maxRetries) {
-        options.log?.('stream batch dropped after retries (dead-letter)', {
+        // What bisect-on-error ends in on AWS: only the record that keeps failing goes to the
+        // dead-letter queue (the redrive still starts it), and the records behind it go on.
+        options.log?.('stream record dropped after retries (dead-letter)', {
           target: target.name,
-          records: pending.length,
+          sequenceNumber: pending[0]?.dynamodb?.SequenceNumber,
         });
-        return;
+        pending = pending.slice(1);
+        attempt = -1;
+        continue;
       }
       const delay = Math.min(options.retryMaxMs ?? 10_000, (options.retryBaseMs ?? 200) * 2 ** attempt);
       await new Promise((resolve) => setTimeout(resolve, delay));
