@@ -93,7 +93,7 @@ Lotse is running (ready in ${readyMs} ms: ${Object.entries(runtime.startupPhases
     )}${runtime.resumedExecutions ? `, resumed ${runtime.resumedExecutions} waiting execution(s)` : ''}):
   web app         ${runtime.urls.web}
   HTTP API        ${runtime.urls.api}   (health: ${runtime.urls.api}/health, OpenAPI: ${runtime.urls.api}/openapi.json)
-  mailbox (SES)   ${runtime.urls.mailbox}
+  mailbox (SES)   ${runtime.urls.mailbox}   (what needs attention is mailed to ${config.LOTSE_ADMIN_EMAIL})
   DynamoDB Local  ${runtime.urls.dynamodb}
   Step Functions  ${runtime.urls.stepFunctions}
   sign-in         ${runtime.urls.auth}   (Cognito stand-in, user pool client ${runtime.auth.clientId})

@@ -1,11 +1,17 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exited, freeLotsePorts, type LotsePorts, startLotse } from '../support/npm-start.ts';
+import {
+  dynamoDbLocalProcessesOn,
+  exited,
+  freeLotsePorts,
+  type LotsePorts,
+  startLotse,
+} from '../support/npm-start.ts';
 import { eventually } from '../support/poll.ts';
 
 /**
@@ -32,21 +38,7 @@ async function start() {
   return running;
 }
 
-/** Process ids of DynamoDB Local launchers on this port, read from /proc (no pgrep needed). */
-const javaProcessesOn = (port: number) =>
-  readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-          .split('\0')
-          .join(' ')
-          .includes(`LoopbackDynamoDbLocal -port ${port} `);
-      } catch {
-        return false;
-      }
-    })
-    .join(',');
+const javaProcessesOn = dynamoDbLocalProcessesOn;
 
 describe('npm start', () => {
   it('loses no waiting execution when it is killed and started again', async () => {

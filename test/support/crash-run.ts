@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { freePort } from '../../infra/local/ports.ts';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
+import { dynamoDbLocalProcessesOn, freeLotsePorts } from './npm-start.ts';
 import { eventually } from './poll.ts';
 
 /**
@@ -47,13 +46,7 @@ const SLUG = 'foerderantrag-initiative';
 const WORKFLOW_ARN = 'arn:aws:states:eu-central-1:000000000000:execution:lotse-submission-received';
 
 export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult> {
-  const ports = {
-    PORT: await freePort(),
-    LOTSE_DYNAMODB_PORT: await freePort(),
-    LOTSE_SFN_PORT: await freePort(),
-    LOTSE_SES_PORT: await freePort(),
-    LOTSE_AUTH_PORT: await freePort(),
-  };
+  const ports = await freeLotsePorts();
   const api = `http://127.0.0.1:${ports.PORT}/api`;
   const log = options.log ?? (() => {});
   const ids = Array.from({ length: options.count }, () => randomUUID());
@@ -183,19 +176,7 @@ export function killGroup(child: ChildProcess) {
   }
 }
 
-const dynamoDbJavaRunning = (port: number) =>
-  readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .some((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-          .split('\0')
-          .join(' ')
-          .includes(`LoopbackDynamoDbLocal -port ${port} `);
-      } catch {
-        return false;
-      }
-    });
+const dynamoDbJavaRunning = (port: number) => dynamoDbLocalProcessesOn(port) !== '';
 
 async function publishedVersion(api: string): Promise<number> {
   const response = await fetch(`${api}/forms/${SLUG}?locale=de`);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../infra/local/ports.ts';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
@@ -63,6 +64,22 @@ export async function startLotse(
   );
   return { child, readyMs, output: () => output };
 }
+
+/** Process ids of DynamoDB Local launchers on this port, read from /proc (no pgrep needed). */
+export const dynamoDbLocalProcessesOn = (port: number): string =>
+  readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+          .split('\0')
+          .join(' ')
+          .includes(`LoopbackDynamoDbLocal -port ${port} `);
+      } catch {
+        return false;
+      }
+    })
+    .join(',');
 
 export const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) =>
