@@ -44,6 +44,11 @@ export async function benchCrash(options: CrashBenchOptions): Promise<void> {
       ['submissions/s after the restart', fmt(result.submitPerSecondAfterRestart, 1)],
       ['restart: LOTSE_READY ms', String(result.restartReadyMs)],
       ['restart → every workflow started, s', fmt(result.allStartedAfterRestartMs / 1000, 1)],
+      [
+        'restart → the backlog (before the kill) started, s',
+        fmt(result.backlogStartedAfterRestartMs / 1000, 1),
+      ],
+      ['last submission → every workflow started, s', fmt(result.allStartedAfterLastSubmitMs / 1000, 1)],
       ['acknowledged but not stored', String(lost)],
       ['stored twice', String(result.stored.length - stored.size)],
       ['still pending at the end', String(result.pendingAfter)],

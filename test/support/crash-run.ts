@@ -40,6 +40,10 @@ export interface CrashRunResult {
   readonly restartReadyMs: number;
   /** From the restart (spawn) until every stored submission was marked started. */
   readonly allStartedAfterRestartMs: number;
+  /** From the restart until every submission acknowledged before the kill was started: the backlog. */
+  readonly backlogStartedAfterRestartMs: number;
+  /** From the last acknowledged submission until every workflow had started. */
+  readonly allStartedAfterLastSubmitMs: number;
 }
 
 const SLUG = 'foerderantrag-initiative';
@@ -77,15 +81,27 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult
     second = await startLotse(ports, options.dataDir, options.onSpawn);
     log(`restart ready in ${second.readyMs} ms`);
     const secondStarted = performance.now();
+    const backlog = new Set(acknowledged);
+    const documents = documentClientFor(ports.LOTSE_DYNAMODB_PORT);
+    // Watched while the rest is sent: how long the submissions accepted before the kill wait.
+    const backlogStarted = eventually(
+      async () => {
+        const started = (await scanSubmissions(documents)).filter(
+          (s) => backlog.has(s.submissionId) && s.workflowStatus === 'started',
+        ).length;
+        return started >= backlog.size ? performance.now() : undefined;
+      },
+      { timeoutMs: options.startedWithinMs, intervalMs: 1000, what: 'the backlog to start' },
+    ).catch(() => Number.NaN);
     let left = unanswered;
     for (let round = 0; left.length > 0 && round < 10; round++) {
       left = await submitAll(api, version, left, options.concurrency, acknowledged, () => false);
     }
     if (left.length > 0) throw new Error(`${left.length} submissions got no answer after the restart`);
+    const lastSubmit = performance.now();
     const submitPerSecondAfterRestart =
-      (acknowledged.size - acceptedBeforeKill) / ((performance.now() - secondStarted) / 1000);
+      (acknowledged.size - acceptedBeforeKill) / ((lastSubmit - secondStarted) / 1000);
 
-    const documents = documentClientFor(ports.LOTSE_DYNAMODB_PORT);
     let stored: string[] = [];
     let pendingAfter = 0;
     const allStarted = await eventually(
@@ -110,6 +126,8 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult
       submitPerSecondAfterRestart,
       restartReadyMs: second.readyMs,
       allStartedAfterRestartMs: allStarted - restarted,
+      backlogStartedAfterRestartMs: (await backlogStarted) - restarted,
+      allStartedAfterLastSubmitMs: allStarted - lastSubmit,
     };
   } finally {
     if (first) killGroup(first.child);
