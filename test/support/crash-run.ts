@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PENDING_WORKFLOW_KEY } from '#shared/adapters/submission-store.ts';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
 import { dynamoDbLocalProcessesOn, freeLotsePorts } from './npm-start.ts';
 import { eventually } from './poll.ts';
@@ -84,12 +85,11 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult
     const backlog = new Set(acknowledged);
     const documents = documentClientFor(ports.LOTSE_DYNAMODB_PORT);
     // Watched while the rest is sent: how long the submissions accepted before the kill wait.
+    // The sparse pending index, not a scan: polling must not load the system it measures.
     const backlogStarted = eventually(
       async () => {
-        const started = (await scanSubmissions(documents)).filter(
-          (s) => backlog.has(s.submissionId) && s.workflowStatus === 'started',
-        ).length;
-        return started >= backlog.size ? performance.now() : undefined;
+        const pending = await pendingIds(documents);
+        return pending.some((id) => backlog.has(id)) ? undefined : performance.now();
       },
       { timeoutMs: options.startedWithinMs, intervalMs: 1000, what: 'the backlog to start' },
     ).catch(() => Number.NaN);
@@ -106,6 +106,7 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult
     let pendingAfter = 0;
     const allStarted = await eventually(
       async () => {
+        if ((await pendingIds(documents)).length > 0) return undefined;
         const submissions = await scanSubmissions(documents);
         stored = submissions.map((s) => s.submissionId);
         pendingAfter = submissions.filter((s) => s.workflowStatus !== 'started').length;
@@ -272,6 +273,26 @@ const documentClientFor = (port: number) =>
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     }),
   );
+
+/** Ids of the submissions whose workflow has not started yet (the sparse index gsi1). */
+async function pendingIds(client: DynamoDBDocumentClient): Promise<string[]> {
+  const ids: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: 'lotse-main',
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pending',
+        ExpressionAttributeValues: { ':pending': PENDING_WORKFLOW_KEY },
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    ids.push(...(page.Items ?? []).map((item) => String(item.submissionId)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return ids;
+}
 
 async function scanSubmissions(client: DynamoDBDocumentClient) {
   const found: { submissionId: string; workflowStatus: string }[] = [];
