@@ -11,7 +11,9 @@ let env: Awaited<ReturnType<typeof startTestRuntime>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  [env, browser] = await Promise.all([startTestRuntime({ timeScale: 0.000002 }), launchChromium()]);
+  // Slow enough that no reminder (180 days: 311 s here) comes between opening and deciding, even on
+  // a loaded machine where a browser test takes a minute.
+  [env, browser] = await Promise.all([startTestRuntime({ timeScale: 0.00002 }), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -28,7 +30,8 @@ const noAxeViolations = async (page: Page) => {
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 };
 
-describe('the coordinator on a phone', () => {
+// Three browser journeys with axe checks; on a loaded two-core CI machine one can take a minute.
+describe('the coordinator on a phone', { timeout: 150_000 }, () => {
   it('opens the link, sees the whole application, rejects with a shared comment; the colleague sees who decided', async () => {
     const { slug, coordinators } = await publishOnboardingForm(env.runtime);
     const { email } = await applyTo(env.runtime, slug, 'en');
