@@ -8,6 +8,7 @@ import {
 } from '#shared/contracts/form-definition.ts';
 import { messagesFor } from '../../web/src/features/public-form/messages.ts';
 import { launchChromium } from '../support/browser.ts';
+import { fillRegistration } from '../support/registration.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 import { REGISTRATION, shippedForm, shippedForms } from '../web/support/shipped-forms.ts';
 
@@ -255,17 +256,7 @@ describe('the error summary', () => {
 });
 
 /** Fills the registration's required answers directly (this test is about what happens after). */
-async function fillRequired(page: Page) {
-  await page.locator('#field-firstName').fill('Ahmad');
-  await page.locator('#field-lastName').fill('Haddad');
-  await page.locator('#field-email').fill('ahmad@example.org');
-  await page.locator('#field-postalCode').fill('50667');
-  await page.locator('#field-languages-0-language').selectOption('ar');
-  await page.locator('#field-languages-0-level').check();
-  await page.locator('#field-availabilityDays').check();
-  await page.locator('#field-motivation').fill('Ich spreche Arabisch und Deutsch.');
-  await page.locator('#field-consent').check();
-}
+const fillRequired = (page: Page) => fillRegistration(page);
 
 describe('when sending does not work', () => {
   it('keeps the answers, retries with the same submission id, and switches language without losing them', async () => {

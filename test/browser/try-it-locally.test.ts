@@ -9,6 +9,7 @@ import { messagesFor } from '../../web/src/features/public-form/messages.ts';
 import { launchChromium } from '../support/browser.ts';
 import { freeLotsePorts, type LotsePorts, type RunningLotse, startLotse } from '../support/npm-start.ts';
 import { eventually } from '../support/poll.ts';
+import { fillRegistration } from '../support/registration.ts';
 import type { StoredMail } from '../support/runtime.ts';
 
 /**
@@ -52,15 +53,7 @@ describe('Try it locally (README), on npm start’s defaults', () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'de-DE' });
     const page = await context.newPage();
     await page.goto(`${web()}/f/integrationslotsen-registrierung`);
-    await page.locator('#field-firstName').fill('Ahmad');
-    await page.locator('#field-lastName').fill('Haddad');
-    await page.locator('#field-email').fill(volunteer);
-    await page.locator('#field-postalCode').fill('50667');
-    await page.locator('#field-languages-0-language').selectOption('ar');
-    await page.locator('#field-languages-0-level').check();
-    await page.locator('#field-availabilityDays').check();
-    await page.locator('#field-motivation').fill('Ich spreche Arabisch und Deutsch.');
-    await page.locator('#field-consent').check();
+    await fillRegistration(page, volunteer);
     await page.getByRole('button', { name: messagesFor('de').submit }).click();
     await expect
       .poll(() => page.locator('#receipt-title').textContent())
