@@ -8,7 +8,12 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyTo, linkIn, publishOnboardingForm } from '../support/onboarding.ts';
 import { eventually } from '../support/poll.ts';
-import { mailbox, type StoredMail, startTestRuntime } from '../support/runtime.ts';
+import {
+  mailsTo as mailsToIn,
+  type StoredMail,
+  startTestRuntime,
+  waitForMails as waitForMailsIn,
+} from '../support/runtime.ts';
 
 /**
  * Mail that cannot be delivered never kills a workflow, and a late decision is never lost: the
@@ -43,16 +48,8 @@ const controlSes = async (options: Record<string, unknown>) => {
   expect(response.status).toBe(200);
 };
 
-const mailsTo = async (address: string) =>
-  (await mailbox(env.runtime)).filter((m) => m.destination.to.includes(address));
-const waitForMails = (address: string, count: number) =>
-  eventually(
-    async () => {
-      const found = await mailsTo(address);
-      return found.length >= count ? found : undefined;
-    },
-    { what: `${count} mail(s) to ${address}` },
-  );
+const mailsTo = (address: string) => mailsToIn(env.runtime, address);
+const waitForMails = (address: string, count: number) => waitForMailsIn(env.runtime, address, count);
 
 interface TimelineEvent {
   action: string;

@@ -13,7 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../functions/shared/domain/approvals.ts';
 import { applyTo, linkIn, publishOnboardingForm } from '../support/onboarding.ts';
 import { eventually } from '../support/poll.ts';
-import { mailbox, type StoredMail, startTestRuntime } from '../support/runtime.ts';
+import {
+  mailsTo as mailsToIn,
+  type StoredMail,
+  startTestRuntime,
+  waitForMails as waitForMailsIn,
+} from '../support/runtime.ts';
 
 /**
  * The volunteer onboarding workflow end to end on the local runtime: real DynamoDB Local, local
@@ -45,16 +50,8 @@ interface Days {
 const onboardingForm = (days?: Days) => publishOnboardingForm(env.runtime, days);
 const apply = (slug: string, locale = 'en') => applyTo(env.runtime, slug, locale);
 
-const mailsTo = async (address: string) =>
-  (await mailbox(env.runtime)).filter((m) => m.destination.to.includes(address));
-const waitForMails = (address: string, count: number) =>
-  eventually(
-    async () => {
-      const found = await mailsTo(address);
-      return found.length >= count ? found : undefined;
-    },
-    { what: `${count} mail(s) to ${address}` },
-  );
+const mailsTo = (address: string) => mailsToIn(env.runtime, address);
+const waitForMails = (address: string, count: number) => waitForMailsIn(env.runtime, address, count);
 
 const decide = (
   token: string,

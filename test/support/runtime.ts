@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../infra/local/ports.ts';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../infra/local/runtime.ts';
+import { eventually } from './poll.ts';
 
 /** Starts the real local runtime (DynamoDB Local in memory, local SES, local Step Functions) on free ports. */
 export async function startTestRuntime(
@@ -41,3 +42,18 @@ export async function mailbox(runtime: LocalRuntime): Promise<StoredMail[]> {
   const response = await fetch(`${runtime.urls.ses}/store`);
   return ((await response.json()) as { emails: StoredMail[] }).emails;
 }
+
+/** The mails the local SES holds for one address. */
+export async function mailsTo(runtime: LocalRuntime, address: string): Promise<StoredMail[]> {
+  return (await mailbox(runtime)).filter((m) => m.destination.to.includes(address));
+}
+
+/** Waits until at least `count` mails to the address have arrived, and returns them. */
+export const waitForMails = (runtime: LocalRuntime, address: string, count: number) =>
+  eventually(
+    async () => {
+      const found = await mailsTo(runtime, address);
+      return found.length >= count ? found : undefined;
+    },
+    { what: `${count} mail(s) to ${address}` },
+  );
