@@ -29,10 +29,29 @@ export const mainTable: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
   globalSecondaryIndexes: [
+    // Work lists: workflows not yet started (`WORKFLOW#pending`), attention (`ATTENTION#kind`).
     {
       indexName: 'gsi1',
       partitionKey: { name: 'gsi1pk', type: 'S' },
       sortKey: { name: 'gsi1sk', type: 'S' },
+    },
+    // The inbox by form, newest first: `INBOX#<slug>` / `<receivedAt>#<submissionId>`.
+    {
+      indexName: 'gsi2',
+      partitionKey: { name: 'gsi2pk', type: 'S' },
+      sortKey: { name: 'gsi2sk', type: 'S' },
+    },
+    // The inbox by form and status: `INBOX#<slug>#<status>` / `<receivedAt>#<submissionId>`.
+    {
+      indexName: 'gsi3',
+      partitionKey: { name: 'gsi3pk', type: 'S' },
+      sortKey: { name: 'gsi3sk', type: 'S' },
+    },
+    // Per person or actor: inbox entries by assignee (`ASSIGNEE#<sub>`), audit entries by actor.
+    {
+      indexName: 'gsi4',
+      partitionKey: { name: 'gsi4pk', type: 'S' },
+      sortKey: { name: 'gsi4sk', type: 'S' },
     },
   ],
   timeToLiveAttribute: 'expiresAt',

@@ -1,11 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors.ts';
+import type { Caller } from '../domain/staff.ts';
 
-export interface Caller {
-  readonly sub: string;
-  readonly username: string;
-  readonly groups: readonly string[];
-}
+export type { Caller };
 
 type EventWithJwt = APIGatewayProxyEventV2 & {
   requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
@@ -23,7 +20,8 @@ export function requireGroup(event: APIGatewayProxyEventV2, allowed: readonly st
     throw new ForbiddenError(`This needs the role ${allowed.join(' or ')}.`);
   }
   const username = String(claims.username ?? claims['cognito:username'] ?? claims.sub);
-  return { sub: claims.sub, username, groups };
+  const email = typeof claims.email === 'string' ? claims.email : undefined;
+  return { sub: claims.sub, username, groups, ...(email ? { email } : {}) };
 }
 
 export function parseGroups(value: unknown): string[] {

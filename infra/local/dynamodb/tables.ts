@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { mainTable, type TableDefinition } from '../../definitions/table.ts';
@@ -61,6 +62,33 @@ export async function ensureTable(
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-  return Table;
+  return addMissingIndexes(client, tableName, table);
+}
+
+/**
+ * A data folder from an older version has the table without the indexes added since: add them,
+ * one at a time as DynamoDB requires, and wait until each is active.
+ */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, table: TableDefinition) {
+  const describe = async () => (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+  let current = await describe();
+  const input = createTableInput(tableName, table);
+  for (const index of input.GlobalSecondaryIndexes ?? []) {
+    if (current?.GlobalSecondaryIndexes?.some((existing) => existing.IndexName === index.IndexName)) continue;
+    const names = new Set(index.KeySchema?.map((key) => key.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: input.AttributeDefinitions?.filter((a) => names.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+    for (let i = 0; i < 600; i += 1) {
+      current = await describe();
+      const state = current?.GlobalSecondaryIndexes?.find((e) => e.IndexName === index.IndexName);
+      if (state?.IndexStatus === 'ACTIVE') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return current;
 }
