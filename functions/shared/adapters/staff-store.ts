@@ -12,6 +12,8 @@ export interface StaffProfile {
   readonly forms: readonly string[];
   /** Counselling teams (intake routes) this person belongs to. */
   readonly teams?: readonly string[];
+  /** Set when an admin disabled the account: refused at once, even with a token still valid. */
+  readonly disabled?: boolean;
   readonly updatedAt: string;
   readonly updatedBy: string;
 }
