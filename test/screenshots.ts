@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { repositoryRoot } from '../infra/local/runtime.ts';
+import { messagesFor } from '../web/src/features/public-form/messages.ts';
+import { launchChromium } from './support/browser.ts';
+import { eventually } from './support/poll.ts';
+import { fillRegistration } from './support/registration.ts';
+import { mailsTo, startTestRuntime } from './support/runtime.ts';
+
+/**
+ * `npm run screenshots`: the README's pictures of the main screens, taken from the real local
+ * runtime in Chromium, on a phone (390 px) and a desktop (1280 px). Run it after changing a screen.
+ */
+const out = join(repositoryRoot, 'docs', 'screenshots');
+mkdirSync(out, { recursive: true });
+
+const env = await startTestRuntime({ timeScale: 1 });
+let browser: Browser | undefined;
+try {
+  browser = await launchChromium();
+  const web = env.runtime.urls.web;
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
+  const shot = async (page: Page, name: string, fullPage = false) => {
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(out, `${name}.png`), fullPage });
+    console.log(`docs/screenshots/${name}.png`);
+  };
+  const open = async (context: BrowserContext, path: string) => {
+    const page = await context.newPage();
+    await page.goto(`${web}${path}`);
+    await page.waitForLoadState('networkidle');
+    return page;
+  };
+
+  await shot(await open(desktop, '/'), 'home-desktop');
+  await shot(await open(phone, '/'), 'home-phone');
+
+  const form = await open(phone, '/f/integrationslotsen-registrierung');
+  await form.locator('#field-firstName').waitFor();
+  await shot(form, 'form-phone');
+  await fillRegistration(form, 'screenshot@example.org');
+  await form.getByRole('button', { name: messagesFor('de').submit }).click();
+  await form.locator('[data-testid="receipt-number"]').waitFor();
+  await shot(form, 'form-receipt-phone');
+  const formDesktop = await open(desktop, '/f/integrationslotsen-registrierung');
+  await formDesktop.locator('#field-firstName').waitFor();
+  await shot(formDesktop, 'form-desktop');
+
+  const request = await eventually(
+    async () =>
+      (await mailsTo(env.runtime, 'koordination@example.org')).find((m) =>
+        (m.body.text ?? '').includes('/decide/'),
+      ),
+    { what: "the coordinator's decision mail", timeoutMs: 30_000 },
+  );
+  const link = /(http:\/\/\S+\/decide\/[A-Za-z0-9_-]{43})/.exec(request.body.text ?? '')?.[1] ?? '';
+  const decision = await phone.newPage();
+  await decision.goto(link);
+  await decision.getByRole('radio').first().waitFor();
+  await shot(decision, 'decision-phone', true);
+} finally {
+  await browser?.close();
+  await env.stop();
+}
