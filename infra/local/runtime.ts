@@ -281,6 +281,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         audiences: [auth.clientId, openIdProvider.clientId],
       }),
       runtimeConfig: {
+        organisationName: env.ORGANISATION_NAME,
         oidc: { authority: openIdProvider.issuer, clientId: openIdProvider.clientId, scope: CONSOLE_SCOPE },
       },
       ...(options.log ? { log: options.log } : {}),
