@@ -20,7 +20,9 @@ import {
 } from '../definitions/state-machines.ts';
 import { localTableName } from '../definitions/table.ts';
 import { LocalAuth } from './auth/local-auth.ts';
+import { CONSOLE_SCOPE, createOpenIdProvider, type LocalOpenIdProvider } from './auth/openid-provider.ts';
 import { startAuthServer } from './auth/server.ts';
+import { createTokenVerifier } from './auth/token-verifier.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/dynamodb-local.ts';
 import { startStreamPoller } from './dynamodb/stream-poller.ts';
 import { ensureTable } from './dynamodb/tables.ts';
@@ -79,6 +81,8 @@ export interface LocalRuntime {
     readonly auth: string;
   };
   readonly auth: LocalAuth;
+  /** The local OpenID provider the console signs in with (issuer, console client, JWKS). */
+  readonly openIdProvider: Pick<LocalOpenIdProvider, 'issuer' | 'clientId' | 'jwksUri'>;
   readonly seededForms: readonly string[];
   /** Runs the scheduled redrive of pending submission workflows now; resolves to its report by function id. */
   redrive(graceMs?: number): Promise<Record<string, unknown>>;
@@ -128,7 +132,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ]);
     const webUrl = `http://${host}:${options.port}`;
     const authUrl = `http://${host}:${options.authPort}`;
-    const auth = new LocalAuth(options.dataDir, `${authUrl}/local_pool`);
+    // One issuer for the OpenID provider, InitiateAuth and test tokens, so one check fits them all.
+    const auth = new LocalAuth(options.dataDir, authUrl);
+    const openIdProvider = createOpenIdProvider({
+      auth,
+      issuer: authUrl,
+      webOrigin: webUrl,
+      dataDir: options.dataDir,
+      apiAudience: `${webUrl}/api`,
+    });
     const sfnUrl = `http://${host}:${options.stepFunctionsPort}`;
     const lambda = new LocalLambda({
       rootDir: repositoryRoot,
@@ -175,7 +187,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       new DynamoDBClient({ endpoint: dynamo.endpoint }),
       env.TABLE_NAME as string,
     );
-    const authServer = await startAuthServer(auth, host, options.authPort, webUrl);
+    const authServer = await startAuthServer(auth, host, options.authPort, webUrl, openIdProvider.listener);
     cleanups.push(() => closeServer(authServer));
 
     const engine = new LocalStepFunctions({
@@ -263,8 +275,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       port: options.port,
       webRoot: join(repositoryRoot, 'web', 'dist'),
       invoke: (id, event) => lambda.invoke(id, event),
-      verifyToken: (token) => auth.verify(token),
-      runtimeConfig: { signIn: { endpoint: authUrl, clientId: auth.clientId, region: REGION } },
+      verifyToken: createTokenVerifier({
+        issuer: openIdProvider.issuer,
+        jwksUri: openIdProvider.jwksUri,
+        audiences: [auth.clientId, openIdProvider.clientId],
+      }),
+      runtimeConfig: {
+        organisationName: env.ORGANISATION_NAME,
+        oidc: { authority: openIdProvider.issuer, clientId: openIdProvider.clientId, scope: CONSOLE_SCOPE },
+      },
       ...(options.log ? { log: options.log } : {}),
     });
     cleanups.push(() => closeServer(web));
@@ -291,6 +310,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       env,
       engine,
       auth,
+      openIdProvider: {
+        issuer: openIdProvider.issuer,
+        clientId: openIdProvider.clientId,
+        jwksUri: openIdProvider.jwksUri,
+      },
       seededForms,
       redrive,
       invoke: (functionId: FunctionId, event: unknown) => lambda.invoke(functionId, event),

@@ -3,6 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
+import { signInOnProviderPage } from '../support/console-sign-in.ts';
 import { eventually } from '../support/poll.ts';
 import { mailbox, startTestRuntime } from '../support/runtime.ts';
 
@@ -20,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('the team member opens a counselling case from the e-mail', () => {
-  it('signs in, sees every answer, and picks the case up', async () => {
+  it('follows the old link into the console, signs in, sees every answer, and picks the case up', async () => {
     const submissionId = randomUUID();
     const response = await fetch(`${env.runtime.urls.api}/forms/beratung-anfrage/submissions`, {
       method: 'POST',
@@ -49,15 +50,12 @@ describe('the team member opens a counselling case from the e-mail', () => {
     const link = /(http:\/\/\S+\/admin\/cases\/[0-9a-f-]{36})/.exec(mail.body.text ?? '')?.[1] ?? '';
     expect(mail.body.text).not.toContain('0170 7654321');
 
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'de-DE' });
     const page = await context.newPage();
+    // Mails already sent link to /admin/cases/{id}; the case now lives in the console.
     await page.goto(link);
-    await page.getByLabel('Benutzername').fill('mira');
-    await page.getByLabel('Passwort').fill('wrong');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Anmeldung fehlgeschlagen');
-    await page.getByLabel('Passwort').fill('a long team password');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await signInOnProviderPage(page, 'mira', 'a long team password');
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/console/cases/${submissionId}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Beratungsfall');
     await expect.poll(() => page.getByText('0170 7654321').count()).toBe(1);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);

@@ -3,6 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
+import { signInOnProviderPage } from '../support/console-sign-in.ts';
 import { eventually } from '../support/poll.ts';
 import { mailbox, startTestRuntime } from '../support/runtime.ts';
 
@@ -11,6 +12,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   [env, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
+  env.runtime.auth.createUser('ada', 'a long admin password', ['admin']);
 });
 
 afterAll(async () => {
@@ -19,16 +21,17 @@ afterAll(async () => {
 });
 
 describe('web app in Chromium, phone-sized', () => {
-  it('shows every component healthy, starts a check, and confirms it from the e-mail link', async () => {
+  it('an admin sees every component healthy in the console, starts a check, and confirms it from the e-mail link', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'de-DE' });
     const page = await context.newPage();
-    await page.goto(env.runtime.urls.web);
+    await page.goto(`${env.runtime.urls.web}/console/system`);
+    await signInOnProviderPage(page, 'ada', 'a long admin password');
     await expect.poll(() => page.locator('.status li[data-status="ok"]').count()).toBe(3);
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
     const recipient = `${randomUUID()}@example.org`;
-    await page.getByLabel('E-Mail-Adresse · E-mail address').fill(recipient);
-    await page.getByRole('button', { name: /Prüfung starten/ }).click();
+    await page.getByLabel('E-Mail-Adresse').fill(recipient);
+    await page.getByRole('button', { name: 'Prüfung starten' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('unterwegs');
 
     const mail = await eventually(async () =>

@@ -1,7 +1,4 @@
 import { lazy, Suspense } from 'react';
-import { StatusPanel } from './features/status/status-panel.tsx';
-import { ConfirmCheck } from './features/system-check/confirm-check.tsx';
-import { StartCheck } from './features/system-check/start-check.tsx';
 
 // Its own chunk: JSON Forms and ajv load only on /f/ routes, so the rest of the site stays light.
 const PublicFormPage = lazy(() =>
@@ -17,14 +14,23 @@ const DecisionPage = lazy(() =>
 const AnswerPage = lazy(() =>
   import('./features/answer/answer-page.tsx').then((module) => ({ default: module.AnswerPage })),
 );
-
-const CasePage = lazy(() =>
-  import('./features/admin/case-page.tsx').then((module) => ({ default: module.CasePage })),
+const ConfirmCheck = lazy(() =>
+  import('./features/system-check/confirm-check.tsx').then((module) => ({ default: module.ConfirmCheck })),
 );
 
-/** A tiny path router: public form pages at /f/{slug}; the admin console arrives with a later feature. */
+// The signed-in console (router, sign-in, query cache) is a chunk of its own that public pages never load.
+const ConsoleApp = lazy(() => import('./features/console/console-app.tsx'));
+
+const loading = (
+  <p className="page" role="status">
+    Wird geladen … · Loading …
+  </p>
+);
+
+/** Public pages by path; everything under /console is the console's own router. */
 export function App() {
-  const form = /^\/f\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(window.location.pathname);
+  const path = window.location.pathname;
+  const form = /^\/f\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(path);
   if (form?.[1]) {
     return (
       <Suspense
@@ -38,30 +44,32 @@ export function App() {
       </Suspense>
     );
   }
-  const confirm = /^\/system-checks\/([0-9a-f-]{36})$/i.exec(window.location.pathname);
-  const decide = /^\/decide\/([A-Za-z0-9_-]{1,100})$/.exec(window.location.pathname);
-  const answer = /^\/answer\/([A-Za-z0-9_-]{1,100})$/.exec(window.location.pathname);
-  const caseId = /^\/admin\/cases\/([0-9a-f-]{36})$/i.exec(window.location.pathname)?.[1];
-  if (caseId) {
+  // Links in counselling mails already sent point here; the case lives in the console now.
+  const oldCase = /^\/admin\/cases\/([0-9a-f-]{36})$/i.exec(path)?.[1];
+  if (oldCase) {
+    window.location.replace(`/console/cases/${oldCase}`);
+    return loading;
+  }
+  if (path === '/console' || path.startsWith('/console/')) {
     return (
-      <main className="page">
-        <header>
-          <p className="brand">Lotse</p>
-        </header>
-        <Suspense fallback={<p role="status">…</p>}>
-          <CasePage submissionId={caseId} />
-        </Suspense>
-      </main>
+      <Suspense fallback={loading}>
+        <ConsoleApp />
+      </Suspense>
     );
   }
-  if (decide?.[1] || answer?.[1]) {
+  const confirm = /^\/system-checks\/([0-9a-f-]{36})$/i.exec(path);
+  const decide = /^\/decide\/([A-Za-z0-9_-]{1,100})$/.exec(path);
+  const answer = /^\/answer\/([A-Za-z0-9_-]{1,100})$/.exec(path);
+  if (decide?.[1] || answer?.[1] || confirm?.[1]) {
     return (
       <main className="page">
         <header>
           <p className="brand">Lotse</p>
         </header>
         <Suspense fallback={<p role="status">…</p>}>
-          {decide?.[1] ? <DecisionPage token={decide[1]} /> : <AnswerPage token={answer?.[1] ?? ''} />}
+          {decide?.[1] && <DecisionPage token={decide[1]} />}
+          {answer?.[1] && <AnswerPage token={answer[1]} />}
+          {confirm?.[1] && <ConfirmCheck checkId={confirm[1]} />}
         </Suspense>
       </main>
     );
@@ -72,14 +80,9 @@ export function App() {
         <h1>Lotse</h1>
         <p>Formulare und Abläufe für Ehrenamtsprogramme · Forms and workflows for volunteer programmes</p>
       </header>
-      {confirm?.[1] ? (
-        <ConfirmCheck checkId={confirm[1]} />
-      ) : (
-        <>
-          <StatusPanel />
-          <StartCheck />
-        </>
-      )}
+      <p>
+        <a href="/console">Anmeldung für Mitarbeitende · Staff sign-in</a>
+      </p>
     </main>
   );
 }

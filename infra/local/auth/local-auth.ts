@@ -1,6 +1,5 @@
 import {
   createPrivateKey,
-  createPublicKey,
   generateKeyPairSync,
   type KeyObject,
   randomBytes,
@@ -10,7 +9,7 @@ import {
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type JwtCheck, publicJwk, signJwt, verifyJwt } from './jwt.ts';
+import { publicJwk, signJwt } from './jwt.ts';
 
 export const USER_GROUPS = ['admin', 'coordinator', 'viewer'] as const;
 export type UserGroup = (typeof USER_GROUPS)[number];
@@ -22,6 +21,9 @@ interface StoredUser {
   salt: string;
   groups: UserGroup[];
 }
+
+/** The `kid` of the one signing key, shared with the local OpenID provider's JWKS. */
+export const LOCAL_KEY_ID = 'local-1';
 
 export class NotAuthorizedError extends Error {
   override name = 'NotAuthorizedException';
@@ -36,7 +38,6 @@ export class LocalAuth {
   readonly issuer: string;
   readonly clientId = 'lotse-local-client';
   private readonly privateKey: KeyObject;
-  private readonly publicKey: KeyObject;
   private readonly kid: string;
   private readonly usersFile: string;
   private users: StoredUser[];
@@ -51,8 +52,7 @@ export class LocalAuth {
       writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     }
     this.privateKey = createPrivateKey(readFileSync(keyFile));
-    this.publicKey = createPublicKey(this.privateKey);
-    this.kid = 'local-1';
+    this.kid = LOCAL_KEY_ID;
     this.usersFile = join(dir, 'users.json');
     this.users = existsSync(this.usersFile)
       ? (JSON.parse(readFileSync(this.usersFile, 'utf8')) as StoredUser[])
@@ -93,12 +93,23 @@ export class LocalAuth {
     return this.issue({ username, sub: `test-${username}`, groups, passwordHash: '', salt: '' }, options);
   }
 
-  verify(token: string): JwtCheck {
-    return verifyJwt(token, this.publicKey, { issuer: this.issuer, audience: this.clientId });
-  }
-
   jwks() {
     return { keys: [publicJwk(this.privateKey, this.kid)] };
+  }
+
+  /** The account behind a username and password, for the local OpenID provider; never a disabled one. */
+  verifyPassword(username: string, password: string): LocalAccount | undefined {
+    const user = this.users.find((candidate) => candidate.username === username);
+    const expected = user ? Buffer.from(user.passwordHash, 'hex') : Buffer.alloc(64);
+    const actual = Buffer.from(hash(password, user?.salt ?? 'none'), 'hex');
+    if (!user || !timingSafeEqual(expected, actual)) return undefined;
+    return asAccount(user);
+  }
+
+  /** The account with this `sub`, unless it is unknown or disabled. */
+  findBySub(sub: string): LocalAccount | undefined {
+    const user = this.users.find((candidate) => candidate.sub === sub);
+    return user ? asAccount(user) : undefined;
   }
 
   private issue(user: StoredUser, options: { expiresInSeconds?: number; now?: number; issuer?: string }) {
@@ -134,6 +145,25 @@ export class LocalAuth {
       TokenType: 'Bearer',
     };
   }
+}
+
+/** What the OpenID provider needs to know of a user: never the password hash. */
+export interface LocalAccount {
+  readonly sub: string;
+  readonly username: string;
+  readonly groups: readonly UserGroup[];
+  readonly email?: string;
+}
+
+function asAccount(user: StoredUser): LocalAccount | undefined {
+  const extra = user as StoredUser & { enabled?: boolean; email?: string };
+  if (extra.enabled === false) return undefined;
+  return {
+    sub: user.sub,
+    username: user.username,
+    groups: user.groups,
+    ...(extra.email ? { email: extra.email } : {}),
+  };
 }
 
 const hash = (password: string, salt: string) => scryptSync(password, salt, 64).toString('hex');

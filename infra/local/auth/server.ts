@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { type LocalAuth, NotAuthorizedError } from './local-auth.ts';
 
 /**
@@ -11,6 +11,8 @@ export function startAuthServer(
   host: string,
   port: number,
   webOrigin: string,
+  /** Everything that is not a Cognito API call: the local OpenID provider. */
+  openIdProvider?: RequestListener,
 ): Promise<Server> {
   // Like Cognito, answer the web app's cross-origin sign-in (it runs on another port).
   const cors = {
@@ -20,6 +22,10 @@ export function startAuthServer(
     'access-control-max-age': '600',
   };
   const server = createServer(async (request, response) => {
+    const cognitoCall =
+      'x-amz-target' in request.headers ||
+      /x-amz-target/i.test(String(request.headers['access-control-request-headers'] ?? ''));
+    if (openIdProvider && !cognitoCall) return openIdProvider(request, response);
     const reply = (status: number, body: unknown, type = 'application/x-amz-json-1.1') => {
       response.writeHead(status, { 'content-type': type, ...cors });
       response.end(JSON.stringify(body));

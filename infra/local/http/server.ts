@@ -19,7 +19,7 @@ export interface HttpServerOptions {
   /** Checks a bearer token as API Gateway's JWT authorizer would; routes with `auth` need it. */
   readonly verifyToken?: (
     token: string,
-  ) => { ok: true; claims: Record<string, unknown> } | { ok: false; reason: string };
+  ) => Promise<{ ok: true; claims: Record<string, unknown> } | { ok: false; reason: string }>;
   readonly log?: (message: string, details?: Record<string, unknown>) => void;
 }
 
@@ -52,7 +52,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
     const event = toApiGatewayEvent(request, url, body, found);
     if (found.route.auth) {
       const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-      const check = token && options.verifyToken ? options.verifyToken(token) : undefined;
+      const check = token && options.verifyToken ? await options.verifyToken(token) : undefined;
       if (!check?.ok) return send(response, 401, { message: 'Unauthorized' });
       Object.assign(event.requestContext, {
         authorizer: { jwt: { claims: asGatewayClaims(check.claims), scopes: null } },

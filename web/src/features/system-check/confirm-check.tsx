@@ -19,7 +19,7 @@ export function ConfirmCheck({ checkId }: { checkId: string }) {
   if (done) return <p role="status">Bestätigt. Alles funktioniert. · Confirmed. Everything works.</p>;
   return (
     <section aria-labelledby="confirm-title">
-      <h2 id="confirm-title">Code bestätigen · Confirm code</h2>
+      <h1 id="confirm-title">Code bestätigen · Confirm code</h1>
       <form onSubmit={submit} noValidate>
         <label htmlFor={codeId}>Code aus der E-Mail · Code from the e-mail</label>
         <input

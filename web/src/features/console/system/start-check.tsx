@@ -1,8 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
-import { callApi } from '../../api.ts';
+import { ApiError, apiJson, SignInRequired } from '../api.ts';
+import { useConsoleText } from '../i18n.tsx';
 
 /** Starts a system check: the workflow e-mails a code to the address given here. */
 export function StartCheck() {
+  const { t, locale } = useConsoleText();
   const emailId = useId();
   const errorId = useId();
   const [message, setMessage] = useState<string>();
@@ -14,24 +16,27 @@ export function StartCheck() {
     const recipient = String(new FormData(event.currentTarget).get('recipient') ?? '');
     setBusy(true);
     setError(undefined);
-    const result = await callApi<{ checkId: string }>('/system-checks', {
-      method: 'POST',
-      body: { recipient, locale: document.documentElement.lang === 'en' ? 'en' : 'de' },
-    });
-    setBusy(false);
-    if (result.ok)
-      setMessage(
-        'E-Mail ist unterwegs. Öffnen Sie den Link darin. · The e-mail is on its way; open its link.',
-      );
-    else setError(result.body.error?.message ?? 'Unbekannter Fehler · Unknown error');
+    setMessage(undefined);
+    try {
+      await apiJson<{ checkId: string }>('/system-checks', {
+        method: 'POST',
+        body: JSON.stringify({ recipient, locale }),
+      });
+      setMessage(t.system.sent);
+    } catch (failure) {
+      if (failure instanceof SignInRequired) return;
+      setError(failure instanceof ApiError ? failure.message : t.system.failed);
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (
     <section aria-labelledby="check-title">
-      <h2 id="check-title">Systemprüfung · System check</h2>
-      <p>Prüft Daten, Abläufe und E-Mail zusammen. · Checks data, workflows and mail together.</p>
+      <h2 id="check-title">{t.system.checkTitle}</h2>
+      <p>{t.system.checkIntro}</p>
       <form onSubmit={submit} noValidate>
-        <label htmlFor={emailId}>E-Mail-Adresse · E-mail address</label>
+        <label htmlFor={emailId}>{t.system.email}</label>
         <input
           id={emailId}
           name="recipient"
@@ -47,7 +52,7 @@ export function StartCheck() {
           </p>
         )}
         <button type="submit" disabled={busy}>
-          Prüfung starten · Start check
+          {t.system.start}
         </button>
       </form>
       {message && <p role="status">{message}</p>}

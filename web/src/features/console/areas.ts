@@ -1,0 +1,27 @@
+import type { ComponentType } from 'react';
+import type { StaffRole } from './auth/roles.ts';
+import type { ConsoleMessages } from './messages.ts';
+
+/**
+ * The console's areas, each its own lazily loaded chunk, in nav order. `/console` opens the first
+ * one the user's role may see, so the inbox goes first once it exists. Areas that are not built
+ * yet (inbox, users, settings, audit) are not listed: no empty screens in the nav.
+ */
+export interface ConsoleArea {
+  readonly path: string;
+  readonly label: (t: ConsoleMessages) => string;
+  readonly roles: readonly StaffRole[];
+  readonly load: () => Promise<{ Component: ComponentType }>;
+}
+
+export const areas: readonly ConsoleArea[] = [
+  {
+    path: 'system',
+    label: (t) => t.navSystem,
+    roles: ['admin'],
+    load: () => import('./system/system-page.tsx').then((module) => ({ Component: module.SystemPage })),
+  },
+];
+
+export const areasFor = (role: StaffRole | undefined) =>
+  areas.filter((area) => role !== undefined && area.roles.includes(role));
