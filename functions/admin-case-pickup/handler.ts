@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { answerTask } from '#shared/adapters/workflow.ts';
-import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
+import { pickUpCase } from '#shared/domain/intake-pickup.ts';
 import { requireGroup } from '#shared/http/auth.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
@@ -13,15 +13,16 @@ const path = z.object({ submissionId: z.uuid() });
 export const handler = httpHandler(async ({ event }) => {
   const caller = requireGroup(event, ['admin', 'coordinator']);
   const { submissionId } = parseOrThrow(path, event.pathParameters ?? {});
-  const found = await deps.cases.get(submissionId);
-  if (!found) throw new NotFoundError('There is no case with this id.');
-  if (found.status === 'picked-up')
-    throw new ConflictError(`Already picked up by ${found.pickedUpBy} at ${found.pickedUpAt}.`);
   const at = deps.now().toISOString();
-  if (!(await deps.cases.pickUp(submissionId, caller.username, at)))
-    throw new ConflictError('Someone else picked the case up first.');
-  // A wait that is already over (escalated, or the execution ended) has nothing left to resume.
-  if (found.taskToken) await answerTask(deps.sfn, found.taskToken, { pickedUpBy: caller.username });
-  await deps.approvals.addEvent(submissionId, { at, action: 'picked-up', actor: caller.username });
-  return json(200, { submissionId, status: 'picked-up', pickedUpBy: caller.username, pickedUpAt: at });
+  const picked = await pickUpCase(
+    {
+      cases: deps.cases,
+      resume: (token, output) => answerTask(deps.sfn, token, output),
+      addEvent: deps.approvals.addEvent,
+    },
+    submissionId,
+    caller.username,
+    at,
+  );
+  return json(200, picked);
 });

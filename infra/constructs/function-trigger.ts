@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { FunctionTrigger } from '#definitions/functions.ts';
+import { type FunctionTrigger, streamFilterPatterns } from '#definitions/functions.ts';
 
 export interface TriggerResources {
   /** The main table; it must have a stream for `table-stream` triggers. */
@@ -116,12 +116,12 @@ function addTableStream(
       reportBatchItemFailures: true,
       maxRecordAge: streamMaxRecordAge,
       onFailure: new SqsDlq(deadLetterQueue),
-      filters: [
+      filters: streamFilterPatterns(trigger.filter).map((pattern) =>
         lambda.FilterCriteria.filter({
-          eventName: lambda.FilterRule.isEqual(trigger.filter.eventName),
-          dynamodb: { NewImage: { type: { S: lambda.FilterRule.isEqual(trigger.filter.itemType) } } },
+          eventName: lambda.FilterRule.or(...pattern.eventNames),
+          dynamodb: { [pattern.image]: { type: { S: lambda.FilterRule.or(...pattern.itemTypes) } } },
         }),
-      ],
+      ),
     }),
   );
   return { deadLetterQueue };

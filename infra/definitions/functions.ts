@@ -20,12 +20,43 @@ export interface FunctionAccess {
   readonly readMailAccount?: boolean;
 }
 
+export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
+
+/** Which stream records reach a function: by event and by the item's `type` attribute. */
+export interface StreamFilter {
+  readonly eventName: StreamEventName | readonly StreamEventName[];
+  readonly itemType: string | readonly string[];
+}
+
+/** One filter pattern: REMOVE records match the item as it was (OldImage), the others as it is now. */
+export interface StreamFilterPattern {
+  readonly eventNames: readonly StreamEventName[];
+  readonly itemTypes: readonly string[];
+  readonly image: 'NewImage' | 'OldImage';
+}
+
+/** The patterns a trigger's filter(s) stand for; the CDK event source and the local stream reader use these. */
+export function streamFilterPatterns(filter: StreamFilter | readonly StreamFilter[]): StreamFilterPattern[] {
+  const filters: readonly StreamFilter[] = Array.isArray(filter) ? filter : [filter as StreamFilter];
+  return filters.flatMap((one) => {
+    const names = ([] as StreamEventName[]).concat(one.eventName);
+    const itemTypes = ([] as string[]).concat(one.itemType);
+    const current = names.filter((name) => name !== 'REMOVE');
+    return [
+      ...(current.length ? [{ eventNames: current, itemTypes, image: 'NewImage' as const }] : []),
+      ...(names.includes('REMOVE')
+        ? [{ eventNames: ['REMOVE' as const], itemTypes, image: 'OldImage' as const }]
+        : []),
+    ];
+  });
+}
+
 /** What invokes a function besides HTTP routes and state machines. */
 export type FunctionTrigger =
   | {
-      /** The main table's stream; only records matching the filter reach the function. */
+      /** The main table's stream; only records matching the filter (any of several) reach the function. */
       readonly type: 'table-stream';
-      readonly filter: { readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE'; readonly itemType: string };
+      readonly filter: StreamFilter | readonly StreamFilter[];
       readonly batchSize: number;
       /** Retries of a failing batch before it goes to the dead-letter queue. */
       readonly maxRetries: number;
@@ -285,6 +316,66 @@ export const functions = {
   'admin-case-pickup': {
     entry: 'functions/admin-case-pickup/handler.ts',
     description: 'A team member picks a counselling case up',
+    access: { table: 'readWrite', answerTasks: ['counselling-intake'] },
+  },
+  'inbox-project': {
+    entry: 'functions/inbox-project/handler.ts',
+    description: 'Keeps the inbox entries, counts and search terms from the table stream',
+    access: { table: 'readWrite' },
+    trigger: {
+      type: 'table-stream',
+      filter: [
+        { eventName: ['INSERT', 'MODIFY'], itemType: ['Submission', 'Approval', 'Case', 'Attention'] },
+        // Attention cleared by a restart; an entry removed by TTL leaves the counts.
+        { eventName: 'REMOVE', itemType: ['Attention', 'InboxEntry'] },
+      ],
+      batchSize: 25,
+      maxRetries: 8,
+    },
+  },
+  'inbox-list': {
+    entry: 'functions/inbox-list/handler.ts',
+    description: 'One page of the inbox: a form or every form in scope, newest first, filtered',
+    access: { table: 'read' },
+  },
+  'inbox-search': {
+    entry: 'functions/inbox-search/handler.ts',
+    description: 'Finds applications by name or e-mail (the term in the body, never in a URL)',
+    access: { table: 'read' },
+  },
+  'inbox-counts': {
+    entry: 'functions/inbox-counts/handler.ts',
+    description: 'Counts of applications per status, per form and in total',
+    access: { table: 'read' },
+  },
+  'submission-get': {
+    entry: 'functions/submission-get/handler.ts',
+    description:
+      'An application in full for staff: answers, its form version, consent, state, notes, timeline',
+    access: { table: 'read' },
+  },
+  'submission-decide': {
+    entry: 'functions/submission-decide/handler.ts',
+    description: 'A coordinator decides from the console: the same decision as the e-mail link',
+    access: {
+      table: 'readWrite',
+      answerTasks: ['volunteer-onboarding'],
+      listExecutions: ['volunteer-onboarding'],
+    },
+  },
+  'submission-note': {
+    entry: 'functions/submission-note/handler.ts',
+    description: 'Adds an internal note (staff only) to an application',
+    access: { table: 'readWrite' },
+  },
+  'submission-assign': {
+    entry: 'functions/submission-assign/handler.ts',
+    description: 'Assigns an application to a staff member, or clears the assignment',
+    access: { table: 'readWrite' },
+  },
+  'submission-pickup': {
+    entry: 'functions/submission-pickup/handler.ts',
+    description: 'Picks a counselling request up from the inbox',
     access: { table: 'readWrite', answerTasks: ['counselling-intake'] },
   },
 } as const satisfies Record<string, FunctionDefinition>;

@@ -5,12 +5,14 @@ import {
   submissionReceipt,
   submissionRequest,
 } from '../../functions/shared/contracts/form-definition.ts';
+import { assigneeRequest, inboxSearchRequest, noteRequest } from '../../functions/shared/contracts/inbox.ts';
 import {
   confirmSystemCheckRequest,
   createSystemCheckRequest,
   errorResponse,
   systemCheckView,
 } from '../../functions/shared/contracts/system-check.ts';
+import { decisionRequest } from '../../functions/shared/decision-request.ts';
 import type { FunctionId } from './functions.ts';
 
 /**
@@ -30,6 +32,12 @@ export interface RouteDefinition {
    * local sign-in) checks the token, and the handler checks that the user is in one of `groups`.
    */
   readonly auth?: { readonly groups: readonly ('admin' | 'coordinator' | 'viewer')[] };
+  /**
+   * What the caller's form scope is checked against: `form` (a form named in the route or query;
+   * outside the scope 403) or `submission` (an application's form; outside the scope 404, so ids do
+   * not leak). Absent: no form scope (public routes, admin-only routes).
+   */
+  readonly scope?: 'form' | 'submission';
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
 }
 
@@ -358,6 +366,136 @@ export const routes: readonly RouteDefinition[] = [
       401: unauthorized,
       403: forbidden,
       409: { description: 'Picked up already', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/inbox',
+    function: 'inbox-list',
+    summary:
+      'One page of applications, newest first: ?form= (else every form in scope), status, step, from, to, assigned=me, cursor, limit',
+    tag: 'inbox',
+    auth: { groups: ['admin', 'coordinator', 'viewer'] },
+    scope: 'form',
+    responses: {
+      200: { description: '{items, cursor?}; rows carry no e-mail address' },
+      401: unauthorized,
+      403: forbidden,
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/inbox/search',
+    function: 'inbox-search',
+    summary: 'Finds applications by name or e-mail ({q, form?, cursor?}); a POST so the term is in no URL',
+    tag: 'inbox',
+    auth: { groups: ['admin', 'coordinator', 'viewer'] },
+    scope: 'form',
+    requestBody: inboxSearchRequest,
+    responses: {
+      200: { description: '{items, cursor?, truncated?}' },
+      401: unauthorized,
+      403: forbidden,
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/inbox/counts',
+    function: 'inbox-counts',
+    summary: 'Applications per status, per form (?form=, else every form in scope) and in total',
+    tag: 'inbox',
+    auth: { groups: ['admin', 'coordinator', 'viewer'] },
+    scope: 'form',
+    responses: { 200: { description: '{total, forms}' }, 401: unauthorized, 403: forbidden, ...problems },
+  },
+  {
+    method: 'GET',
+    path: '/api/submissions/{submissionId}',
+    function: 'submission-get',
+    summary:
+      'An application in full: answers, its exact form version, locale, consent, approval or case, assignee, notes, timeline',
+    tag: 'inbox',
+    auth: { groups: ['admin', 'coordinator', 'viewer'] },
+    scope: 'submission',
+    responses: {
+      200: { description: 'The application' },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such application, or not one the caller may see', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/submissions/{submissionId}/decision',
+    function: 'submission-decide',
+    summary: 'Decides from the console: the same decision as the e-mail link; the first one wins',
+    tag: 'inbox',
+    auth: { groups: ['admin', 'coordinator'] },
+    scope: 'submission',
+    requestBody: decisionRequest,
+    responses: {
+      200: { description: 'Decided' },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such application, or not one the caller may see', schema: errorResponse },
+      409: { description: 'Already decided (by whom, when), or nothing to decide', schema: errorResponse },
+      410: { description: 'The time for this decision is over', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/submissions/{submissionId}/notes',
+    function: 'submission-note',
+    summary: 'Adds an internal note (staff only, in the timeline)',
+    tag: 'inbox',
+    auth: { groups: ['admin', 'coordinator'] },
+    scope: 'submission',
+    requestBody: noteRequest,
+    responses: {
+      201: { description: 'The note' },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such application, or not one the caller may see', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/api/submissions/{submissionId}/assignee',
+    function: 'submission-assign',
+    summary: 'Assigns the application to a staff member of its form ({sub}), or clears it ({sub: null})',
+    tag: 'inbox',
+    auth: { groups: ['admin', 'coordinator'] },
+    scope: 'submission',
+    requestBody: assigneeRequest,
+    responses: {
+      200: { description: 'Assigned' },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such application, or not one the caller may see', schema: errorResponse },
+      409: { description: 'Not in the inbox yet', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/submissions/{submissionId}/pickup',
+    function: 'submission-pickup',
+    summary: 'Picks a counselling request up from the inbox; the first one wins',
+    tag: 'inbox',
+    auth: { groups: ['admin', 'coordinator'] },
+    scope: 'submission',
+    responses: {
+      200: { description: 'Picked up' },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such application, or not one the caller may see', schema: errorResponse },
+      409: { description: 'Picked up already, or not a counselling request', schema: errorResponse },
       ...problems,
     },
   },

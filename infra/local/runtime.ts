@@ -10,6 +10,7 @@ import {
   functionArnSubstitutionKey,
   functionIds,
   functions,
+  type StreamFilter,
 } from '../definitions/functions.ts';
 import {
   readWorkflow,
@@ -218,7 +219,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       const trigger = (functions[id] as { trigger?: { type: string } }).trigger;
       if (trigger?.type !== 'table-stream') return [];
       const { filter, batchSize, maxRetries } = trigger as unknown as {
-        filter: { eventName: string; itemType: string };
+        filter: StreamFilter | readonly StreamFilter[];
         batchSize: number;
         maxRetries: number;
       };

@@ -8,6 +8,7 @@ import {
   type FunctionTrigger,
   functionIds,
   functions,
+  streamFilterPatterns,
 } from '#definitions/functions.ts';
 import { routeKey, routes } from '#definitions/routes.ts';
 import {
@@ -384,12 +385,12 @@ describe('triggers', () => {
       });
       expect(
         mapping.Properties.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern)),
-      ).toEqual([
-        {
-          eventName: [trigger.filter.eventName],
-          dynamodb: { NewImage: { type: { S: [trigger.filter.itemType] } } },
-        },
-      ]);
+      ).toEqual(
+        streamFilterPatterns(trigger.filter).map((pattern) => ({
+          eventName: pattern.eventNames,
+          dynamodb: { [pattern.image]: { type: { S: pattern.itemTypes } } },
+        })),
+      );
 
       // The dead-letter queue: encrypted, TLS only, kept 14 days, watched by an alarm.
       const queueId = mapping.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];

@@ -149,8 +149,15 @@ function intakeSettings(object: ObjectFactory) {
   });
 }
 
-/** Which answers the confirmation e-mail reads; every workflow confirms receipt. */
-const commonSettings = { confirmationEmailField: fieldName.optional(), firstNameField: fieldName.optional() };
+/**
+ * Which answers name the applicant: the confirmation e-mail reads them (every workflow confirms
+ * receipt), and the inbox lists and searches by them.
+ */
+const commonSettings = {
+  confirmationEmailField: fieldName.optional(),
+  firstNameField: fieldName.optional(),
+  lastNameField: fieldName.optional(),
+};
 
 function settingsSchemas(object: ObjectFactory) {
   return {

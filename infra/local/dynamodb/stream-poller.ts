@@ -5,11 +5,12 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
+import { type StreamFilter, streamFilterPatterns } from '../../definitions/functions.ts';
 import { StreamCheckpoint } from './stream-checkpoint.ts';
 
 export interface StreamTarget {
   readonly name: string;
-  readonly filter: { readonly eventName: string; readonly itemType: string };
+  readonly filter: StreamFilter | readonly StreamFilter[];
   readonly batchSize: number;
   readonly maxRetries: number;
   /** Invokes the function; a returned `batchItemFailures` entry means "retry from this record". */
@@ -137,9 +138,13 @@ export function startStreamPoller(options: StreamPollerOptions): { stop(): Promi
       new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }),
     );
     for (const target of options.targets) {
-      const matching = Records.filter(
-        (r) =>
-          r.eventName === target.filter.eventName && r.dynamodb?.NewImage?.type?.S === target.filter.itemType,
+      const patterns = streamFilterPatterns(target.filter);
+      const matching = Records.filter((r) =>
+        patterns.some(
+          (p) =>
+            (p.eventNames as readonly string[]).includes(r.eventName ?? '') &&
+            p.itemTypes.includes(r.dynamodb?.[p.image]?.type?.S ?? ''),
+        ),
       );
       for (let i = 0; i < matching.length; i += target.batchSize) {
         await deliver(target, matching.slice(i, i + target.batchSize));
