@@ -1,20 +1,24 @@
 import * as z from 'zod';
 import { answerTask } from '#shared/adapters/workflow.ts';
 import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
-import { requireGroup } from '#shared/http/auth.ts';
+import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { intakeDeps } from '#shared/intake-deps.ts';
+import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
 
 const deps = intakeDeps();
+const staff = staffStore();
 const path = z.object({ submissionId: z.uuid() });
 
 /** A team member takes the case; the first one wins and the workflow stops waiting. */
 export const handler = httpHandler(async ({ event }) => {
-  const caller = requireGroup(event, ['admin', 'coordinator']);
+  const { caller, scope } = await authorize(event, ['admin', 'coordinator'], staff);
   const { submissionId } = parseOrThrow(path, event.pathParameters ?? {});
   const found = await deps.cases.get(submissionId);
-  if (!found) throw new NotFoundError('There is no case with this id.');
+  const submission = await deps.submissions.get(submissionId);
+  if (!found || !submission) throw new NotFoundError('There is no case with this id.');
+  assertSubmissionInScope(scope, submission.formSlug);
   if (found.status === 'picked-up')
     throw new ConflictError(`Already picked up by ${found.pickedUpBy} at ${found.pickedUpAt}.`);
   const at = deps.now().toISOString();

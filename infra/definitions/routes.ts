@@ -11,6 +11,7 @@ import {
   errorResponse,
   systemCheckView,
 } from '../../functions/shared/contracts/system-check.ts';
+import { inviteUserRequest, updateUserRequest, userView } from '../../functions/shared/contracts/users.ts';
 import type { FunctionId } from './functions.ts';
 
 /**
@@ -30,6 +31,13 @@ export interface RouteDefinition {
    * local sign-in) checks the token, and the handler checks that the user is in one of `groups`.
    */
   readonly auth?: { readonly groups: readonly ('admin' | 'coordinator' | 'viewer')[] };
+  /**
+   * Which part of a caller's scope the route is about, so its handler must check it: `form` (the
+   * path names a form; 403 when it is not the caller's) or `submission` (the path names a
+   * submission; 404 when its form is not the caller's, so ids of other forms do not leak). Emitted
+   * as `x-lotse-scope`; test/local/route-access.test.ts proves the refusal for every such route.
+   */
+  readonly scope?: 'form' | 'submission';
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
 }
 
@@ -290,6 +298,7 @@ export const routes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/api/admin/submissions/{submissionId}/timeline',
     function: 'admin-submission-timeline',
+    scope: 'submission',
     summary: 'Every step of an application with who and when',
     tag: 'admin',
     auth: { groups: ['admin', 'coordinator'] },
@@ -305,6 +314,7 @@ export const routes: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/api/admin/submissions/{submissionId}/restart',
     function: 'admin-submission-restart',
+    scope: 'submission',
     summary: 'Restarts an application whose workflow failed, timed out or expired',
     tag: 'admin',
     auth: { groups: ['admin'] },
@@ -335,6 +345,7 @@ export const routes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/api/admin/cases/{submissionId}',
     function: 'admin-case-get',
+    scope: 'submission',
     summary: 'A counselling case with all answers',
     tag: 'admin',
     auth: { groups: ['admin', 'coordinator'] },
@@ -350,6 +361,7 @@ export const routes: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/api/admin/cases/{submissionId}/pickup',
     function: 'admin-case-pickup',
+    scope: 'submission',
     summary: 'Picks a counselling case up; the first one wins',
     tag: 'admin',
     auth: { groups: ['admin', 'coordinator'] },
@@ -358,6 +370,67 @@ export const routes: readonly RouteDefinition[] = [
       401: unauthorized,
       403: forbidden,
       409: { description: 'Picked up already', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/users',
+    function: 'admin-user-list',
+    summary: 'Every staff account with role, forms, counselling teams and status (invited, active, disabled)',
+    tag: 'users',
+    auth: { groups: ['admin'] },
+    responses: { 200: { description: '{users}' }, 401: unauthorized, 403: forbidden, ...problems },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/users',
+    function: 'admin-user-invite',
+    summary: 'Invites a person by e-mail (an invitation mail with a link that sets the password)',
+    tag: 'users',
+    auth: { groups: ['admin'] },
+    requestBody: inviteUserRequest,
+    responses: {
+      201: { description: 'Invited', schema: userView },
+      401: unauthorized,
+      403: forbidden,
+      409: { description: 'There is an account with this e-mail address', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/admin/users/{userId}',
+    function: 'admin-user-update',
+    summary: 'Changes role, forms, teams or enabled; disabling signs the person out everywhere at once',
+    tag: 'users',
+    auth: { groups: ['admin'] },
+    requestBody: updateUserRequest,
+    responses: {
+      200: { description: 'Changed', schema: userView },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such user', schema: errorResponse },
+      409: {
+        description: 'Would demote or disable yourself, or leave no enabled admin',
+        schema: errorResponse,
+      },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/users/{userId}/invitation',
+    function: 'admin-user-resend-invitation',
+    summary: 'Sends the invitation again with a new link; the previous link stops working',
+    tag: 'users',
+    auth: { groups: ['admin'] },
+    responses: {
+      202: { description: 'Sent', schema: userView },
+      401: unauthorized,
+      403: forbidden,
+      404: { description: 'No such user', schema: errorResponse },
+      409: { description: 'The person has set a password already, or is disabled', schema: errorResponse },
       ...problems,
     },
   },

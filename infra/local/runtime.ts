@@ -19,6 +19,8 @@ import {
   substitute,
 } from '../definitions/state-machines.ts';
 import { localTableName } from '../definitions/table.ts';
+import { LOCAL_USER_POOL_ID } from './auth/cognito-api.ts';
+import { sesInvitationSender } from './auth/invitation-mail.ts';
 import { LocalAuth } from './auth/local-auth.ts';
 import { startAuthServer } from './auth/server.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/dynamodb-local.ts';
@@ -128,7 +130,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ]);
     const webUrl = `http://${host}:${options.port}`;
     const authUrl = `http://${host}:${options.authPort}`;
-    const auth = new LocalAuth(options.dataDir, `${authUrl}/local_pool`);
+    const auth = new LocalAuth(options.dataDir, `${authUrl}/${LOCAL_USER_POOL_ID}`);
     const sfnUrl = `http://${host}:${options.stepFunctionsPort}`;
     const lambda = new LocalLambda({
       rootDir: repositoryRoot,
@@ -154,6 +156,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: authUrl,
       LOTSE_USER_POOL_CLIENT_ID: auth.clientId,
+      USER_POOL_ID: LOCAL_USER_POOL_ID,
       TABLE_NAME: localTableName(),
       MAIL_FROM: options.mailFrom ?? 'lotse@example.org',
       ORGANISATION_NAME: options.organisationName ?? 'Lotse',
@@ -175,7 +178,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       new DynamoDBClient({ endpoint: dynamo.endpoint }),
       env.TABLE_NAME as string,
     );
-    const authServer = await startAuthServer(auth, host, options.authPort, webUrl);
+    const authServer = await startAuthServer(auth, host, options.authPort, webUrl, {
+      invitations: sesInvitationSender({
+        sesEndpoint: ses.endpoint,
+        region: REGION,
+        from: env.MAIL_FROM as string,
+        organisationName: env.ORGANISATION_NAME as string,
+        authOrigin: authUrl,
+        consoleUrl: `${webUrl}/console`,
+      }),
+    });
     cleanups.push(() => closeServer(authServer));
 
     const engine = new LocalStepFunctions({
