@@ -44,7 +44,11 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     stage: config.stage,
     description: `Lotse ${config.stage}: functions, workflows, HTTP API, mail identity and web app`,
     table: stateful.table,
-    auth: { issuerUrl: stateful.users.issuerUrl, clientId: stateful.users.client.userPoolClientId },
+    auth: {
+      issuerUrl: stateful.users.issuerUrl,
+      clientId: stateful.users.client.userPoolClientId,
+      userPool: stateful.users.userPool,
+    },
     submissionRateLimit: {
       limit: config.submissionRateLimit,
       windowSeconds: config.submissionRateWindowSeconds,

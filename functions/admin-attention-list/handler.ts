@@ -2,11 +2,13 @@ import * as z from 'zod';
 import { attentionDeps } from '#shared/attention-deps.ts';
 import { attentionKinds } from '#shared/domain/attention.ts';
 import { receiptNumber } from '#shared/domain/submissions.ts';
-import { requireGroup } from '#shared/http/auth.ts';
+import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
+import { staffStore } from '#shared/staff-access.ts';
 
 const deps = attentionDeps();
+const staff = staffStore();
 const query = z.object({
   kind: z.enum(attentionKinds),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -15,7 +17,7 @@ const query = z.object({
 
 /** What needs attention of one kind, oldest first, page by page (ids and error names only). */
 export const handler = httpHandler(async ({ event }) => {
-  requireGroup(event, ['admin']);
+  await authorize(event, ['admin'], staff);
   const { kind, limit, cursor } = parseOrThrow(query, event.queryStringParameters ?? {});
   const page = await deps.attention.list(kind, {
     now: deps.now(),

@@ -1,21 +1,24 @@
 import * as z from 'zod';
 import { describeAnswers } from '#shared/domain/answers.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
-import { requireGroup } from '#shared/http/auth.ts';
+import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { intakeDeps } from '#shared/intake-deps.ts';
+import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
 
 const deps = intakeDeps();
+const staff = staffStore();
 const path = z.object({ submissionId: z.uuid() });
 
 /** A counselling case with all answers, behind sign-in (the team's e-mail only links here). */
 export const handler = httpHandler(async ({ event }) => {
-  requireGroup(event, ['admin', 'coordinator']);
+  const { scope } = await authorize(event, ['admin', 'coordinator'], staff);
   const { submissionId } = parseOrThrow(path, event.pathParameters ?? {});
   const found = await deps.cases.get(submissionId);
   if (!found) throw new NotFoundError('There is no case with this id.');
   const { submission, definition, intake } = await deps.loadIntake(submissionId);
+  assertSubmissionInScope(scope, submission.formSlug);
   const { taskToken: _token, ...visible } = found;
   return json(200, {
     ...visible,

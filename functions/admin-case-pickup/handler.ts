@@ -1,19 +1,24 @@
 import * as z from 'zod';
 import { answerTask } from '#shared/adapters/workflow.ts';
+import { NotFoundError } from '#shared/domain/errors.ts';
 import { pickUpCase } from '#shared/domain/intake-pickup.ts';
-import { requireGroup } from '#shared/http/auth.ts';
+import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { intakeDeps } from '#shared/intake-deps.ts';
+import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
 
 const deps = intakeDeps();
+const staff = staffStore();
 const path = z.object({ submissionId: z.uuid() });
 
 /** A team member takes the case; the first one wins and the workflow stops waiting. */
 export const handler = httpHandler(async ({ event }) => {
-  const caller = requireGroup(event, ['admin', 'coordinator']);
+  const { caller, scope } = await authorize(event, ['admin', 'coordinator'], staff);
   const { submissionId } = parseOrThrow(path, event.pathParameters ?? {});
-  const at = deps.now().toISOString();
+  const submission = await deps.submissions.get(submissionId);
+  if (!submission) throw new NotFoundError('There is no case with this id.');
+  assertSubmissionInScope(scope, submission.formSlug);
   const picked = await pickUpCase(
     {
       cases: deps.cases,
@@ -22,7 +27,7 @@ export const handler = httpHandler(async ({ event }) => {
     },
     submissionId,
     caller.username,
-    at,
+    deps.now().toISOString(),
   );
   return json(200, picked);
 });

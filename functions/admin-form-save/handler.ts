@@ -1,15 +1,17 @@
 import { formPath, parsePath } from '#shared/admin-route.ts';
 import { saveDraft } from '#shared/domain/forms.ts';
 import { formsDeps } from '#shared/forms-deps.ts';
-import { requireGroup } from '#shared/http/auth.ts';
+import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
+import { staffStore } from '#shared/staff-access.ts';
 
 const deps = formsDeps();
+const staff = staffStore();
 
 /** Saves a form definition as a new, immutable draft version (it is not live until published). */
 export const handler = httpHandler(
   async ({ event, body }) => {
-    const caller = requireGroup(event, ['admin']);
+    const { caller } = await authorize(event, ['admin'], staff);
     const { slug } = parsePath(formPath, event.pathParameters);
     const saved = await saveDraft(deps, slug, body, caller.username);
     return json(

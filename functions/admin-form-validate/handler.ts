@@ -1,7 +1,10 @@
 import { checkStorableSize } from '#shared/adapters/form-store.ts';
 import { validateFormDefinition } from '#shared/domain/form-validation.ts';
-import { requireGroup } from '#shared/http/auth.ts';
+import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
+import { staffStore } from '#shared/staff-access.ts';
+
+const staff = staffStore();
 
 /**
  * Checks a draft without saving it: it fits in storage (413 otherwise, as a save would answer),
@@ -10,7 +13,7 @@ import { httpHandler, json } from '#shared/http/middleware.ts';
  */
 export const handler = httpHandler(
   async ({ event, body }) => {
-    const caller = requireGroup(event, ['admin']);
+    const { caller } = await authorize(event, ['admin'], staff);
     checkStorableSize(body, caller.username);
     const result = validateFormDefinition(body);
     return json(200, result.ok ? { valid: true, issues: [] } : { valid: false, issues: result.issues });

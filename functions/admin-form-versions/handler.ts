@@ -1,14 +1,16 @@
 import { formPath, parsePath } from '#shared/admin-route.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { formsDeps } from '#shared/forms-deps.ts';
-import { requireGroup } from '#shared/http/auth.ts';
+import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
+import { staffStore } from '#shared/staff-access.ts';
 
 const deps = formsDeps();
+const staff = staffStore();
 
 /** Every saved version of a form, and which one is published. */
 export const handler = httpHandler(async ({ event }) => {
-  requireGroup(event, ['admin']);
+  await authorize(event, ['admin'], staff);
   const { slug } = parsePath(formPath, event.pathParameters);
   const summary = await deps.forms.getSummary(slug);
   if (!summary) throw new NotFoundError(`There is no form ${slug}.`);

@@ -3,13 +3,15 @@ import * as z from 'zod';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { attentionDeps } from '#shared/attention-deps.ts';
 import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
-import { requireGroup } from '#shared/http/auth.ts';
+import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
+import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
 import { stateMachineArnVariable } from '../../infra/definitions/state-machines.ts';
 
 const deps = approvalsDeps();
 const { attention } = attentionDeps();
+const staff = staffStore();
 const path = z.object({ submissionId: z.uuid() });
 
 /**
@@ -18,10 +20,11 @@ const path = z.object({ submissionId: z.uuid() });
  * needs attention, and the restart is recorded with who did it.
  */
 export const handler = httpHandler(async ({ event }) => {
-  const caller = requireGroup(event, ['admin']);
+  const { caller, scope } = await authorize(event, ['admin'], staff);
   const { submissionId } = parseOrThrow(path, event.pathParameters ?? {});
   const submission = await deps.submissions.get(submissionId);
   if (!submission) throw new NotFoundError('There is no submission with this id.');
+  assertSubmissionInScope(scope, submission.formSlug);
   const now = deps.now().toISOString();
   const failed = await attention.get('workflow-failed', submissionId);
   const reopened = await deps.approvals.reopen(submissionId, now);

@@ -1,12 +1,14 @@
 import * as z from 'zod';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
-import { requireGroup } from '#shared/http/auth.ts';
+import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { mailActions } from '#shared/mail-delivery.ts';
+import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
 
 const deps = approvalsDeps();
+const staff = staffStore();
 const path = z.object({ submissionId: z.uuid() });
 
 /** Events a person has to act on: mail that reached nobody, decisions and answers no workflow took. */
@@ -21,10 +23,11 @@ const NEEDS_STAFF = new Set<string>([
  * what needs a person (refused addresses, nobody reachable, decisions that came too late).
  */
 export const handler = httpHandler(async ({ event }) => {
-  requireGroup(event, ['admin', 'coordinator']);
+  const { scope } = await authorize(event, ['admin', 'coordinator'], staff);
   const { submissionId } = parseOrThrow(path, event.pathParameters ?? {});
   const submission = await deps.submissions.get(submissionId);
   if (!submission) throw new NotFoundError('There is no submission with this id.');
+  assertSubmissionInScope(scope, submission.formSlug);
   const approval = await deps.approvals.get(submissionId);
   const events = await deps.approvals.listEvents(submissionId);
   return json(200, {

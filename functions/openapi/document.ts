@@ -32,7 +32,15 @@ export function openApiDocument(routeList: readonly RouteDefinition[] = routes) 
       summary: route.summary,
       tags: [route.tag],
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(route.auth ? { security: [{ cognito: [] }], 'x-lotse-groups': route.auth.groups } : {}),
+      // `x-lotse-roles` is what a test or client reads; `x-lotse-groups` stays for older readers.
+      ...(route.auth
+        ? {
+            security: [{ cognito: [] }],
+            'x-lotse-roles': route.auth.groups,
+            'x-lotse-groups': route.auth.groups,
+          }
+        : {}),
+      ...(route.scope ? { 'x-lotse-scope': route.scope } : {}),
       ...(route.requestBody
         ? {
             requestBody: {

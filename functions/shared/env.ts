@@ -18,3 +18,6 @@ export const submissions = {
 };
 
 export const organisation = { ORGANISATION_NAME: z.string().min(1).default('Lotse') };
+
+/** The Cognito user pool whose accounts admins manage (locally the stand-in's `local_pool`). */
+export const userPool = { USER_POOL_ID: z.string().min(1, 'is required') };

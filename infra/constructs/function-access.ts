@@ -1,3 +1,4 @@
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { FunctionAccess } from '#definitions/functions.ts';
@@ -8,7 +9,27 @@ export interface AccessResources {
   /** ARN of each state machine by id (built from its fixed name, so granting adds no dependency on it). */
   readonly stateMachineArns: Readonly<Record<string, string>>;
   readonly mail: MailSender;
+  /** The staff user pool. @default - none: a function with `userPool` access fails the synth */
+  readonly userPool?: cognito.IUserPool;
 }
+
+/** Only the Cognito actions the user-management handlers call (functions/shared/adapters/user-directory.ts). */
+export const USER_POOL_ACTIONS = {
+  read: [
+    'cognito-idp:ListUsers',
+    'cognito-idp:ListUsersInGroup',
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminListGroupsForUser',
+  ],
+  manage: [
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:AdminAddUserToGroup',
+    'cognito-idp:AdminRemoveUserFromGroup',
+    'cognito-idp:AdminDisableUser',
+    'cognito-idp:AdminEnableUser',
+    'cognito-idp:AdminUserGlobalSignOut',
+  ],
+} as const;
 
 /**
  * Grants a function exactly what its `access` entry in infra/definitions/functions.ts lists.
@@ -38,6 +59,21 @@ export function grantAccess(
 
   if (access.sendMail) resources.mail.grantSend(grantee);
   if (access.readMailAccount) resources.mail.grantReadAccount(grantee);
+  if (access.userPool) grantUserPool(grantee, access.userPool, resources.userPool);
+}
+
+function grantUserPool(
+  grantee: iam.IGrantable,
+  level: 'read' | 'manage',
+  pool: cognito.IUserPool | undefined,
+) {
+  if (!pool)
+    throw new Error(
+      'A function has userPool access (infra/definitions/functions.ts), but no user pool was given: pass auth.userPool to the stateless stack.',
+    );
+  const actions =
+    level === 'read' ? USER_POOL_ACTIONS.read : [...USER_POOL_ACTIONS.read, ...USER_POOL_ACTIONS.manage];
+  pool.grant(grantee, ...actions);
 }
 
 function machineArn(resources: AccessResources, id: string): string {

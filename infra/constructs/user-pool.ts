@@ -16,6 +16,25 @@ export const userGroups: Readonly<Record<UserGroup, string>> = {
 export interface LotseUserPoolProps {
   /** Name prefix, e.g. `prod`. */
   readonly stage: string;
+  /**
+   * The console's address, named in the invitation mail.
+   * @default - the mail says "the Lotse console" without an address
+   */
+  readonly consoleUrl?: string;
+}
+
+/** Cognito's invitation (AdminCreateUser): one mail in German and English, as the pool has one template. */
+export function invitationTemplate(consoleUrl?: string): cognito.UserInvitationConfig {
+  const where = consoleUrl ?? 'die Lotse-Konsole · the Lotse console';
+  return {
+    emailSubject: 'Einladung zu Lotse · Invitation to Lotse',
+    emailBody: [
+      'Guten Tag,<br><br>Sie wurden zu Lotse eingeladen. Melden Sie sich innerhalb von 7 Tagen an unter',
+      `${where} mit dem Benutzernamen {username} und dem vorläufigen Passwort {####} und legen Sie dann Ihr eigenes Passwort fest.`,
+      '<br><br>---<br><br>Hello,<br><br>You have been invited to Lotse. Within 7 days, sign in at',
+      `${where} with the username {username} and the temporary password {####}, then choose your own password.`,
+    ].join(' '),
+  };
 }
 
 /**
@@ -46,6 +65,7 @@ export class LotseUserPool extends Construct {
       signInCaseSensitive: false,
       standardAttributes: { email: { required: true, mutable: true } },
       autoVerify: { email: true },
+      userInvitation: invitationTemplate(props.consoleUrl),
       // An e-mail change takes effect only once the new address is verified.
       keepOriginal: { email: true },
       passwordPolicy: {

@@ -18,6 +18,11 @@ export interface FunctionAccess {
   readonly sendMail?: boolean;
   /** May read the SES account status (sending enabled, quota). */
   readonly readMailAccount?: boolean;
+  /**
+   * The Cognito user pool of staff: `read` lists users and their groups; `manage` also invites,
+   * changes groups, disables, enables and signs users out.
+   */
+  readonly userPool?: 'read' | 'manage';
 }
 
 export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -377,6 +382,26 @@ export const functions = {
     entry: 'functions/submission-pickup/handler.ts',
     description: 'Picks a counselling request up from the inbox',
     access: { table: 'readWrite', answerTasks: ['counselling-intake'] },
+  },
+  'admin-user-list': {
+    entry: 'functions/admin-user-list/handler.ts',
+    description: 'Lists the staff accounts with role, forms and status',
+    access: { table: 'read', userPool: 'read' },
+  },
+  'admin-user-invite': {
+    entry: 'functions/admin-user-invite/handler.ts',
+    description: 'Invites a staff member by e-mail with a role and forms',
+    access: { table: 'readWrite', userPool: 'manage' },
+  },
+  'admin-user-update': {
+    entry: 'functions/admin-user-update/handler.ts',
+    description: 'Changes the role, forms or teams of a staff member, or disables or enables the account',
+    access: { table: 'readWrite', userPool: 'manage' },
+  },
+  'admin-user-resend-invitation': {
+    entry: 'functions/admin-user-resend-invitation/handler.ts',
+    description: 'Sends a staff invitation again with a new link',
+    access: { table: 'readWrite', userPool: 'manage' },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -20,6 +20,8 @@ import {
   substitute,
 } from '../definitions/state-machines.ts';
 import { localTableName } from '../definitions/table.ts';
+import { LOCAL_USER_POOL_ID } from './auth/cognito-api.ts';
+import { sesInvitationSender } from './auth/invitation-mail.ts';
 import { LocalAuth } from './auth/local-auth.ts';
 import { CONSOLE_SCOPE, createOpenIdProvider, type LocalOpenIdProvider } from './auth/openid-provider.ts';
 import { startAuthServer } from './auth/server.ts';
@@ -167,6 +169,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: authUrl,
       LOTSE_USER_POOL_CLIENT_ID: auth.clientId,
+      USER_POOL_ID: LOCAL_USER_POOL_ID,
       TABLE_NAME: localTableName(),
       MAIL_FROM: options.mailFrom ?? 'lotse@example.org',
       ORGANISATION_NAME: options.organisationName ?? 'Lotse',
@@ -188,7 +191,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       new DynamoDBClient({ endpoint: dynamo.endpoint }),
       env.TABLE_NAME as string,
     );
-    const authServer = await startAuthServer(auth, host, options.authPort, webUrl, openIdProvider.listener);
+    const authServer = await startAuthServer(auth, host, options.authPort, webUrl, {
+      openIdProvider: openIdProvider.listener,
+      invitations: sesInvitationSender({
+        sesEndpoint: ses.endpoint,
+        region: REGION,
+        from: env.MAIL_FROM as string,
+        organisationName: env.ORGANISATION_NAME as string,
+        authOrigin: authUrl,
+        consoleUrl: `${webUrl}/console`,
+      }),
+    });
     cleanups.push(() => closeServer(authServer));
 
     const engine = new LocalStepFunctions({

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -39,6 +40,8 @@ export interface ApiAuth {
   readonly issuerUrl: string;
   /** The app client; tokens must have been issued to it (the JWT authorizer's audience). */
   readonly clientId: string;
+  /** The pool whose accounts admins manage (USER_POOL_ID, and grants for `userPool` access). */
+  readonly userPool?: cognito.IUserPool;
 }
 
 /** Optional overrides of the submission rate limit; without them the handler's defaults apply. */
@@ -122,6 +125,7 @@ export class StatelessStack extends Stack {
       ORGANISATION_NAME: props.organisationName,
       PUBLIC_BASE_URL: web.url,
       LOTSE_USER_POOL_CLIENT_ID: props.auth.clientId,
+      ...(props.auth.userPool ? { USER_POOL_ID: props.auth.userPool.userPoolId } : {}),
       ...(props.adminEmail ? { ADMIN_EMAIL: props.adminEmail } : {}),
       // Every function learns every machine's ARN: it is an address, not a permission, and the shared
       // system-check wiring parses it at cold start even in functions that never start an execution.
@@ -150,6 +154,7 @@ export class StatelessStack extends Stack {
         table: props.table,
         stateMachineArns: machineArns,
         mail,
+        ...(props.auth.userPool ? { userPool: props.auth.userPool } : {}),
       });
       if (definition.trigger) {
         const { deadLetterQueue } = addTrigger(fn, fn.function, definition.trigger, {

@@ -1,5 +1,11 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { StaffAssignments } from '../domain/staff.ts';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { StaffAssignments, StaffRole } from '../domain/staff.ts';
 
 /**
  * What the console knows of a staff member beyond the sign-in: the forms they work on
@@ -8,6 +14,11 @@ import type { StaffAssignments } from '../domain/staff.ts';
 export interface StaffProfile {
   readonly sub: string;
   readonly username: string;
+  /**
+   * The role an admin gave them last. It wins over the token's group, so taking a role away holds
+   * at once rather than when the token expires.
+   */
+  readonly role?: StaffRole;
   /** Form slugs, or `*` for every form. */
   readonly forms: readonly string[];
   /** Counselling teams (intake routes) this person belongs to. */
@@ -19,19 +30,44 @@ export interface StaffProfile {
 }
 
 const key = (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'PROFILE' });
+/** BatchGetItem reads at most 100 keys per call. */
+const BATCH = 100;
+
+function toProfile(item: Record<string, unknown>): StaffProfile {
+  const { pk: _pk, sk: _sk, type: _type, ...profile } = item;
+  return profile as unknown as StaffProfile;
+}
 
 export function dynamoStaffStore(client: DynamoDBDocumentClient, tableName: string) {
   const store: StaffAssignments & {
     get(sub: string): Promise<StaffProfile | undefined>;
+    getMany(subs: readonly string[]): Promise<Map<string, StaffProfile>>;
     put(profile: StaffProfile): Promise<void>;
   } = {
     async get(sub) {
       const { Item } = await client.send(
         new GetCommand({ TableName: tableName, Key: key(sub), ConsistentRead: true }),
       );
-      if (!Item) return undefined;
-      const { pk: _pk, sk: _sk, type: _type, ...profile } = Item;
-      return profile as StaffProfile;
+      return Item ? toProfile(Item) : undefined;
+    },
+    async getMany(subs) {
+      const found = new Map<string, StaffProfile>();
+      const unique = [...new Set(subs)];
+      for (let start = 0; start < unique.length; start += BATCH) {
+        let keys: Record<string, unknown>[] | undefined = unique.slice(start, start + BATCH).map(key);
+        // Unprocessed keys (throttling) are asked for again until none are left.
+        while (keys && keys.length > 0) {
+          const answer: BatchGetCommandOutput = await client.send(
+            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
+          );
+          for (const item of answer.Responses?.[tableName] ?? []) {
+            const profile = toProfile(item);
+            found.set(profile.sub, profile);
+          }
+          keys = answer.UnprocessedKeys?.[tableName]?.Keys;
+        }
+      }
+      return found;
     },
     async formsOf(sub) {
       return (await store.get(sub))?.forms ?? [];

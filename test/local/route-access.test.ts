@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/poll.ts';
+import { startTestRuntime } from '../support/runtime.ts';
+import { assignStaff } from '../support/staff.ts';
+
+/**
+ * Every route the API documents, checked from its OpenAPI document, so a route added later is
+ * checked without anybody remembering to: public ones must be on the list below, the others refuse
+ * anonymous callers (401), roles they do not name (403), disabled accounts (403), and, where they
+ * are about one form or submission, staff of other forms (403 / 404).
+ */
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'POST /api/system-checks',
+  'GET /api/system-checks/{checkId}',
+  'POST /api/system-checks/{checkId}/confirm',
+  'GET /api/forms',
+  'GET /api/forms/{slug}',
+  'POST /api/forms/{slug}/submissions',
+  'GET /api/decisions/{token}',
+  'POST /api/decisions/{token}',
+  'GET /api/answers/{token}',
+  'POST /api/answers/{token}',
+];
+
+const ROLES = ['admin', 'coordinator', 'viewer'] as const;
+type Role = (typeof ROLES)[number];
+
+interface Operation {
+  readonly key: string;
+  readonly method: string;
+  readonly path: string;
+  readonly secured: boolean;
+  readonly roles: readonly Role[];
+  readonly scope?: 'form' | 'submission';
+}
+
+let env: Awaited<ReturnType<typeof startTestRuntime>>;
+let operations: Operation[];
+/** A counselling request, so every submission route (timeline, case, pickup) has something real to refuse. */
+let submissionId: string;
+const FORM = 'beratung-anfrage';
+const OTHER_FORM = 'integrationslotsen-registrierung';
+
+beforeAll(async () => {
+  env = await startTestRuntime();
+  const document = (await (await fetch(`${env.runtime.urls.api}/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, Record<string, unknown>>>;
+  };
+  operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({
+      key: `${method.toUpperCase()} ${path}`,
+      method: method.toUpperCase(),
+      path,
+      secured: Array.isArray(operation.security) && operation.security.length > 0,
+      roles: (operation['x-lotse-roles'] ?? []) as Role[],
+      ...(operation['x-lotse-scope'] ? { scope: operation['x-lotse-scope'] as 'form' | 'submission' } : {}),
+    })),
+  );
+  submissionId = await submitCounsellingRequest();
+}, 120_000);
+afterAll(async () => env?.stop());
+
+async function submitCounsellingRequest(): Promise<string> {
+  const id = randomUUID();
+  const response = await fetch(`${env.runtime.urls.api}/forms/${FORM}/submissions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.1.1' },
+    body: JSON.stringify({
+      submissionId: id,
+      formVersion: 1,
+      locale: 'de',
+      data: {
+        firstName: 'Lina',
+        age: 40,
+        languages: ['uk'],
+        topics: ['work'],
+        contactMethod: 'phone',
+        phone: '0170 123456',
+      },
+      consent: { version: '2026-11-01', accepted: true },
+    }),
+  });
+  expect(response.status, await response.clone().text()).toBe(202);
+  const admin = env.runtime.auth.issueFor('route-admin', ['admin']).AccessToken;
+  // The case exists once the workflow has routed it.
+  await eventually(
+    async () =>
+      (
+        await fetch(`${env.runtime.urls.api}/admin/cases/${id}`, {
+          headers: { authorization: `Bearer ${admin}` },
+        })
+      ).status === 200 || undefined,
+    { what: 'the counselling case' },
+  );
+  return id;
+}
+
+const PARAMETERS: Record<string, () => string> = {
+  slug: () => FORM,
+  submissionId: () => submissionId,
+  version: () => '1',
+};
+
+const urlOf = (path: string) =>
+  env.runtime.urls.web +
+  path.replace(/\{([^}]+)\}/g, (_, name: string) => PARAMETERS[name]?.() ?? randomUUID());
+
+const send = (operation: Operation, token?: string) =>
+  fetch(urlOf(operation.path), {
+    method: operation.method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(operation.method === 'GET' ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(operation.method === 'GET' ? {} : { body: '{}' }),
+  });
+
+const tokenFor = (name: string, role: Role) => env.runtime.auth.issueFor(name, [role]).AccessToken;
+
+describe('route access, from the OpenAPI document', () => {
+  it('lists every public route on the allow-list, and every allow-listed route exists', () => {
+    const open = operations.filter((operation) => !operation.secured).map((operation) => operation.key);
+    expect(open.sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(operations.filter((operation) => operation.secured).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('names the roles of every secured route', () => {
+    for (const operation of operations.filter((candidate) => candidate.secured))
+      expect(operation.roles.length, operation.key).toBeGreaterThan(0);
+  });
+
+  it('refuses anonymous callers (401), other roles (403) and disabled accounts (403) on every secured route', async () => {
+    for (const role of ROLES)
+      await assignStaff(env.runtime, `test-disabled-${role}`, ['*'], { disabled: true });
+    const failures: string[] = [];
+    const expectStatus = async (
+      operation: Operation,
+      who: string,
+      token: string | undefined,
+      status: number,
+    ) => {
+      const actual = (await send(operation, token)).status;
+      if (actual !== status) failures.push(`${operation.key} as ${who}: ${actual}, expected ${status}`);
+    };
+    for (const operation of operations.filter((candidate) => candidate.secured)) {
+      await expectStatus(operation, 'anonymous', undefined, 401);
+      for (const role of ROLES.filter((candidate) => !operation.roles.includes(candidate)))
+        await expectStatus(operation, role, tokenFor(`wrong-${role}`, role), 403);
+      const allowed = operation.roles[0] as Role;
+      await expectStatus(operation, `disabled ${allowed}`, tokenFor(`disabled-${allowed}`, allowed), 403);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses staff assigned to another form on every scoped route (403 for a form, 404 for a submission)', async () => {
+    const scoped = operations.filter(
+      (operation) => operation.scope && operation.roles.some((role) => role !== 'admin'),
+    );
+    expect(scoped.filter((operation) => operation.scope === 'submission').length).toBeGreaterThanOrEqual(3);
+    const failures: string[] = [];
+    for (const operation of scoped) {
+      const role = operation.roles.find((candidate) => candidate !== 'admin') as Role;
+      await assignStaff(env.runtime, `test-elsewhere-${role}`, [OTHER_FORM]);
+      const refused = operation.scope === 'form' ? 403 : 404;
+      const actual = (await send(operation, tokenFor(`elsewhere-${role}`, role))).status;
+      if (actual !== refused)
+        failures.push(`${operation.key} as ${role} of another form: ${actual}, expected ${refused}`);
+    }
+    expect(failures).toEqual([]);
+    // The same people, assigned to the form, get past the scope check: the refusals above were the scope's.
+    for (const operation of scoped) {
+      const role = operation.roles.find((candidate) => candidate !== 'admin') as Role;
+      await assignStaff(env.runtime, `test-here-${role}`, [FORM]);
+      const actual = (await send(operation, tokenFor(`here-${role}`, role))).status;
+      expect([403, 404], `${operation.key} as ${role} of the form`).not.toContain(actual);
+    }
+  });
+});
