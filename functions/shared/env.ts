@@ -18,3 +18,8 @@ export const submissions = {
 };
 
 export const organisation = { ORGANISATION_NAME: z.string().min(1).default('Lotse') };
+
+/** Days audit entries are kept until an admin sets it in the organisation settings. */
+export const auditRetention = {
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
+};
