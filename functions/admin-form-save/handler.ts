@@ -1,10 +1,12 @@
 import { formPath, parsePath } from '#shared/admin-route.ts';
+import { auditDeps } from '#shared/audit-deps.ts';
 import { saveDraft } from '#shared/domain/forms.ts';
 import { formsDeps } from '#shared/forms-deps.ts';
 import { requireGroup } from '#shared/http/auth.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 
 const deps = formsDeps();
+const { audit, actor } = auditDeps();
 
 /** Saves a form definition as a new, immutable draft version (it is not live until published). */
 export const handler = httpHandler(
@@ -12,6 +14,14 @@ export const handler = httpHandler(
     const caller = requireGroup(event, ['admin']);
     const { slug } = parsePath(formPath, event.pathParameters);
     const saved = await saveDraft(deps, slug, body, caller.username);
+    await audit.record({
+      at: saved.createdAt,
+      actor: actor(caller),
+      action: 'form.save',
+      target: { type: 'form', id: slug },
+      before: { version: saved.version > 1 ? saved.version - 1 : null },
+      after: { version: saved.version },
+    });
     return json(
       201,
       {
