@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureForm } from '../support/fixture-form.ts';
 import { eventually } from '../support/poll.ts';
 import { mailbox, startTestRuntime } from '../support/runtime.ts';
 
@@ -276,5 +277,31 @@ describe('organisation settings', () => {
     expect(nobody.entries).toEqual([]);
     expect((await call('GET', '/admin/audit?from=yesterday')).status).toBe(400);
     expect((await call('GET', '/admin/audit?cursor=garbage')).status).toBe(400);
+  });
+
+  it('records form saves, publications and rollbacks with the version numbers before and after', async () => {
+    const slug = `audit-${randomUUID().slice(0, 8)}`;
+    const save = async () => {
+      const response = await call('POST', `/admin/forms/${slug}/versions`, fixtureForm(slug));
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { version: number }).version;
+    };
+    const v1 = await save();
+    const v2 = await save();
+    expect((await call('POST', `/admin/forms/${slug}/versions/${v1}/publish`)).status).toBe(200);
+    expect((await call('POST', `/admin/forms/${slug}/versions/${v2}/publish`)).status).toBe(200);
+    expect((await call('POST', `/admin/forms/${slug}/rollback`, {})).status).toBe(200);
+    const entries = (
+      (await (await call('GET', '/admin/audit?limit=200')).json()) as {
+        entries: { action: string; target: { id: string }; before: unknown; after: unknown }[];
+      }
+    ).entries.filter((entry) => entry.target.id === slug);
+    expect(entries.map(({ action, before, after }) => ({ action, before, after }))).toEqual([
+      { action: 'form.rollback', before: { publishedVersion: v2 }, after: { publishedVersion: v1 } },
+      { action: 'form.publish', before: { publishedVersion: v1 }, after: { publishedVersion: v2 } },
+      { action: 'form.publish', before: { publishedVersion: null }, after: { publishedVersion: v1 } },
+      { action: 'form.save', before: { version: v1 }, after: { version: v2 } },
+      { action: 'form.save', before: { version: null }, after: { version: v1 } },
+    ]);
   });
 });
