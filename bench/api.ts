@@ -33,9 +33,15 @@ const expect = (status: number, wanted: number, what: string) => {
   if (status !== wanted) throw new Error(`${what} answered ${status}, expected ${wanted}`);
 };
 
-export const postSystemCheck = async (api: string): Promise<string> => {
+/** System checks are for admins only (they send mail): the benchmarks run them as one. */
+export const adminHeaders = (runtime: LocalRuntime): Record<string, string> => ({
+  authorization: `Bearer ${runtime.auth.issueFor('bench', ['admin']).AccessToken}`,
+});
+
+export const postSystemCheck = async (api: string, headers: Record<string, string>): Promise<string> => {
   const reply = await request(`${api}/system-checks`, {
     method: 'POST',
+    headers,
     json: { recipient: `bench-${randomUUID()}@example.org` },
   });
   expect(reply.status, 202, 'POST /api/system-checks');
@@ -66,6 +72,7 @@ export async function waitForMails(runtime: LocalRuntime, expected: number, time
 export async function benchApi(runtime: LocalRuntime, options: ApiOptions): Promise<void> {
   heading('2. API latency vs bare DynamoDB (sequential, one request at a time)');
   const api = runtime.urls.api;
+  const admin = adminHeaders(runtime);
   const table = runtime.env.TABLE_NAME as string;
   const dynamo = new DynamoDBClient({
     endpoint: runtime.urls.dynamodb,
@@ -109,7 +116,7 @@ export async function benchApi(runtime: LocalRuntime, options: ApiOptions): Prom
     };
     const health = async () => expect((await request(`${api}/health`)).status, 200, 'GET /api/health');
     const post = async () => {
-      await postSystemCheck(api);
+      await postSystemCheck(api, admin);
       posted += 1;
     };
 
@@ -131,14 +138,14 @@ export async function benchApi(runtime: LocalRuntime, options: ApiOptions): Prom
     const postStarted = performance.now();
     const { result: postMs, loop: postLoop } = await withLoopDelay(() =>
       series(options.count, budget, async () => {
-        ids.push(await postSystemCheck(api));
+        ids.push(await postSystemCheck(api, admin));
         posted += 1;
       }),
     );
     const postSeriesMs = since(postStarted);
     const drained = await waitForMails(runtime, mailsBefore + posted, 20_000);
     const getMs = await series(options.count, budget, async (i) => {
-      const reply = await request(`${api}/system-checks/${ids[i % ids.length]}`);
+      const reply = await request(`${api}/system-checks/${ids[i % ids.length]}`, { headers: admin });
       expect(reply.status, 200, 'GET /api/system-checks/{id}');
     });
 

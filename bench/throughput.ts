@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalRuntime } from '../infra/local/runtime.ts';
-import { mailCount, waitForMails } from './api.ts';
+import { adminHeaders, mailCount, waitForMails } from './api.ts';
 import { request } from './http.ts';
 import { withLoopDelay } from './loop.ts';
 import { fmt, heading, latencyHeader, latencyRow, printTable, since, summarize } from './stats.ts';
@@ -16,6 +16,7 @@ export interface ThroughputOptions {
 export async function benchThroughput(runtime: LocalRuntime, options: ThroughputOptions): Promise<void> {
   heading(`3. Throughput: POST /api/system-checks, concurrency ${options.concurrency}`);
   const api = runtime.urls.api;
+  const admin = adminHeaders(runtime);
   const mailsBefore = await mailCount(runtime);
   const latencies: number[] = [];
   const errors = new Map<string, number>();
@@ -31,6 +32,7 @@ export async function benchThroughput(runtime: LocalRuntime, options: Throughput
       try {
         const reply = await request(`${api}/system-checks`, {
           method: 'POST',
+          headers: admin,
           json: { recipient: `bench-${randomUUID()}@example.org` },
         });
         latencies.push(since(sent));

@@ -1,4 +1,5 @@
 import { formPath, parsePath } from '#shared/admin-route.ts';
+import { auditDeps } from '#shared/audit-deps.ts';
 import { saveDraft } from '#shared/domain/forms.ts';
 import { formsDeps } from '#shared/forms-deps.ts';
 import { authorize } from '#shared/http/access.ts';
@@ -7,6 +8,7 @@ import { staffStore } from '#shared/staff-access.ts';
 
 const deps = formsDeps();
 const staff = staffStore();
+const { audit, actor } = auditDeps();
 
 /** Saves a form definition as a new, immutable draft version (it is not live until published). */
 export const handler = httpHandler(
@@ -14,6 +16,14 @@ export const handler = httpHandler(
     const { caller } = await authorize(event, ['admin'], staff);
     const { slug } = parsePath(formPath, event.pathParameters);
     const saved = await saveDraft(deps, slug, body, caller.username);
+    await audit.record({
+      at: saved.createdAt,
+      actor: actor(caller),
+      action: 'form.save',
+      target: { type: 'form', id: slug },
+      before: { version: saved.version > 1 ? saved.version - 1 : null },
+      after: { version: saved.version },
+    });
     return json(
       201,
       {

@@ -2,6 +2,7 @@ import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { attentionDeps } from '#shared/attention-deps.ts';
+import { auditDeps } from '#shared/audit-deps.ts';
 import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
@@ -12,6 +13,7 @@ import { stateMachineArnVariable } from '../../infra/definitions/state-machines.
 const deps = approvalsDeps();
 const { attention } = attentionDeps();
 const staff = staffStore();
+const { audit, actor } = auditDeps();
 const path = z.object({ submissionId: z.uuid() });
 
 /**
@@ -51,6 +53,13 @@ export const handler = httpHandler(async ({ event }) => {
     action: 'restarted',
     actor: caller.username,
     detail: { reason: failed ? `workflow ${failed.detail.status ?? 'failed'}` : 'approval expired' },
+  });
+  await audit.record({
+    at: now,
+    actor: actor(caller),
+    action: 'submission.restart',
+    target: { type: 'submission', id: submissionId },
+    details: { reason: failed ? 'workflow-failed' : 'approval-expired' },
   });
   return json(202, { submissionId, executionArn });
 });

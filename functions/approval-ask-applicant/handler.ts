@@ -47,7 +47,7 @@ export const handler = taskHandler(
           ...(firstName ? { firstName } : {}),
           question: approval.question ?? '',
           answerUrl: new URL(`/answer/${token}`, deps.config.PUBLIC_BASE_URL).toString(),
-          organisation: deps.config.ORGANISATION_NAME,
+          organisation: await deps.organisation(),
         });
       },
     });

@@ -37,14 +37,14 @@ export const handler = taskHandler(z.object({ submissionId: z.uuid() }), async (
         recipient: applicantEmail,
         role: 'applicant',
         ...(before ? { expiresAt: before.expiresAt } : {}),
-        build: () =>
+        build: async () =>
           applicantMail({
             to: applicantEmail,
             locale: submission.locale,
             kind: 'expired',
             formTitle: titleIn(submission.locale),
             ...(firstName ? { firstName } : {}),
-            organisation: deps.config.ORGANISATION_NAME,
+            organisation: await deps.organisation(),
           }),
       })
     : undefined;

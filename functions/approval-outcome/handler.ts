@@ -23,7 +23,7 @@ export const handler = taskHandler(
           recipient: applicantEmail,
           role: 'applicant',
           ...(approval ? { expiresAt: approval.expiresAt } : {}),
-          build: () =>
+          build: async () =>
             applicantMail({
               to: applicantEmail,
               locale: submission.locale,
@@ -33,7 +33,7 @@ export const handler = taskHandler(
               ...(outcome === 'rejected' && approval?.shareComment && approval.comment
                 ? { comment: approval.comment }
                 : {}),
-              organisation: deps.config.ORGANISATION_NAME,
+              organisation: await deps.organisation(),
             }),
         })
       : undefined;

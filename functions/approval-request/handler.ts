@@ -90,7 +90,7 @@ export const handler = taskHandler(
               escalatedAfterDays: settings.escalateAfterDays,
               ...(approval.question ? { question: approval.question } : {}),
               ...(approval.answer ? { answer: approval.answer } : {}),
-              organisation: deps.config.ORGANISATION_NAME,
+              organisation: await deps.organisation(),
             });
           },
         }),

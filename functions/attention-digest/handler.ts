@@ -10,9 +10,11 @@ import {
 } from '#shared/domain/attention.ts';
 import { logger } from '#shared/logger.ts';
 import { attentionDigestMail } from '#shared/mail/attention-mail.ts';
+import { brandingFrom, organisationSettings } from '#shared/mail/branding.ts';
 
 const deps = attentionDeps();
-const mailer = sesMailer(sesClient(), deps.config.MAIL_FROM);
+const settings = organisationSettings(deps.client, deps.config.TABLE_NAME, deps.config.ORGANISATION_NAME);
+const mailer = sesMailer(sesClient(), deps.config.MAIL_FROM, brandingFrom(settings));
 // CloudWatch alarms watch this metric (infra/constructs/alarms.ts); locally it is a log line.
 const metrics = new Metrics({ namespace: 'Lotse', serviceName: 'attention' });
 const FRESH_PER_KIND = 20;
@@ -54,7 +56,7 @@ export const handler = middy<unknown, { counts: Record<AttentionKind, number>; m
       await mailer.send(
         attentionDigestMail({
           to: deps.config.ADMIN_EMAIL,
-          organisation: deps.config.ORGANISATION_NAME,
+          organisation: (await settings()).name,
           summaries,
           fresh,
           healthUrl: new URL('/api/health', deps.config.PUBLIC_BASE_URL).toString(),

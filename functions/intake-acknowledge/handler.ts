@@ -23,7 +23,7 @@ export const handler = taskHandler(
       recipient: applicantEmail,
       role: 'applicant',
       expiresAt: submission.expiresAt,
-      build: () =>
+      build: async () =>
         intakeAcknowledgementMail({
           to: applicantEmail,
           locale: submission.locale,
@@ -31,7 +31,7 @@ export const handler = taskHandler(
           teamName: team.name,
           withinDays: Math.max(1, Math.ceil(intake.pickupWithinHours / 24)),
           receiptNumber: submission.receiptNumber,
-          organisation: deps.config.ORGANISATION_NAME,
+          organisation: await deps.organisation(),
         }),
     });
     return { sent: delivery === 'sent' };

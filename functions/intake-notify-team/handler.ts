@@ -32,7 +32,7 @@ export const handler = taskHandler(
           recipient: to,
           role: to === team.email ? 'team' : 'escalation-contact',
           expiresAt: submission.expiresAt,
-          build: () =>
+          build: async () =>
             teamNotificationMail({
               to,
               locale: intake.locale,
@@ -43,7 +43,7 @@ export const handler = taskHandler(
               receiptNumber: submission.receiptNumber,
               caseUrl: new URL(`/admin/cases/${submissionId}`, deps.config.PUBLIC_BASE_URL).toString(),
               pickupWithinHours: intake.pickupWithinHours,
-              organisation: deps.config.ORGANISATION_NAME,
+              organisation: await deps.organisation(),
             }),
         }),
       );

@@ -10,6 +10,7 @@ import type { ApprovalSettings } from './domain/approvals.ts';
 import { NotFoundError } from './domain/errors.ts';
 import { approvalSettingsSchema } from './domain/workflow-settings.ts';
 import { mail, tableName } from './env.ts';
+import { brandingFrom, organisationSettings } from './mail/branding.ts';
 
 /** Wires the approval steps to DynamoDB, SES and Step Functions, once per cold start. */
 export function approvalsDeps() {
@@ -17,6 +18,7 @@ export function approvalsDeps() {
   const client = documentClient();
   const forms = dynamoFormStore(client, config.TABLE_NAME);
   const submissions = dynamoSubmissionStore(client, config.TABLE_NAME);
+  const settings = organisationSettings(client, config.TABLE_NAME, config.ORGANISATION_NAME);
 
   /** The submission and its form version, with what every workflow's mails need. */
   async function loadSubmission(submissionId: string) {
@@ -46,7 +48,9 @@ export function approvalsDeps() {
     approvals: dynamoApprovalStore(client, config.TABLE_NAME),
     forms,
     submissions,
-    mailer: sesMailer(sesClient(), config.MAIL_FROM),
+    mailer: sesMailer(sesClient(), config.MAIL_FROM, brandingFrom(settings)),
+    /** The organisation's name as an admin last saved it, for the mails' text. */
+    organisation: async () => (await settings()).name,
     attention: dynamoAttentionStore(client, config.TABLE_NAME),
     sfn: sfnClient(),
     now: () => new Date(),

@@ -21,3 +21,8 @@ export const organisation = { ORGANISATION_NAME: z.string().min(1).default('Lots
 
 /** The Cognito user pool whose accounts admins manage (locally the stand-in's `local_pool`). */
 export const userPool = { USER_POOL_ID: z.string().min(1, 'is required') };
+
+/** Days audit entries are kept until an admin sets it in the organisation settings. */
+export const auditRetention = {
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
+};

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { documentClient } from './adapters/dynamo.ts';
+import { dynamoStaffStore } from './adapters/staff-store.ts';
 import { dynamoSystemCheckStore } from './adapters/system-check-store.ts';
 import { sfnClient, stepFunctionsWorkflow } from './adapters/workflow.ts';
 import { parseConfig } from './config.ts';
@@ -10,6 +11,7 @@ export function systemCheckDeps() {
   const config = parseConfig({ ...tableName, ...systemCheckStateMachine });
   return {
     store: dynamoSystemCheckStore(documentClient(), config.TABLE_NAME),
+    staff: dynamoStaffStore(documentClient(), config.TABLE_NAME),
     workflow: stepFunctionsWorkflow(sfnClient(), config.SYSTEM_CHECK_STATE_MACHINE_ARN),
     now: () => new Date(),
     newId: () => randomUUID(),

@@ -7,14 +7,20 @@ import { parseConfig } from '#shared/config.ts';
 import { mailRound } from '#shared/domain/approvals.ts';
 import { mail } from '#shared/env.ts';
 import { formsDeps } from '#shared/forms-deps.ts';
+import { brandingFrom, organisationSettings } from '#shared/mail/branding.ts';
 import { submissionConfirmationMail } from '#shared/mail/submission-confirmation.ts';
 import { sendOnce } from '#shared/mail-delivery.ts';
 import { taskHandler } from '#shared/task.ts';
 
 const deps = formsDeps();
 const config = parseConfig(mail);
+const organisationSettingsNow = organisationSettings(
+  documentClient(),
+  deps.config.TABLE_NAME,
+  config.ORGANISATION_NAME,
+);
 const delivery = {
-  mailer: sesMailer(sesClient(), config.MAIL_FROM),
+  mailer: sesMailer(sesClient(), config.MAIL_FROM, brandingFrom(organisationSettingsNow)),
   // The receipt's fate goes on the submission's timeline, like every other step.
   approvals: dynamoApprovalStore(documentClient(), deps.config.TABLE_NAME),
   attention: dynamoAttentionStore(documentClient(), deps.config.TABLE_NAME),
@@ -50,7 +56,7 @@ export const handler = taskHandler(z.object({ submissionId: z.uuid() }), async (
     recipient: to,
     role: 'applicant',
     expiresAt: submission.expiresAt,
-    build: () =>
+    build: async () =>
       submissionConfirmationMail({
         to,
         locale: submission.locale,
@@ -60,7 +66,7 @@ export const handler = taskHandler(z.object({ submissionId: z.uuid() }), async (
           title?.[version?.definition.defaultLocale ?? 'de'] ??
           submission.formSlug,
         receiptNumber: submission.receiptNumber,
-        organisation: config.ORGANISATION_NAME,
+        organisation: (await organisationSettingsNow()).name,
       }),
   });
   return { sent: outcome === 'sent' };

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { checkIdSchema, confirmSystemCheckRequest } from '#shared/contracts/system-check.ts';
 import { confirmCheck, toView } from '#shared/domain/system-check.ts';
+import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { systemCheckDeps } from '#shared/system-check-deps.ts';
@@ -10,6 +11,7 @@ const pathParameters = z.object({ checkId: checkIdSchema });
 
 export const handler = httpHandler(
   async ({ event, body }) => {
+    await authorize(event, ['admin'], deps.staff);
     const { checkId } = parseOrThrow(pathParameters, event.pathParameters ?? {});
     const { code } = parseOrThrow(confirmSystemCheckRequest, body ?? {});
     const check = await confirmCheck(deps, checkId, code);

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { checkIdSchema } from '#shared/contracts/system-check.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { toView } from '#shared/domain/system-check.ts';
+import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { systemCheckDeps } from '#shared/system-check-deps.ts';
@@ -10,6 +11,7 @@ const deps = systemCheckDeps();
 const pathParameters = z.object({ checkId: checkIdSchema });
 
 export const handler = httpHandler(async ({ event }) => {
+  await authorize(event, ['admin'], deps.staff);
   const { checkId } = parseOrThrow(pathParameters, event.pathParameters ?? {});
   const check = await deps.store.get(checkId);
   if (!check) throw new NotFoundError('There is no system check with this id.');

@@ -1,16 +1,19 @@
 import * as z from 'zod';
+import { documentClient } from '#shared/adapters/dynamo.ts';
 import { sesClient, sesMailer } from '#shared/adapters/mailer.ts';
 import { parseConfig } from '#shared/config.ts';
 import { checkIdSchema } from '#shared/contracts/system-check.ts';
 import { hashCode, newCode } from '#shared/domain/system-check.ts';
-import { mail } from '#shared/env.ts';
+import { mail, tableName } from '#shared/env.ts';
+import { brandingFrom, organisationSettings } from '#shared/mail/branding.ts';
 import { systemCheckMail } from '#shared/mail/system-check-mail.ts';
 import { systemCheckDeps } from '#shared/system-check-deps.ts';
 import { taskHandler } from '#shared/task.ts';
 
 const deps = systemCheckDeps();
-const config = parseConfig(mail);
-const mailer = sesMailer(sesClient(), config.MAIL_FROM);
+const config = parseConfig({ ...mail, ...tableName });
+const settings = organisationSettings(documentClient(), config.TABLE_NAME, config.ORGANISATION_NAME);
+const mailer = sesMailer(sesClient(), config.MAIL_FROM, brandingFrom(settings));
 
 class CheckNotFound extends Error {
   override name = 'CheckNotFound';
@@ -32,7 +35,7 @@ export const handler = taskHandler(
         to: check.recipient,
         locale: check.locale,
         code,
-        organisation: config.ORGANISATION_NAME,
+        organisation: (await settings()).name,
         checkUrl: new URL(`/system-checks/${check.checkId}`, config.PUBLIC_BASE_URL).toString(),
       }),
     );

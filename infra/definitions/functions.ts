@@ -92,7 +92,7 @@ export interface FunctionDefinition {
 export const functions = {
   health: {
     entry: 'functions/health/handler.ts',
-    description: 'Reports whether data, workflows and mail are reachable',
+    description: 'Answers whether Lotse is up (data, workflows and mail reachable), nothing more',
     access: { table: 'read', describeStateMachines: ['system-check'], readMailAccount: true },
   },
   openapi: {
@@ -402,6 +402,36 @@ export const functions = {
     entry: 'functions/admin-user-resend-invitation/handler.ts',
     description: 'Sends a staff invitation again with a new link',
     access: { table: 'readWrite', userPool: 'manage' },
+  },
+  'admin-health': {
+    entry: 'functions/admin-health/handler.ts',
+    description: 'Each component with its detail, and what needs staff (admins)',
+    access: { table: 'read', describeStateMachines: ['system-check'], readMailAccount: true },
+  },
+  'settings-get': {
+    entry: 'functions/settings-get/handler.ts',
+    description: "The organisation's public settings for pages",
+    access: { table: 'read' },
+  },
+  'settings-logo-get': {
+    entry: 'functions/settings-logo-get/handler.ts',
+    description: "Serves the organisation's logo",
+    access: { table: 'read' },
+  },
+  'admin-settings-get': {
+    entry: 'functions/admin-settings-get/handler.ts',
+    description: 'Every organisation setting, for admins',
+    access: { table: 'read' },
+  },
+  'admin-settings-put': {
+    entry: 'functions/admin-settings-put/handler.ts',
+    description: 'Saves the organisation settings and records the change in the audit log',
+    access: { table: 'readWrite' },
+  },
+  'admin-audit-list': {
+    entry: 'functions/admin-audit-list/handler.ts',
+    description: 'Reads the audit log for admins',
+    access: { table: 'read' },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

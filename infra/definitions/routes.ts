@@ -12,8 +12,9 @@ import {
   errorResponse,
   systemCheckView,
 } from '../../functions/shared/contracts/system-check.ts';
-import { decisionRequest } from '../../functions/shared/decision-request.ts';
 import { inviteUserRequest, updateUserRequest, userView } from '../../functions/shared/contracts/users.ts';
+import { decisionRequest } from '../../functions/shared/decision-request.ts';
+import { settingsUpdate } from '../../functions/shared/domain/settings.ts';
 import type { FunctionId } from './functions.ts';
 
 /**
@@ -55,7 +56,7 @@ export const routes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/api/health',
     function: 'health',
-    summary: 'Reports whether data, workflows and mail are reachable',
+    summary: 'Whether Lotse is up: `{status}` only; details are at /api/admin/health',
     tag: 'operations',
     responses: {
       200: { description: 'Every component is reachable' },
@@ -77,7 +78,10 @@ export const routes: readonly RouteDefinition[] = [
     summary: 'Starts a system check: stores it, starts its workflow, which e-mails a code',
     tag: 'operations',
     requestBody: createSystemCheckRequest,
+    auth: { groups: ['admin'] },
     responses: {
+      401: unauthorized,
+      403: forbidden,
       202: { description: 'Stored; the workflow is on its way', schema: systemCheckView },
       409: { description: 'The checkId is already used by another check', schema: errorResponse },
       413: { description: 'The body is too large', schema: errorResponse },
@@ -95,7 +99,10 @@ export const routes: readonly RouteDefinition[] = [
     function: 'system-check-get',
     summary: 'The status of a system check',
     tag: 'operations',
+    auth: { groups: ['admin'] },
     responses: {
+      401: unauthorized,
+      403: forbidden,
       200: { description: 'The check', schema: systemCheckView },
       404: { description: 'No such check', schema: errorResponse },
       ...problems,
@@ -108,7 +115,10 @@ export const routes: readonly RouteDefinition[] = [
     summary: 'Confirms a system check with the code from its e-mail; the workflow then finishes',
     tag: 'operations',
     requestBody: confirmSystemCheckRequest,
+    auth: { groups: ['admin'] },
     responses: {
+      401: unauthorized,
+      403: forbidden,
       200: { description: 'Confirmed', schema: systemCheckView },
       404: { description: 'No such check', schema: errorResponse },
       409: { description: 'The check is not waiting for a code', schema: errorResponse },
@@ -562,6 +572,86 @@ export const routes: readonly RouteDefinition[] = [
       403: forbidden,
       404: { description: 'No such user', schema: errorResponse },
       409: { description: 'The person has set a password already, or is disabled', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/health',
+    function: 'admin-health',
+    summary: 'Each component with its latency and detail, and what needs staff',
+    tag: 'operations',
+    auth: { groups: ['admin'] },
+    responses: {
+      200: { description: 'Every component is reachable' },
+      401: unauthorized,
+      403: forbidden,
+      503: { description: 'A component is not' },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/settings',
+    function: 'settings-get',
+    summary:
+      "The organisation's public settings (name, logo, links, languages, colour); ETag, revalidate each use",
+    tag: 'settings',
+    responses: {
+      200: { description: 'The settings pages use' },
+      304: { description: 'Unchanged since the ETag sent in If-None-Match' },
+      500: problems[500],
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/settings/logo',
+    function: 'settings-logo-get',
+    summary: "The organisation's logo; with ?v=<hash> (as /api/settings links it) cached for a year",
+    tag: 'settings',
+    responses: {
+      200: { description: 'The image (PNG, JPEG or WebP)' },
+      304: { description: 'Unchanged' },
+      404: { description: 'No logo, or replaced since', schema: errorResponse },
+      500: problems[500],
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/settings',
+    function: 'admin-settings-get',
+    summary: 'Every organisation setting with the version the next save must name',
+    tag: 'settings',
+    auth: { groups: ['admin'] },
+    responses: { 200: { description: 'The settings' }, 401: unauthorized, 403: forbidden, ...problems },
+  },
+  {
+    method: 'PUT',
+    path: '/api/admin/settings',
+    function: 'admin-settings-put',
+    summary: 'Saves the organisation settings (with the version loaded); live from the next request on',
+    tag: 'settings',
+    auth: { groups: ['admin'] },
+    requestBody: settingsUpdate,
+    responses: {
+      200: { description: 'Saved' },
+      401: unauthorized,
+      403: forbidden,
+      409: { description: 'Saved by someone else since loaded', schema: errorResponse },
+      413: { description: 'The body is too large', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/audit',
+    function: 'admin-audit-list',
+    summary: 'The audit log, newest first (?from=&to=&actor=<sub>&action=&cursor=&limit=)',
+    tag: 'settings',
+    auth: { groups: ['admin'] },
+    responses: {
+      200: { description: 'One page of entries and a cursor' },
+      401: unauthorized,
+      403: forbidden,
       ...problems,
     },
   },

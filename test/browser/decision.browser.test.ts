@@ -129,4 +129,42 @@ describe('the coordinator on a phone', { timeout: 150_000 }, () => {
     await noAxeViolations(page);
     await context.close();
   });
+
+  it('on a 390 px phone sets each radio right next to its label, at the start of the line', async () => {
+    const { slug, coordinators } = await publishOnboardingForm(env.runtime);
+    await applyTo(env.runtime, slug, 'en');
+    const [decideLink] = linkIn(await firstMailTo(coordinators[0] as string), 'decide');
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(decideLink);
+    await page.getByRole('radio', { name: 'Annehmen' }).waitFor();
+    // The radio's box and the box of its label's text (a Range: the label element itself spans the line).
+    const boxes = await page.$$eval('fieldset label.choice', (labels) =>
+      labels.map((label) => {
+        const radio = (label.querySelector('input') as HTMLInputElement).getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        range.setStartAfter(label.querySelector('input') as HTMLInputElement);
+        const text = range.getBoundingClientRect();
+        const line = (label.closest('fieldset') as HTMLElement).getBoundingClientRect();
+        return {
+          name: label.textContent?.trim(),
+          gap: text.left - radio.right,
+          fromStart: radio.left - line.left,
+          middles: Math.abs(radio.top + radio.height / 2 - (text.top + text.height / 2)),
+          radioWidth: radio.width,
+        };
+      }),
+    );
+    expect(boxes.map((box) => box.name)).toEqual(['Annehmen', 'Ablehnen', 'Rückfrage stellen']);
+    for (const box of boxes) {
+      expect(box.gap, box.name).toBeGreaterThanOrEqual(0);
+      expect(box.gap, box.name).toBeLessThan(16);
+      expect(box.fromStart, box.name).toBeLessThan(32);
+      expect(box.middles, box.name).toBeLessThan(6);
+      expect(box.radioWidth, box.name).toBeLessThan(32);
+    }
+    await noAxeViolations(page);
+    await context.close();
+  });
 });

@@ -34,7 +34,7 @@ const adminHeaders = () => ({
   authorization: `Bearer ${env.runtime.auth.issueFor('ops', ['admin']).AccessToken}`,
 });
 const health = async () =>
-  (await (await fetch(`${api}/health`)).json()) as {
+  (await (await fetch(`${api}/admin/health`, { headers: adminHeaders() })).json()) as {
     attention: Record<string, { count: number; oldest?: { submissionId: string } }> & {
       needsAttention: boolean;
     };

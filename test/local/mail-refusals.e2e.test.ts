@@ -173,7 +173,9 @@ describe('mail that cannot be delivered', () => {
     const item = listed.items.find((i) => i.submissionId === submissionId);
     expect(item?.detail).toMatchObject({ role: 'applicant', reason: 'BadRequestException' });
     expect(JSON.stringify(listed)).not.toContain(applicant);
-    const health = (await (await fetch(`${api}/health`)).json()) as {
+    const health = (await (
+      await fetch(`${api}/admin/health`, { headers: { authorization: `Bearer ${adminToken}` } })
+    ).json()) as {
       attention: Record<string, { count: number }>;
     };
     expect(health.attention['mail-refused']?.count).toBeGreaterThanOrEqual(1);
@@ -183,7 +185,8 @@ describe('mail that cannot be delivered', () => {
     const { slug, coordinators } = await publishOnboardingForm(env.runtime);
     const [anna, ben] = coordinators as [string, string];
     await controlSes({ sandbox: true, verified: [anna] });
-    const health = await fetch(`${api}/health`);
+    const admin = { authorization: `Bearer ${env.runtime.auth.issueFor('alice', ['admin']).AccessToken}` };
+    const health = await fetch(`${api}/admin/health`, { headers: admin });
     expect(health.status).toBe(200);
     const report = (await health.json()) as {
       status: string;
@@ -203,7 +206,9 @@ describe('mail that cannot be delivered', () => {
     ).toBe('RUNNING');
 
     await controlSes({ sandbox: false });
-    const production = (await (await fetch(`${api}/health`)).json()) as typeof report;
+    const production = (await (
+      await fetch(`${api}/admin/health`, { headers: admin })
+    ).json()) as typeof report;
     expect(production.components.mail).toEqual(expect.not.objectContaining({ detail: expect.anything() }));
   });
 

@@ -38,6 +38,29 @@ async function start() {
   return running;
 }
 
+/** Signs in as the first admin npm start printed: only admins may run a system check. */
+async function adminHeaders(output: string) {
+  const username = /username (\S+)/.exec(output)?.[1];
+  const password = /password (\S+)/.exec(output)?.[1];
+  const clientId = /user pool client (\S+?)\)/.exec(output)?.[1];
+  const response = await fetch(`http://127.0.0.1:${ports.LOTSE_AUTH_PORT}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+    },
+    body: JSON.stringify({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
+  });
+  const { AuthenticationResult } = (await response.json()) as {
+    AuthenticationResult: { AccessToken: string };
+  };
+  return { 'content-type': 'application/json', authorization: `Bearer ${AuthenticationResult.AccessToken}` };
+}
+
 const javaProcessesOn = dynamoDbLocalProcessesOn;
 
 describe('npm start', () => {
@@ -45,9 +68,10 @@ describe('npm start', () => {
     const first = await start();
     const api = `http://127.0.0.1:${ports.PORT}/api`;
     const recipient = `${randomUUID()}@example.org`;
+    const headers = await adminHeaders(first.output());
     const created = await fetch(`${api}/system-checks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({ recipient }),
     });
     const { checkId } = (await created.json()) as { checkId: string };
@@ -59,7 +83,9 @@ describe('npm start', () => {
     });
     const code = /\n\s{4}([A-Z0-9]{8})\n/.exec(mail.body.text)?.[1] ?? '';
     await eventually(async () => {
-      const check = (await (await fetch(`${api}/system-checks/${checkId}`)).json()) as { status: string };
+      const check = (await (await fetch(`${api}/system-checks/${checkId}`, { headers })).json()) as {
+        status: string;
+      };
       return check.status === 'waiting' ? true : undefined;
     });
 
@@ -82,7 +108,7 @@ describe('npm start', () => {
     expect(local.AWS_ENDPOINT_URL_SFN).toBe(`http://127.0.0.1:${ports.LOTSE_SFN_PORT}`);
     const confirmed = await fetch(`${api}/system-checks/${checkId}/confirm`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({ code }),
     });
     expect(confirmed.status).toBe(200);

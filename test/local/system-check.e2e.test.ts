@@ -9,11 +9,13 @@ import { mailbox, startTestRuntime } from '../support/runtime.ts';
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
 let api: string;
 let sfn: SFNClient;
+let admin: Record<string, string>;
 
 beforeAll(async () => {
   env = await startTestRuntime();
   api = env.runtime.urls.api;
   sfn = new SFNClient({});
+  admin = { authorization: `Bearer ${env.runtime.auth.issueFor('ops', ['admin']).AccessToken}` };
 });
 
 afterAll(async () => {
@@ -27,9 +29,12 @@ const post = (
 ) =>
   fetch(`${api}${path}`, {
     method: 'POST',
-    headers,
+    headers: { ...admin, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+
+/** A GET as the admin who runs the checks. */
+const get = (path: string) => fetch(`${api}${path}`, { headers: admin });
 
 const executionArn = (checkId: string) =>
   `${process.env.SYSTEM_CHECK_STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${checkId}`;
@@ -57,7 +62,7 @@ describe('system check, end to end on the local runtime', () => {
     expect(mail.subject).not.toContain(recipient);
     expect(mail.body.text).toContain(`/system-checks/${check.checkId}`);
 
-    const waiting = await (await fetch(`${api}/system-checks/${check.checkId}`)).json();
+    const waiting = await (await get(`/system-checks/${check.checkId}`)).json();
     expect(waiting).toMatchObject({ checkId: check.checkId, status: 'waiting' });
     expect(JSON.stringify(waiting)).not.toContain(recipient);
     const running = await sfn.send(
@@ -81,7 +86,7 @@ describe('system check, end to end on the local runtime', () => {
       new GetExecutionHistoryCommand({ executionArn: executionArn(check.checkId) }),
     );
     expect(JSON.stringify(history.events)).not.toContain(recipient);
-    const final = await (await fetch(`${api}/system-checks/${check.checkId}`)).json();
+    const final = await (await get(`/system-checks/${check.checkId}`)).json();
     expect(final).toMatchObject({ status: 'passed' });
   });
 
@@ -137,8 +142,8 @@ describe('system check, end to end on the local runtime', () => {
       expect(answer.correlationId).toBeTruthy();
       if (field) expect(answer.error.issues.map((i: { field: string }) => i.field)).toContain(field);
     }
-    expect((await fetch(`${api}/system-checks/not-a-uuid`)).status).toBe(400);
-    expect((await fetch(`${api}/system-checks/${randomUUID()}`)).status).toBe(404);
+    expect((await get('/system-checks/not-a-uuid')).status).toBe(400);
+    expect((await get(`/system-checks/${randomUUID()}`)).status).toBe(404);
     expect((await fetch(`${api}/no-such-route`)).status).toBe(404);
   });
 
@@ -163,8 +168,50 @@ describe('system check, end to end on the local runtime', () => {
     }
   });
 
-  it('reports every component healthy and describes every route in OpenAPI', async () => {
-    const health = await (await fetch(`${api}/health`)).json();
+  it('is no open relay: only an admin starts, reads or confirms a check, and nothing is mailed otherwise', async () => {
+    const recipient = `${randomUUID()}@example.org`;
+    const coordinator = `Bearer ${env.runtime.auth.issueFor('cora', ['coordinator']).AccessToken}`;
+    const viewer = `Bearer ${env.runtime.auth.issueFor('victor', ['viewer']).AccessToken}`;
+    const checkId = randomUUID();
+    for (const [authorization, status] of [
+      [undefined, 401],
+      [coordinator, 403],
+      [viewer, 403],
+    ] as const) {
+      const headers = { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) };
+      const calls = [
+        fetch(`${api}/system-checks`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ recipient, checkId }),
+        }),
+        fetch(`${api}/system-checks/${checkId}`, { headers }),
+        fetch(`${api}/system-checks/${checkId}/confirm`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ code: 'AAAAAAAA' }),
+        }),
+      ];
+      for (const response of await Promise.all(calls)) expect(response.status).toBe(status);
+    }
+    // The refused start stored nothing: an admin finds no such check, and no mail went out.
+    expect((await get(`/system-checks/${checkId}`)).status).toBe(404);
+    expect((await mailbox(env.runtime)).some((m) => m.destination.to.includes(recipient))).toBe(false);
+  });
+
+  it('tells anyone only up or down, and an admin every component', async () => {
+    const open = await fetch(`${api}/health`);
+    expect(open.status).toBe(200);
+    expect(await open.json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${api}/admin/health`)).status).toBe(401);
+    const coordinator = env.runtime.auth.issueFor('cora', ['coordinator']).AccessToken;
+    expect(
+      (await fetch(`${api}/admin/health`, { headers: { authorization: `Bearer ${coordinator}` } })).status,
+    ).toBe(403);
+  });
+
+  it('reports every component healthy to an admin and describes every route in OpenAPI', async () => {
+    const health = await (await get('/admin/health')).json();
     expect(health).toMatchObject({
       status: 'ok',
       components: { data: { status: 'ok' }, workflows: { status: 'ok' }, mail: { status: 'ok' } },

@@ -79,14 +79,26 @@ export function classifyMailError(error: unknown, from?: string): MailFailure {
   return 'transient';
 }
 
-/** SES v2 behind the Mailer port; the endpoint comes from AWS_ENDPOINT_URL_SESV2. */
-export function sesMailer(client: SESv2Client, from: string): Mailer {
+/** Who a mail is from in the organisation's words: read per mail, so a change in the settings holds at once. */
+export interface MailBranding {
+  readonly senderName: string;
+  readonly replyTo?: string;
+}
+
+/**
+ * SES v2 behind the Mailer port; the endpoint comes from AWS_ENDPOINT_URL_SESV2. With `branding`,
+ * each mail is sent as `"Sender name" <from>` with the organisation's Reply-To; the address itself
+ * stays the verified identity.
+ */
+export function sesMailer(client: SESv2Client, from: string, branding?: () => Promise<MailBranding>): Mailer {
   return {
     async send(message) {
+      const brand = branding ? await branding() : undefined;
       try {
         const result = await client.send(
           new SendEmailCommand({
-            FromEmailAddress: from,
+            FromEmailAddress: brand ? formatSender(brand.senderName, from) : from,
+            ...(brand?.replyTo ? { ReplyToAddresses: [brand.replyTo] } : {}),
             Destination: { ToAddresses: [message.to] },
             Content: {
               Simple: {
@@ -105,6 +117,17 @@ export function sesMailer(client: SESv2Client, from: string): Mailer {
       }
     },
   };
+}
+
+/**
+ * A From header with a display name. SES takes non-ASCII names only as RFC 2047 encoded words;
+ * ASCII names are quoted (RFC 5322), with line breaks removed so no header can be injected.
+ */
+export function formatSender(name: string, address: string): string {
+  const clean = name.replace(/[\r\n]+/g, ' ').trim();
+  if (!clean) return address;
+  if (/^[\x20-\x7e]*$/.test(clean)) return `"${clean.replace(/["\\]/g, '\\$&')}" <${address}>`;
+  return `=?UTF-8?B?${Buffer.from(clean, 'utf8').toString('base64')}?= <${address}>`;
 }
 
 function mailError(error: unknown, from: string): Error {
