@@ -44,7 +44,12 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     stage: config.stage,
     description: `Lotse ${config.stage}: functions, workflows, HTTP API, mail identity and web app`,
     table: stateful.table,
-    auth: { issuerUrl: stateful.users.issuerUrl, clientId: stateful.users.client.userPoolClientId },
+    auth: {
+      issuerUrl: stateful.users.issuerUrl,
+      clientId: stateful.users.client.userPoolClientId,
+      userPool: stateful.users.userPool,
+      loginUrl: stateful.users.domain.baseUrl(),
+    },
     submissionRateLimit: {
       limit: config.submissionRateLimit,
       windowSeconds: config.submissionRateWindowSeconds,
