@@ -32,7 +32,7 @@ const contentTypes = {
 
 /**
  * API Gateway answers a Lambda with at most 6 MB and a file travels base64-encoded, so a file is
- * answered directly up to 4 MB; larger exports go page by page (`format=json`), as the CLI does.
+ * answered directly up to 4 MB (a CSV gzip-compressed when the client accepts it); larger exports go page by page (`format=json`), as the CLI does.
  *
  * Exports a form's submissions, newest first and filtered, as CSV or Excel: a funder report is
  * reading, so viewers may export too, each within the forms assigned to them. Every export is audited.
@@ -51,7 +51,8 @@ export const handler = httpHandler(async ({ event }) => {
     ...(locale ? { locale } : {}),
   };
   if (format === 'json') return json(200, await exportPage(deps, caller, request, cursor, deps.pageBudget));
-  const file = await exportFile(deps, caller, request, format, deps.maxFileBytes);
+  const gzip = /\bgzip\b/.test(event.headers?.['accept-encoding'] ?? '');
+  const file = await exportFile(deps, caller, request, format, deps.maxFileBytes, { gzip });
   const filename = `${form}-${deps.now().toISOString().slice(0, 10)}.${format}`;
   return {
     statusCode: 200,
@@ -61,6 +62,7 @@ export const handler = httpHandler(async ({ event }) => {
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
       'x-export-rows': String(file.rows),
+      ...(file.gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     },
     body: file.body.toString('base64'),
     isBase64Encoded: true,
