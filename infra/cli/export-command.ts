@@ -1,4 +1,4 @@
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { type Cell, reviveCell } from '../../functions/shared/export/cells.ts';
 import type { Column } from '../../functions/shared/export/columns.ts';
 import { writeCsv } from '../../functions/shared/export/csv.ts';
@@ -61,6 +61,7 @@ export async function exportToFile(call: Call, request: CliExportRequest, out: O
     return body as unknown as ExportPage;
   };
   const partial = `${request.file}.part`;
+  let stream: WriteStream | undefined;
   try {
     const first = await fetchPage();
     out(`${request.slug}: exporting ${first.total ?? 0} submission(s) to ${request.file}`);
@@ -71,7 +72,7 @@ export async function exportToFile(call: Call, request: CliExportRequest, out: O
         page = page.cursor ? await fetchPage(page.cursor) : undefined;
       }
     }
-    const stream = createWriteStream(partial);
+    stream = createWriteStream(partial);
     const columns = first.columns as Pick<Column, 'label' | 'kind'>[];
     const written =
       request.format === 'csv'
@@ -86,6 +87,7 @@ export async function exportToFile(call: Call, request: CliExportRequest, out: O
     out(`${request.slug}: ${written} row(s) written to ${request.file}`);
     return 0;
   } catch (error) {
+    stream?.destroy();
     rmSync(partial, { force: true });
     out(`${request.slug}: export failed, ${(error as Error).message}`);
     return 1;
