@@ -9,6 +9,7 @@ import { checkStorableSize } from '../../functions/shared/adapters/form-store.ts
 import { PayloadTooLargeError } from '../../functions/shared/domain/errors.ts';
 import { validateFormDefinition } from '../../functions/shared/domain/form-validation.ts';
 import { readFormFiles } from '../local/seed.ts';
+import { exportRequestOf, exportToFile, exportUsageProblem } from './export-command.ts';
 
 const HELP = `Usage: npm run forms -- <command> [options]
 
@@ -18,6 +19,7 @@ Commands:
   seed                 publish every forms/*.json whose form does not exist yet
   restart --failed     restart every application whose workflow failed or timed out
   restart <id...>      restart these applications (failed, timed out or expired)
+  export <slug>        export a form's submissions to a file, any size (page by page, streamed)
 
 Options (publish, seed, restart):
   --api URL            the API, e.g. https://d123.cloudfront.net/api (default: the local runtime)
@@ -25,6 +27,14 @@ Options (publish, seed, restart):
   --client-id ID       the user pool's app client (default: LOTSE_USER_POOL_CLIENT_ID)
   --region REGION      the user pool's region (default: AWS_REGION or eu-central-1)
   --draft              publish: save as a draft only, do not publish
+
+Options (export; coordinators and viewers may export the forms assigned to them):
+  --format csv|xlsx    the file type (required)
+  --out FILE           where to write it (required); written to FILE.part and renamed when complete
+  --status STATUS      only submissions in this status (new, waiting, approved, rejected, …)
+  --from DATE          only submissions received on or after this date (2026-01-31) or UTC time
+  --to DATE            only submissions received on or before this date or UTC time
+  --locale LOCALE      the language of the column labels (default: the form's default language)
 `;
 
 type Out = (line: string) => void;
@@ -45,6 +55,12 @@ export async function runFormsCli(
       region: { type: 'string' },
       draft: { type: 'boolean', default: false },
       failed: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      status: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      locale: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -58,7 +74,12 @@ export async function runFormsCli(
     out('restart needs --failed or the ids of the applications to restart.');
     return 2;
   }
-  if (command !== 'publish' && command !== 'seed' && command !== 'restart') {
+  const exportProblem = command === 'export' ? exportUsageProblem(files, values) : undefined;
+  if (exportProblem) {
+    out(exportProblem);
+    return 2;
+  }
+  if (command !== 'publish' && command !== 'seed' && command !== 'restart' && command !== 'export') {
     out(`Unknown command "${command}".\n${HELP}`);
     return 2;
   }
@@ -121,6 +142,7 @@ export async function runFormsCli(
   };
 
   if (command === 'restart') return restart(call, values.failed ? 'failed' : 'given', files, out);
+  if (command === 'export') return exportToFile(call, exportRequestOf(files, values), out);
 
   const entries =
     command === 'seed'

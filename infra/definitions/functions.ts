@@ -433,6 +433,14 @@ export const functions = {
     description: 'Reads the audit log for admins',
     access: { table: 'read' },
   },
+  'inbox-export': {
+    entry: 'functions/inbox-export/handler.ts',
+    description: "Exports a form's submissions as CSV, Excel or pages of rows, and audits each export",
+    // API Gateway waits 30 s at most; building the file is CPU-bound, and CPU grows with memory.
+    timeoutSeconds: 29,
+    memoryMb: 1024,
+    access: { table: 'readWrite' },
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionId = keyof typeof functions;

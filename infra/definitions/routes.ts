@@ -655,6 +655,27 @@ export const routes: readonly RouteDefinition[] = [
       ...problems,
     },
   },
+  {
+    method: 'GET',
+    path: '/api/inbox/export',
+    function: 'inbox-export',
+    summary:
+      "Exports a form's submissions (?form=&format=csv|xlsx|json&status=&from=&to=&locale=), newest first: a file up to 4 MB, or pages of rows with a cursor (format=json)",
+    tag: 'inbox',
+    auth: { groups: ['admin', 'coordinator', 'viewer'] },
+    scope: 'form',
+    responses: {
+      200: { description: 'The CSV or XLSX file (attachment), or one page of rows with a cursor' },
+      401: unauthorized,
+      403: { description: 'Not assigned to this form, or a disabled account', schema: errorResponse },
+      404: { description: 'No such form', schema: errorResponse },
+      413: {
+        description: 'The file would exceed 4 MB: narrow the filter, or use pages (the command line does)',
+        schema: errorResponse,
+      },
+      ...problems,
+    },
+  },
 ];
 
 export const routeKey = (route: RouteDefinition): string => `${route.method} ${route.path}`;

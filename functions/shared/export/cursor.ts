@@ -1,0 +1,44 @@
+import * as z from 'zod';
+import { ValidationError } from '../domain/errors.ts';
+import type { ExportRequest } from './export.ts';
+
+/**
+ * Where a paged export goes on: after which entry, with which columns (the versions the export
+ * began with, so every page has the same ones), and which export it belongs to (for the audit).
+ * It carries ids and sort keys only. A cursor used with another filter is refused, because its
+ * position means nothing there.
+ */
+const cursorShape = z.object({
+  exportId: z.uuid(),
+  page: z.number().int().min(1),
+  versions: z.array(z.number().int().min(1)).min(1).max(1000),
+  after: z.string().min(1).max(300),
+  of: z.string().max(1000),
+});
+
+type Cursor = Omit<z.infer<typeof cursorShape>, 'of'>;
+
+const fingerprint = (request: ExportRequest) =>
+  JSON.stringify([
+    request.filter.slug,
+    request.filter.status,
+    request.filter.from,
+    request.filter.to,
+    request.locale,
+  ]);
+
+export const encodeCursor = (cursor: Cursor, request: ExportRequest): string =>
+  Buffer.from(JSON.stringify({ ...cursor, of: fingerprint(request) })).toString('base64url');
+
+export function decodeCursor(text: string, request: ExportRequest): Cursor {
+  let parsed: z.infer<typeof cursorShape>;
+  try {
+    parsed = cursorShape.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+  } catch {
+    throw new ValidationError([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
+  }
+  if (parsed.of !== fingerprint(request))
+    throw new ValidationError([{ field: 'cursor', message: 'belongs to an export with another filter' }]);
+  const { of: _of, ...cursor } = parsed;
+  return cursor;
+}
