@@ -134,10 +134,11 @@ async function store(
     locale,
     receivedAt,
     status,
-    step: 'approval',
+    step: 'decision',
     applicantName: String(data.firstName),
     applicantEmail: String(data.email),
     updatedAt: receivedAt,
+    expiresAt: Math.floor(Date.parse(receivedAt) / 1000) + 365 * 86_400,
   };
   const sort = inboxKeys.sort(entry);
   // Not of type Submission, so the stream starts no workflow for these stored answers.
