@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { eventually } from '../support/poll.ts';
 import { mailbox, startTestRuntime } from '../support/runtime.ts';
+import { assignStaff } from '../support/staff.ts';
 
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
 let browser: Browser;
@@ -12,6 +13,7 @@ let browser: Browser;
 beforeAll(async () => {
   [env, browser] = await Promise.all([startTestRuntime({ timeScale: 0.0001 }), launchChromium()]);
   env.runtime.auth.createUser('mira', 'a long team password', ['coordinator']);
+  await assignStaff(env.runtime, env.runtime.auth.getUser('mira').sub, ['beratung-anfrage']);
 });
 
 afterAll(async () => {
