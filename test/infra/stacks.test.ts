@@ -302,8 +302,10 @@ describe('functions', () => {
     const streamTriggered = triggerOf(id)?.type === 'table-stream';
     expect(actions.has('dynamodb:DescribeStream')).toBe(streamTriggered);
     expect(actions.has('sqs:SendMessage')).toBe(streamTriggered);
+    expect(actions.has('cognito-idp:ListUsers')).toBe(access.userPool !== undefined);
+    expect(actions.has('cognito-idp:AdminCreateUser')).toBe(access.userPool === 'manage');
     const known =
-      /^(dynamodb|kms|states|ses|logs:(CreateLogStream|PutLogEvents)$|xray:Put|sqs:(SendMessage|GetQueueAttributes|GetQueueUrl)$)/;
+      /^(dynamodb|kms|states|ses|cognito-idp:(ListUsers|ListUsersInGroup|AdminGetUser|AdminListGroupsForUser|AdminCreateUser|AdminAddUserToGroup|AdminRemoveUserFromGroup|AdminDisableUser|AdminEnableUser|AdminUserGlobalSignOut)$|logs:(CreateLogStream|PutLogEvents)$|xray:Put|sqs:(SendMessage|GetQueueAttributes|GetQueueUrl)$)/;
     expect([...actions].filter((action) => !known.test(action))).toEqual([]);
   });
 
