@@ -265,6 +265,8 @@ describe('functions', () => {
         'PUBLIC_BASE_URL',
         'TABLE_NAME',
         'LOTSE_USER_POOL_CLIENT_ID',
+        // The pool whose accounts the user-management functions manage.
+        'USER_POOL_ID',
         // The alarm address of the test context, as no lotse:adminEmail is given.
         'ADMIN_EMAIL',
         // Set in the test context; the window is not, so the handler's default applies.
