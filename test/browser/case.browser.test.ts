@@ -6,6 +6,7 @@ import { launchChromium } from '../support/browser.ts';
 import { signInOnProviderPage } from '../support/console-sign-in.ts';
 import { eventually } from '../support/poll.ts';
 import { mailbox, startTestRuntime } from '../support/runtime.ts';
+import { assignStaff } from '../support/staff.ts';
 
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
 let browser: Browser;
@@ -13,6 +14,7 @@ let browser: Browser;
 beforeAll(async () => {
   [env, browser] = await Promise.all([startTestRuntime({ timeScale: 0.0001 }), launchChromium()]);
   env.runtime.auth.createUser('mira', 'a long team password', ['coordinator']);
+  await assignStaff(env.runtime, env.runtime.auth.getUser('mira').sub, ['beratung-anfrage']);
 });
 
 afterAll(async () => {

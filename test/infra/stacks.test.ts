@@ -266,6 +266,8 @@ describe('functions', () => {
         'PUBLIC_BASE_URL',
         'TABLE_NAME',
         'LOTSE_USER_POOL_CLIENT_ID',
+        // The pool whose accounts the user-management functions manage.
+        'USER_POOL_ID',
         // The alarm address of the test context, as no lotse:adminEmail is given.
         'ADMIN_EMAIL',
         // Set in the test context; the window is not, so the handler's default applies.
@@ -303,8 +305,10 @@ describe('functions', () => {
     const streamTriggered = triggerOf(id)?.type === 'table-stream';
     expect(actions.has('dynamodb:DescribeStream')).toBe(streamTriggered);
     expect(actions.has('sqs:SendMessage')).toBe(streamTriggered);
+    expect(actions.has('cognito-idp:ListUsers')).toBe(access.userPool !== undefined);
+    expect(actions.has('cognito-idp:AdminCreateUser')).toBe(access.userPool === 'manage');
     const known =
-      /^(dynamodb|kms|states|ses|logs:(CreateLogStream|PutLogEvents)$|xray:Put|sqs:(SendMessage|GetQueueAttributes|GetQueueUrl)$)/;
+      /^(dynamodb|kms|states|ses|cognito-idp:(ListUsers|ListUsersInGroup|AdminGetUser|AdminListGroupsForUser|AdminCreateUser|AdminAddUserToGroup|AdminRemoveUserFromGroup|AdminDisableUser|AdminEnableUser|AdminUserGlobalSignOut)$|logs:(CreateLogStream|PutLogEvents)$|xray:Put|sqs:(SendMessage|GetQueueAttributes|GetQueueUrl)$)/;
     expect([...actions].filter((action) => !known.test(action))).toEqual([]);
   });
 

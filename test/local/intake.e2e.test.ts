@@ -3,6 +3,7 @@ import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/poll.ts';
 import { mailbox, type StoredMail, startTestRuntime } from '../support/runtime.ts';
+import { assignStaff } from '../support/staff.ts';
 
 /** The shipped counselling intake form and its workflow, end to end. One hour lasts 108 ms here. */
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
@@ -11,6 +12,8 @@ let api: string;
 beforeAll(async () => {
   env = await startTestRuntime({ timeScale: 0.00003 });
   api = env.runtime.urls.api;
+  // Coordinators see only the forms they are assigned to.
+  for (const name of ['cora', 'dana']) await assignStaff(env.runtime, `test-${name}`, ['beratung-anfrage']);
 });
 
 afterAll(async () => {

@@ -19,6 +19,7 @@ import {
   startTestRuntime,
   waitForMails as waitForMailsIn,
 } from '../support/runtime.ts';
+import { assignStaff } from '../support/staff.ts';
 
 /**
  * The volunteer onboarding workflow end to end on the local runtime: real DynamoDB Local, local
@@ -35,6 +36,8 @@ beforeAll(async () => {
   api = env.runtime.urls.api;
   web = env.runtime.urls.web;
   adminToken = env.runtime.auth.issueFor('alice', ['admin']).AccessToken;
+  // Coordinators see only the forms they are assigned to; cora works on every one.
+  await assignStaff(env.runtime, 'test-cora', ['*']);
 });
 
 afterAll(async () => {
