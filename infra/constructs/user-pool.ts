@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '#definitions/routes.ts';
+import { staffPasswordPolicy } from '../definitions/password-policy.ts';
 
 /** Every group a route may require (infra/definitions/routes.ts). */
 export type UserGroup = NonNullable<RouteDefinition['auth']>['groups'][number];
@@ -68,7 +69,9 @@ export class LotseUserPool extends Construct {
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       userPoolName: `${props.stage}-lotse`,
       selfSignUpEnabled: false,
-      signInAliases: { username: true, email: true },
+      // The e-mail address is the username (UsernameAttributes): Cognito refuses e-mail-shaped usernames
+      // when e-mail is only an alias, and admins invite people by their address.
+      signInAliases: { email: true },
       signInCaseSensitive: false,
       standardAttributes: { email: { required: true, mutable: true } },
       autoVerify: { email: true },
@@ -76,11 +79,7 @@ export class LotseUserPool extends Construct {
       // An e-mail change takes effect only once the new address is verified.
       keepOriginal: { email: true },
       passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: false,
+        ...staffPasswordPolicy,
         tempPasswordValidity: Duration.days(7),
       },
       mfa: cognito.Mfa.OPTIONAL,

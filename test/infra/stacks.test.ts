@@ -156,8 +156,8 @@ describe('user pool', () => {
       Properties: Match.objectLike({
         DeletionProtection: 'ACTIVE',
         AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
-        // Sign in with the user name or the e-mail address.
-        AliasAttributes: ['email'],
+        // The e-mail address is the username (an e-mail-shaped username can't also have an e-mail alias).
+        UsernameAttributes: ['email'],
         UsernameConfiguration: { CaseSensitive: false },
         Policies: {
           PasswordPolicy: Match.objectLike({

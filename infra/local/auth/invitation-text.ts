@@ -4,13 +4,14 @@ export type Lang = 'de' | 'en';
 export const langOf = (value: string | undefined): Lang =>
   value?.toLowerCase().startsWith('en') ? 'en' : 'de';
 
-/** Cognito's default password policy: the rules the set-password page checks, each with its own message. */
+import { staffPasswordPolicy } from '../../definitions/password-policy.ts';
+
+/** The user pool's password policy: the rules the set-password page checks, each with its own message. */
 export const PASSWORD_RULES = [
-  { id: 'length', test: (p: string) => p.length >= 8 },
+  { id: 'length', test: (p: string) => p.length >= staffPasswordPolicy.minLength },
   { id: 'upper', test: (p: string) => /\p{Lu}/u.test(p) },
   { id: 'lower', test: (p: string) => /\p{Ll}/u.test(p) },
   { id: 'digit', test: (p: string) => /\d/.test(p) },
-  { id: 'symbol', test: (p: string) => /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/.test(p) },
 ] as const;
 
 export type PasswordRule = (typeof PASSWORD_RULES)[number]['id'];
@@ -30,11 +31,10 @@ export const texts = {
     submit: 'Passwort speichern',
     rulesHeading: 'Das Passwort braucht:',
     rules: {
-      length: 'mindestens 8 Zeichen',
+      length: `mindestens ${staffPasswordPolicy.minLength} Zeichen`,
       upper: 'einen Großbuchstaben',
       lower: 'einen Kleinbuchstaben',
       digit: 'eine Ziffer',
-      symbol: 'ein Sonderzeichen (z. B. ! ? # -)',
     } satisfies Record<PasswordRule, string>,
     mismatch: 'Die beiden Passwörter stimmen nicht überein.',
     errorsHeading: 'Bitte korrigieren Sie:',
@@ -56,11 +56,10 @@ export const texts = {
     submit: 'Save password',
     rulesHeading: 'The password needs:',
     rules: {
-      length: 'at least 8 characters',
+      length: `at least ${staffPasswordPolicy.minLength} characters`,
       upper: 'an upper-case letter',
       lower: 'a lower-case letter',
       digit: 'a digit',
-      symbol: 'a symbol (e.g. ! ? # -)',
     } satisfies Record<PasswordRule, string>,
     mismatch: 'The two passwords do not match.',
     errorsHeading: 'Please correct:',
