@@ -1,7 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { StatusPanel } from './features/status/status-panel.tsx';
 import { ConfirmCheck } from './features/system-check/confirm-check.tsx';
-import { StartCheck } from './features/system-check/start-check.tsx';
 
 // Its own chunk: JSON Forms and ajv load only on /f/ routes, so the rest of the site stays light.
 const PublicFormPage = lazy(() =>
@@ -16,6 +14,11 @@ const DecisionPage = lazy(() =>
 );
 const AnswerPage = lazy(() =>
   import('./features/answer/answer-page.tsx').then((module) => ({ default: module.AnswerPage })),
+);
+
+// The public home at /: light, no console code.
+const HomePage = lazy(() =>
+  import('./features/home/home-page.tsx').then((module) => ({ default: module.HomePage })),
 );
 
 const CasePage = lazy(() =>
@@ -66,20 +69,20 @@ export function App() {
       </main>
     );
   }
+  if (!confirm?.[1]) {
+    return (
+      <Suspense fallback={<p role="status">…</p>}>
+        <HomePage />
+      </Suspense>
+    );
+  }
   return (
     <main className="page">
       <header>
         <h1>Lotse</h1>
         <p>Formulare und Abläufe für Ehrenamtsprogramme · Forms and workflows for volunteer programmes</p>
       </header>
-      {confirm?.[1] ? (
-        <ConfirmCheck checkId={confirm[1]} />
-      ) : (
-        <>
-          <StatusPanel />
-          <StartCheck />
-        </>
-      )}
+      <ConfirmCheck checkId={confirm[1]} />
     </main>
   );
 }
