@@ -168,6 +168,19 @@ describe('the public home page on a phone', { timeout: 150_000 }, () => {
     // The visitor's choice is in the address, so a reload or a shared link keeps it.
     await page.reload();
     await page.getByRole('heading', { name: 'Форми' }).waitFor();
+
+    // The form page carries the same name, logo, colour and links.
+    await page.getByRole('link', { name: 'Запит на консультацію' }).click();
+    await expect.poll(() => page.locator('.organisation').textContent()).toBe('Freiwilligenzentrum Nord');
+    await expect.poll(() => page.locator('.organisation img').count()).toBe(1);
+    expect(
+      await page.getByRole('contentinfo').getByRole('link', { name: 'Захист даних' }).getAttribute('href'),
+    ).toBe('https://example.org/datenschutz');
+    const primary = await page
+      .locator('.public-form')
+      .evaluate((el) => getComputedStyle(el).getPropertyValue('--lotse-primary'));
+    expect(primary.trim()).toBe('#6b2c91');
+    await noAxeViolations(page);
     await context.close();
   });
 });
