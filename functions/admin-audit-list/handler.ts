@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { dynamoAuditReader } from '#shared/adapters/audit-log.ts';
+import { ValidationError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
@@ -30,10 +31,15 @@ export const handler = httpHandler(async ({ event }) => {
   const now = deps.now();
   const { auditRetentionDays } = await deps.current();
   const oldest = new Date(now.getTime() - auditRetentionDays * 86_400_000).toISOString();
-  const from = iso(params.from) ?? oldest;
+  const requestedFrom = iso(params.from);
   const to = iso(params.to) ?? now.toISOString();
+  if (requestedFrom && requestedFrom > to)
+    throw new ValidationError([{ field: 'from', message: 'must not be later than to' }]);
+  const from = requestedFrom && requestedFrom > oldest ? requestedFrom : oldest;
+  // Everything asked for is older than the retention: gone, or about to be.
+  if (from > to) return json(200, { entries: [] });
   const page = await reader.list({
-    from: from < oldest ? oldest : from,
+    from,
     to,
     limit: params.limit,
     ...(params.actor ? { actor: params.actor } : {}),

@@ -59,7 +59,8 @@ export const handler = middy<unknown, { counts: Record<AttentionKind, number>; m
           organisation: (await settings()).name,
           summaries,
           fresh,
-          healthUrl: new URL('/api/health', deps.config.PUBLIC_BASE_URL).toString(),
+          // The details need sign-in now (the public health answer says only up or down): the console.
+          healthUrl: new URL('/console', deps.config.PUBLIC_BASE_URL).toString(),
         }),
       );
     } catch (error) {

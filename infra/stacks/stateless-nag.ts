@@ -12,13 +12,10 @@ import { acknowledgeFindings, arnSegment, type PatternAcknowledgement } from '..
  * reason here.
  */
 export const publicRouteReasons: Readonly<Record<string, string>> = {
-  'GET /api/health': 'Health check for monitors and the system check page; reports component status only.',
+  'GET /api/health': 'Up or down for monitors and load balancers; says `{status}` and nothing more.',
   'GET /api/openapi.json': 'The API description is public documentation.',
-  'POST /api/system-checks':
-    'Anyone operating a deployment may start a system check; it only mails a code to the given address, and the stage is throttled.',
-  'GET /api/system-checks/{checkId}': 'Readable by whoever holds the random check id, like an e-mailed link.',
-  'POST /api/system-checks/{checkId}/confirm': 'Authorised by the code from the e-mail, not by an account.',
-  'GET /api/forms': 'The list of published forms is what the public form pages link to; titles only.',
+  'GET /api/forms':
+    'The list of published forms is what the home page and partners link to; titles, descriptions and languages only.',
   'GET /api/forms/{slug}': 'A published form is what its public page renders for anyone who fills it in.',
   'POST /api/forms/{slug}/submissions':
     'Submitting a published form without an account is the point of Lotse; the handler validates against the published version, checks consent and a honeypot and limits submissions per client, and the stage is throttled.',
@@ -30,6 +27,9 @@ export const publicRouteReasons: Readonly<Record<string, string>> = {
     "The applicant reads the coordinator's question through the e-mailed single-use token; reading changes nothing.",
   'POST /api/answers/{token}':
     'Authorised by the single-use token from the e-mail, only from the same origin.',
+  'GET /api/settings':
+    "The organisation's name, logo address, links, languages and colour that every public page shows; no Reply-To, no retention.",
+  'GET /api/settings/logo': 'The organisation logo shown on public pages (checked PNG, JPEG or WebP).',
 };
 
 /** The routes anyone may call: those whose definition has no `auth`. */

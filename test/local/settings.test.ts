@@ -277,6 +277,8 @@ describe('organisation settings', () => {
     expect(nobody.entries).toEqual([]);
     expect((await call('GET', '/admin/audit?from=yesterday')).status).toBe(400);
     expect((await call('GET', '/admin/audit?cursor=garbage')).status).toBe(400);
+    const reversed = await call('GET', '/admin/audit?from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z');
+    expect((await reversed.json()).error.issues[0].field).toBe('from');
   });
 
   it('records form saves, publications and rollbacks with the version numbers before and after', async () => {

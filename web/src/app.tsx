@@ -14,8 +14,9 @@ const DecisionPage = lazy(() =>
 const AnswerPage = lazy(() =>
   import('./features/answer/answer-page.tsx').then((module) => ({ default: module.AnswerPage })),
 );
-const ConfirmCheck = lazy(() =>
-  import('./features/system-check/confirm-check.tsx').then((module) => ({ default: module.ConfirmCheck })),
+// The public home at /: light, no console code.
+const HomePage = lazy(() =>
+  import('./features/home/home-page.tsx').then((module) => ({ default: module.HomePage })),
 );
 
 // The signed-in console (router, sign-in, query cache) is a chunk of its own that public pages never load.
@@ -57,10 +58,15 @@ export function App() {
       </Suspense>
     );
   }
-  const confirm = /^\/system-checks\/([0-9a-f-]{36})$/i.exec(path);
+  // System-check mails link here; confirming is an admin's action in the console.
+  const check = /^\/system-checks\/([0-9a-f-]{36})$/i.exec(path)?.[1];
+  if (check) {
+    window.location.replace(`/console/system/checks/${check}`);
+    return loading;
+  }
   const decide = /^\/decide\/([A-Za-z0-9_-]{1,100})$/.exec(path);
   const answer = /^\/answer\/([A-Za-z0-9_-]{1,100})$/.exec(path);
-  if (decide?.[1] || answer?.[1] || confirm?.[1]) {
+  if (decide?.[1] || answer?.[1]) {
     return (
       <main className="page">
         <header>
@@ -69,20 +75,13 @@ export function App() {
         <Suspense fallback={<p role="status">…</p>}>
           {decide?.[1] && <DecisionPage token={decide[1]} />}
           {answer?.[1] && <AnswerPage token={answer[1]} />}
-          {confirm?.[1] && <ConfirmCheck checkId={confirm[1]} />}
         </Suspense>
       </main>
     );
   }
   return (
-    <main className="page">
-      <header>
-        <h1>Lotse</h1>
-        <p>Formulare und Abläufe für Ehrenamtsprogramme · Forms and workflows for volunteer programmes</p>
-      </header>
-      <p>
-        <a href="/console">Anmeldung für Mitarbeitende · Staff sign-in</a>
-      </p>
-    </main>
+    <Suspense fallback={loading}>
+      <HomePage />
+    </Suspense>
   );
 }

@@ -52,7 +52,7 @@ export function attentionDigestMail(input: {
         kind: 'text',
         text: 'Hello,\n\nsome cases in Lotse need you. Please look at these submissions (their timeline). Restart failed workflows with "npm run forms -- restart --failed".',
       },
-      { kind: 'buttons', buttons: [{ label: 'Status / health', url: input.healthUrl }] },
+      { kind: 'buttons', buttons: [{ label: 'Konsole öffnen / Open the console', url: input.healthUrl }] },
     ],
     footer: `${input.organisation} · Lotse`,
   });

@@ -34,6 +34,17 @@ const router = createBrowserRouter([
         },
       })),
       {
+        path: 'system/checks/:checkId',
+        lazy: () =>
+          import('./system/confirm-check.tsx').then((module) => ({
+            element: (
+              <RoleGate roles={['admin']}>
+                <module.ConfirmCheck />
+              </RoleGate>
+            ),
+          })),
+      },
+      {
         path: 'cases/:submissionId',
         lazy: () => import('./cases/case-page.tsx').then((module) => ({ Component: module.CasePage })),
       },

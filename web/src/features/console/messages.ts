@@ -22,6 +22,10 @@ export const messages = {
     noRole: 'Ihr Konto hat keine Rolle in Lotse. Bitten Sie eine Admin-Person, Ihnen eine zu geben.',
     system: {
       title: 'System',
+      confirmTitle: 'Code bestätigen',
+      code: 'Code aus der E-Mail',
+      confirm: 'Bestätigen',
+      confirmed: 'Bestätigt. Daten, Abläufe und E-Mail funktionieren zusammen.',
       statusTitle: 'Systemstatus',
       components: { data: 'Daten', workflows: 'Abläufe', mail: 'E-Mail' } as Record<string, string>,
       ok: 'OK',
@@ -72,6 +76,10 @@ export const messages = {
     notFound: 'This page does not exist.',
     noRole: 'Your account has no role in Lotse. Ask an admin to give you one.',
     system: {
+      confirmTitle: 'Confirm the code',
+      code: 'Code from the e-mail',
+      confirm: 'Confirm',
+      confirmed: 'Confirmed. Data, workflows and mail work together.',
       title: 'System',
       statusTitle: 'System status',
       components: { data: 'Data', workflows: 'Workflows', mail: 'Mail' } as Record<string, string>,

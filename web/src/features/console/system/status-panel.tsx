@@ -10,7 +10,7 @@ interface Health {
 /** Data, workflows and mail, each ok or not; the public health answer may carry only the overall status. */
 export function StatusPanel() {
   const { t } = useConsoleText();
-  const health = useQuery({ queryKey: ['health'], queryFn: () => apiJson<Health>('/health') });
+  const health = useQuery({ queryKey: ['health'], queryFn: () => apiJson<Health>('/admin/health') });
   const components = health.data?.components ?? (health.data ? { api: { status: health.data.status } } : {});
   return (
     <section aria-labelledby="status-title">

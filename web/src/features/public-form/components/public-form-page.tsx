@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import type { SubmissionReceipt } from '../api/types.ts';
 import { useDocumentLanguage } from '../hooks/use-document-language.ts';
+import { useOrganisation } from '../hooks/use-organisation.ts';
 import { usePublishedForm } from '../hooks/use-published-form.ts';
 import { messagesFor } from '../messages.ts';
 import { directionOf } from '../utils/choose-locale.ts';
 import { FormErrorBoundary } from './form-error-boundary.tsx';
 import { FormView } from './form-view.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
+import { OrganisationFooter } from './organisation-footer.tsx';
 import { ReceiptView } from './receipt-view.tsx';
 import '../public-form.css';
 
@@ -15,6 +17,7 @@ export function PublicFormPage({ slug }: { slug: string }) {
   const { form, status, locale, switchLocale, reload } = usePublishedForm(slug);
   const [receipt, setReceipt] = useState<SubmissionReceipt>();
   const messages = messagesFor(locale);
+  const organisation = useOrganisation();
   useDocumentLanguage(
     locale,
     form?.direction ?? directionOf(locale),
@@ -42,9 +45,26 @@ export function PublicFormPage({ slug }: { slug: string }) {
   }
 
   return (
-    <div className="public-form">
+    <div
+      className="public-form"
+      style={
+        organisation?.primaryColour
+          ? ({ '--lotse-primary': organisation.primaryColour } as CSSProperties)
+          : undefined
+      }
+    >
       <header className="public-form-header">
-        <p className="organisation">{form.organisation.name}</p>
+        <p className="organisation">
+          {organisation?.logo && (
+            <img
+              src={organisation.logo.url}
+              alt=""
+              width={organisation.logo.width}
+              height={organisation.logo.height}
+            />
+          )}
+          {organisation?.name ?? form.organisation.name}
+        </p>
         <LanguageSwitcher
           locales={form.locales}
           current={form.locale}
@@ -66,6 +86,7 @@ export function PublicFormPage({ slug }: { slug: string }) {
           </>
         )}
       </main>
+      <OrganisationFooter organisation={organisation} locale={form.locale} />
     </div>
   );
 }
