@@ -48,6 +48,7 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
       issuerUrl: stateful.users.issuerUrl,
       clientId: stateful.users.client.userPoolClientId,
       userPool: stateful.users.userPool,
+      loginUrl: stateful.users.domain.baseUrl(),
     },
     submissionRateLimit: {
       limit: config.submissionRateLimit,

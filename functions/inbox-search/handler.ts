@@ -1,6 +1,6 @@
 import { inboxSearchRequest as request } from '#shared/contracts/inbox.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
-import { inboxKeys, toRow } from '#shared/domain/inbox.ts';
+import { toRow } from '#shared/domain/inbox.ts';
 import { matchesAll, parseQuery } from '#shared/domain/inbox-search.ts';
 import { assertFormInScope, inScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
@@ -24,18 +24,26 @@ export const handler = httpHandler(async ({ event, body }) => {
     throw new ValidationError([{ field: 'q', message: 'needs a word of at least 2 letters or digits' }]);
   const before = input.cursor ? decodeCursor(input.cursor) : undefined;
   const forms = await deps.formsFor(scope, input.form);
-  const { ids, truncated } = await deps.queries.searchIds(forms, terms[0] as string);
-  const matches = (await deps.queries.getEntries(ids))
-    .filter((entry) => inScope(scope, entry.formSlug))
-    .filter((entry) => matchesAll(terms, entry.applicantName, entry.applicantEmail))
-    .map((entry) => ({ entry, sort: inboxKeys.sort(entry) }))
-    .filter(({ sort }) => !before || sort < before)
+  const { matches, truncated } = await deps.queries.searchMatches(forms, terms[0] as string);
+  const found = matches
+    .filter((match) => matchesAll(terms, match.terms) && (!before || match.sort < before))
     .sort((a, b) => (a.sort < b.sort ? 1 : -1));
-  const page = matches.slice(0, input.limit);
-  const last = page.at(-1);
+  const chosen = found.slice(0, input.limit);
+  const entries = new Map(
+    (await deps.queries.getEntries(chosen.map((match) => match.submissionId))).map((entry) => [
+      entry.submissionId,
+      entry,
+    ]),
+  );
+  // Read again by key: only entries still there and (defence in depth) in scope are shown.
+  const page = chosen.flatMap((match) => {
+    const entry = entries.get(match.submissionId);
+    return entry && inScope(scope, entry.formSlug) ? [{ entry, sort: match.sort }] : [];
+  });
+  const last = chosen.at(-1);
   return json(200, {
     items: page.map(({ entry }) => toRow(entry)),
-    ...(matches.length > input.limit && last ? { cursor: encodeCursor(last.sort) } : {}),
+    ...(found.length > input.limit && last ? { cursor: encodeCursor(last.sort) } : {}),
     ...(truncated ? { truncated: true } : {}),
   });
 });

@@ -17,6 +17,11 @@ export interface LotseUserPoolProps {
   /** Name prefix, e.g. `prod`. */
   readonly stage: string;
   /**
+   * Prefix of the managed login domain `https://<prefix>.auth.<region>.amazoncognito.com`; unique
+   * per region across all AWS accounts. @default `<stage>-lotse-<account id>`
+   */
+  readonly domainPrefix?: string;
+  /**
    * The console's address, named in the invitation mail.
    * @default - the mail says "the Lotse console" without an address
    */
@@ -52,6 +57,8 @@ export class LotseUserPool extends Construct {
   readonly client: cognito.UserPoolClient;
   /** `https://cognito-idp.<region>.amazonaws.com/<pool id>`, the `iss` of the pool's tokens. */
   readonly issuerUrl: string;
+  /** The managed login (sign-in, forgot password, MFA) the console sends people to. */
+  readonly domain: cognito.UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: LotseUserPoolProps) {
     super(scope, id);
@@ -128,6 +135,12 @@ export class LotseUserPool extends Construct {
     });
 
     const stack = Stack.of(this);
+    // Managed login (the newer version, brandable): sign-in, forgotten password and TOTP set-up for
+    // the console, and later federation with an organisation's Entra ID or Google Workspace.
+    this.domain = this.userPool.addDomain('ManagedLogin', {
+      cognitoDomain: { domainPrefix: props.domainPrefix ?? `${props.stage}-lotse-${stack.account}` },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
     this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
 
     Validations.of(this.userPool).acknowledge(
@@ -142,5 +155,62 @@ export class LotseUserPool extends Construct {
           'MFA (TOTP) is optional because neither the command line (infra/cli/forms.ts) nor the web app can enrol an authenticator yet, so with REQUIRED nobody could sign in; threat protection demands MFA for risky sign-ins meanwhile. Switch to REQUIRED once enrolment exists.',
       },
     );
+  }
+}
+
+export interface LotseConsoleClientProps {
+  readonly userPool: cognito.IUserPool;
+  /** The managed login domain's base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly loginUrl: string;
+  /** Where the console is served, `https://<distribution domain>`. */
+  readonly webUrl: string;
+}
+
+/**
+ * The console's app client: public, authorization code grant only (the console sends a PKCE
+ * challenge), the CloudFront domain as callback and logout URL, tokens for a working day. It lives
+ * with the distribution (stateless stack) because its URLs are the distribution's; replacing it
+ * loses no account. Managed login's branding uses Cognito's defaults.
+ */
+export class LotseConsoleClient extends Construct {
+  readonly client: cognito.UserPoolClient;
+  /** What the console's `/config.json` carries under `oidc` (see docs/console.md, "Sign-in"). */
+  readonly oidcConfig: Readonly<Record<string, unknown>>;
+
+  constructor(scope: Construct, id: string, props: LotseConsoleClientProps) {
+    super(scope, id);
+    const signedOut = `${props.webUrl}/console/signed-out`;
+    this.client = new cognito.UserPoolClient(this, 'Client', {
+      userPool: props.userPool,
+      generateSecret: false,
+      // No password, SRP or custom flows: the console signs in through managed login only.
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${props.webUrl}/console/callback`],
+        logoutUrls: [`${props.webUrl}/`, signedOut],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      // A working day; the console renews access tokens with it and then asks to sign in again.
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
+    });
+    new cognito.CfnManagedLoginBranding(this, 'Branding', {
+      userPoolId: props.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    this.oidcConfig = {
+      scope: 'openid email profile',
+      clientId: this.client.userPoolClientId,
+      // Cognito's discovery document names no end_session_endpoint, and its /logout wants
+      // client_id and logout_uri rather than the standard parameters.
+      metadataSeed: { end_session_endpoint: `${props.loginUrl}/logout` },
+      logoutQueryParams: { client_id: this.client.userPoolClientId, logout_uri: signedOut },
+    };
   }
 }

@@ -92,11 +92,12 @@ Lotse is running (ready in ${readyMs} ms: ${Object.entries(runtime.startupPhases
       ', ',
     )}${runtime.resumedExecutions ? `, resumed ${runtime.resumedExecutions} waiting execution(s)` : ''}):
   web app         ${runtime.urls.web}
+  console         ${runtime.urls.web}/console   (sign in as an admin; the first one is printed above on first start)
   HTTP API        ${runtime.urls.api}   (health: ${runtime.urls.api}/health, OpenAPI: ${runtime.urls.api}/openapi.json)
   mailbox (SES)   ${runtime.urls.mailbox}   (what needs attention is mailed to ${config.LOTSE_ADMIN_EMAIL})
   DynamoDB Local  ${runtime.urls.dynamodb}
   Step Functions  ${runtime.urls.stepFunctions}
-  sign-in         ${runtime.urls.auth}   (Cognito stand-in, user pool client ${runtime.auth.clientId})
+  sign-in         ${runtime.urls.auth}   (OpenID provider, console client ${runtime.openIdProvider.clientId}; Cognito InitiateAuth for the CLI, client ${runtime.auth.clientId})
   data            ${config.LOTSE_DATA_DIR}
   endpoints file  ${envFile}
 Press Ctrl-C to stop.

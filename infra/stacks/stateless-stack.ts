@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -28,6 +28,7 @@ import { addTrigger } from '../constructs/function-trigger.ts';
 import { LotseHttpApi } from '../constructs/http-api.ts';
 import { LotseFunction } from '../constructs/lotse-function.ts';
 import { MailSender } from '../constructs/mail-sender.ts';
+import { LotseConsoleClient } from '../constructs/user-pool.ts';
 import { WebDistribution } from '../constructs/web-distribution.ts';
 import { Workflow } from '../constructs/workflow.ts';
 import { acknowledgeStatelessFindings } from './stateless-nag.ts';
@@ -40,8 +41,10 @@ export interface ApiAuth {
   readonly issuerUrl: string;
   /** The app client; tokens must have been issued to it (the JWT authorizer's audience). */
   readonly clientId: string;
-  /** The pool whose accounts admins manage (USER_POOL_ID, and grants for `userPool` access). */
-  readonly userPool?: cognito.IUserPool;
+  /** The pool: admins manage its accounts (USER_POOL_ID, grants for `userPool` access); the console's app client lives in it. */
+  readonly userPool: cognito.IUserPool;
+  /** The managed login domain, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly loginUrl: string;
 }
 
 /** Optional overrides of the submission rate limit; without them the handler's defaults apply. */
@@ -92,16 +95,20 @@ export class StatelessStack extends Stack {
     const web = new WebDistribution(this, 'Web', {
       apiDomainName: api.domainName,
       webAssetsPath: props.webAssetsPath ?? join(projectRoot, 'web/dist'),
-      // The admin pages sign in with Cognito's InitiateAuth from the browser.
+      // The console signs in with managed login (code + PKCE); its client needs the distribution's URL.
       runtimeConfig: {
-        signIn: {
-          endpoint: `https://cognito-idp.${this.region}.amazonaws.com/`,
-          clientId: props.auth.clientId,
-          region: this.region,
-        },
+        organisationName: props.organisationName,
+        oidc: Lazy.any({
+          produce: () => ({ authority: props.auth.issuerUrl, ...consoleClient.oidcConfig }),
+        }),
       },
     });
     this.webUrl = web.url;
+    const consoleClient = new LotseConsoleClient(this, 'Console', {
+      userPool: props.auth.userPool,
+      loginUrl: props.auth.loginUrl,
+      webUrl: web.url,
+    });
 
     // Fixed names make the ARNs known up front, so functions can hold them while the machines hold theirs.
     const machineNames = Object.fromEntries(stateMachineIds.map((sm) => [sm, `${props.stage}-${sm}`]));
@@ -189,7 +196,7 @@ export class StatelessStack extends Stack {
     // (`aud` of ID tokens, `client_id` of access tokens). Groups are the handler's business.
     const authorizer = new HttpJwtAuthorizer('Cognito', props.auth.issuerUrl, {
       authorizerName: 'cognito',
-      jwtAudience: [props.auth.clientId],
+      jwtAudience: [props.auth.clientId, consoleClient.client.userPoolClientId],
     });
     for (const route of routes) {
       api.addRoute({

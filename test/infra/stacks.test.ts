@@ -515,6 +515,8 @@ describe('HTTP API', () => {
     );
     expect(authorizer.Properties.JwtConfiguration.Audience.map(render)).toEqual([
       `stateful(<${statefulLogicalId('AWS::Cognito::UserPoolClient')}>)`,
+      // The console's client (test/infra/user-pool.test.ts), in this stack with the distribution.
+      expect.stringMatching(/^<ConsoleClient[A-Za-z0-9]+>$/),
     ]);
 
     expect(routes.some((route) => route.auth)).toBe(true);

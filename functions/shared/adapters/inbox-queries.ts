@@ -13,8 +13,15 @@ import {
 } from '../domain/inbox.ts';
 import { toEntry } from './inbox-store.ts';
 
+/** A search item as the index returns it: enough to match all words and sort newest first. */
+export interface SearchMatch {
+  readonly submissionId: string;
+  readonly sort: string;
+  readonly terms: readonly string[];
+}
+
 /** Above this many index matches a search term is too short to be useful; the answer says so. */
-export const MAX_SEARCH_MATCHES = 1000;
+export const MAX_SEARCH_MATCHES = 5000;
 const BATCH_GET_LIMIT = 100;
 
 /**
@@ -76,9 +83,12 @@ export function dynamoInboxQueries(client: DynamoDBDocumentClient, tableName: st
       return { entries, ...(more && last ? { before: inboxKeys.sort(last) } : {}) };
     },
 
-    /** The ids whose search terms begin with `term`, in the forms given. */
-    async searchIds(forms: readonly string[], term: string): Promise<{ ids: string[]; truncated: boolean }> {
-      const ids = new Set<string>();
+    /** The applications with a search term that begins with `term`, in the forms given. */
+    async searchMatches(
+      forms: readonly string[],
+      term: string,
+    ): Promise<{ matches: SearchMatch[]; truncated: boolean }> {
+      const matches = new Map<string, SearchMatch>();
       let truncated = false;
       for (const slug of forms) {
         let startKey: Record<string, unknown> | undefined;
@@ -89,17 +99,24 @@ export function dynamoInboxQueries(client: DynamoDBDocumentClient, tableName: st
               IndexName: 'gsi1',
               KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :term)',
               ExpressionAttributeValues: { ':pk': inboxKeys.searchIndex(slug), ':term': term },
-              ProjectionExpression: 'submissionId',
+              ProjectionExpression: 'submissionId, receivedAt, terms',
               ...(startKey ? { ExclusiveStartKey: startKey } : {}),
             }),
           );
-          for (const item of page.Items ?? []) ids.add(String(item.submissionId));
+          for (const item of page.Items ?? []) {
+            const submissionId = String(item.submissionId);
+            matches.set(submissionId, {
+              submissionId,
+              sort: `${String(item.receivedAt)}#${submissionId}`,
+              terms: (item.terms as string[] | undefined) ?? [],
+            });
+          }
           startKey = page.LastEvaluatedKey;
-          if (ids.size >= MAX_SEARCH_MATCHES) truncated = startKey !== undefined;
-        } while (startKey && ids.size < MAX_SEARCH_MATCHES);
-        if (ids.size >= MAX_SEARCH_MATCHES) break;
+          if (matches.size >= MAX_SEARCH_MATCHES) truncated = startKey !== undefined;
+        } while (startKey && matches.size < MAX_SEARCH_MATCHES);
+        if (matches.size >= MAX_SEARCH_MATCHES) break;
       }
-      return { ids: [...ids], truncated };
+      return { matches: [...matches.values()], truncated };
     },
 
     getEntries,

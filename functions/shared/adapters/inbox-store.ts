@@ -114,22 +114,25 @@ export function dynamoInboxStore(client: DynamoDBDocumentClient, tableName: stri
     };
   };
 
-  const searchPuts = (entry: ProjectedEntry): TransactItem[] =>
-    searchTerms(entry.applicantName, entry.applicantEmail)
-      .slice(0, MAX_SEARCH_TERMS)
-      .map((term) => ({
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...inboxKeys.search(entry.submissionId, term),
-            type: 'InboxSearchTerm',
-            submissionId: entry.submissionId,
-            gsi1pk: inboxKeys.searchIndex(entry.formSlug),
-            gsi1sk: `${term}#${entry.submissionId}`,
-            expiresAt: entry.expiresAt,
-          },
+  const searchPuts = (entry: ProjectedEntry): TransactItem[] => {
+    const terms = searchTerms(entry.applicantName, entry.applicantEmail).slice(0, MAX_SEARCH_TERMS);
+    return terms.map((term) => ({
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...inboxKeys.search(entry.submissionId, term),
+          type: 'InboxSearchTerm',
+          submissionId: entry.submissionId,
+          gsi1pk: inboxKeys.searchIndex(entry.formSlug),
+          gsi1sk: `${term}#${entry.submissionId}`,
+          // Enough to match every word of a query and to sort, without reading the entries.
+          receivedAt: entry.receivedAt,
+          terms,
+          expiresAt: entry.expiresAt,
         },
-      }));
+      },
+    }));
+  };
 
   async function projectOnce(next: ProjectedEntry, now: string): Promise<ProjectOutcome | 'retry'> {
     const current = await getEntry(next.submissionId);

@@ -43,8 +43,6 @@ export function parseQuery(q: string): string[] {
   return [...new Set(nameTokens(q))].sort((a, b) => b.length - a.length);
 }
 
-/** Whether an entry's name and e-mail match every term of a query (each as a prefix of a term). */
-export function matchesAll(terms: readonly string[], name?: string, email?: string): boolean {
-  const own = searchTerms(name, email);
-  return terms.every((term) => own.some((candidate) => candidate.startsWith(term)));
-}
+/** Whether an application's own terms match every term of a query (each as a prefix of one). */
+export const matchesAll = (terms: readonly string[], own: readonly string[]): boolean =>
+  terms.every((term) => own.some((candidate) => candidate.startsWith(term)));
