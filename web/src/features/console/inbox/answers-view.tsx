@@ -1,11 +1,12 @@
 import type { JsonSchema, UISchemaElement } from '@jsonforms/core';
-import { JsonForms } from '@jsonforms/react';
 import { useMemo } from 'react';
-import { FormUiContext } from '../../public-form/components/form-ui-context.tsx';
-import { publicFormRenderers } from '../../public-form/components/renderers/index.ts';
-import { messagesFor } from '../../public-form/messages.ts';
-import { formAjv } from '../../public-form/utils/create-ajv.ts';
-import { createErrorTranslator, createTranslator } from '../../public-form/utils/translate.ts';
+import {
+  createTranslator,
+  FormUiContext,
+  JsonForms,
+  messagesFor,
+  publicFormRenderers,
+} from '../../public-form/components/public-form-page.tsx';
 import type { FormDefinition } from './inbox-api.ts';
 import '../../public-form/public-form.css';
 
@@ -27,13 +28,8 @@ const nobodyTouched: ReadonlySet<string> = new Set();
 export default function AnswersView({ form, answers, locale }: Props) {
   const labelLocale = form.locales.includes(locale) ? locale : form.defaultLocale;
   const i18n = useMemo(() => {
-    const messages = messagesFor(labelLocale);
     const translations = { ...form.translations[form.defaultLocale], ...form.translations[labelLocale] };
-    return {
-      locale: labelLocale,
-      translate: createTranslator(translations),
-      translateError: createErrorTranslator(messages),
-    };
+    return { locale: labelLocale, translate: createTranslator(translations) };
   }, [form, labelLocale]);
   const ui = useMemo(
     () => ({
@@ -52,7 +48,6 @@ export default function AnswersView({ form, answers, locale }: Props) {
           uischema={form.uischema as unknown as UISchemaElement}
           data={answers}
           renderers={publicFormRenderers}
-          ajv={formAjv()}
           i18n={i18n}
           readonly
           validationMode="NoValidation"

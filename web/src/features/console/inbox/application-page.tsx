@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api.ts';
-import { useSession } from '../auth/session.tsx';
 import { AssigneePanel } from './assignee-panel.tsx';
 import { DecisionPanel } from './decision-panel.tsx';
 import { formatTime, languageName, titleOf } from './format.ts';
@@ -11,7 +10,7 @@ import { useInboxText } from './messages.ts';
 import { NotesPanel } from './notes-panel.tsx';
 import { PickupPanel } from './pickup-panel.tsx';
 import { Timeline } from './timeline.tsx';
-import { useMySub } from './use-me.ts';
+import { useMe } from './use-me.ts';
 
 // JSON Forms and ajv download only when an application is opened.
 const AnswersView = lazy(() => import('./answers-view.tsx'));
@@ -40,9 +39,8 @@ export function ApplicationPage() {
 
 function ApplicationView({ application }: { application: Application }) {
   const { t, locale } = useInboxText();
-  const { role } = useSession();
-  const mySub = useMySub();
-  const canWrite = role === 'admin' || role === 'coordinator';
+  const me = useMe();
+  const canWrite = me?.role === 'admin' || me?.role === 'coordinator';
   const { approval, consent } = application;
   return (
     <article className="application" aria-labelledby="application-title">
@@ -94,7 +92,7 @@ function ApplicationView({ application }: { application: Application }) {
           </p>
         </section>
       )}
-      <AssigneePanel application={application} mySub={mySub} canWrite={canWrite} />
+      <AssigneePanel application={application} me={me} canWrite={canWrite} />
       <NotesPanel submissionId={application.submissionId} notes={application.notes} canWrite={canWrite} />
       <Timeline events={application.timeline} />
     </article>

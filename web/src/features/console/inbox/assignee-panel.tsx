@@ -1,4 +1,3 @@
-import { useSession } from '../auth/session.tsx';
 import type { Application } from './inbox-api.ts';
 import { assign } from './inbox-api.ts';
 import { useInboxText } from './messages.ts';
@@ -6,19 +5,19 @@ import { useApplicationChange } from './use-change.ts';
 
 interface Props {
   readonly application: Application;
-  readonly mySub: string | undefined;
+  readonly me: { readonly sub: string; readonly username: string } | undefined;
   readonly canWrite: boolean;
 }
 
 /** Who works on it; "assign to me" and "unassign" (no staff list route for coordinators yet). */
-export function AssigneePanel({ application, mySub, canWrite }: Props) {
+export function AssigneePanel({ application, me, canWrite }: Props) {
   const { t } = useInboxText();
-  const { username } = useSession();
   const change = useApplicationChange(application.submissionId, (sub: string | null) =>
     assign(application.submissionId, sub),
   );
   const current = application.assignee;
-  const mine = current && (current.sub === mySub || current.username === username);
+  const mine = current && current.sub === me?.sub;
+  const mySub = me?.sub;
   return (
     <section aria-labelledby="assignee-title">
       <h2 id="assignee-title">{t.assignment}</h2>
