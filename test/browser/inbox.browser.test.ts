@@ -26,6 +26,19 @@ const adminHeaders = () => ({
   authorization: `Bearer ${env.runtime.auth.issueFor('alice', ['admin']).AccessToken}`,
 });
 
+/** Its receipt number, once the application waits for a coordinator's decision. */
+const waitingForDecision = (submissionId: string) =>
+  eventually(
+    async () => {
+      const response = await fetch(`${env.runtime.urls.api}/submissions/${submissionId}`, {
+        headers: adminHeaders(),
+      });
+      const body = (await response.json()) as { receiptNumber: string; approval?: { status: string } };
+      return body.approval?.status === 'pending' ? body.receiptNumber : undefined;
+    },
+    { what: 'an approval waiting for a decision' },
+  );
+
 beforeAll(async () => {
   // Slow enough that no reminder comes between submitting and deciding on a loaded machine.
   [env, browser] = await Promise.all([startTestRuntime({ timeScale: 0.00002 }), launchChromium()]);
@@ -39,16 +52,7 @@ beforeAll(async () => {
   await eventually(async () => (await mailsTo(env.runtime, form.coordinators[0] as string))[0], {
     what: 'the approval request',
   });
-  const receiptNumber = await eventually(
-    async () => {
-      const response = await fetch(`${env.runtime.urls.api}/submissions/${submissionId}`, {
-        headers: adminHeaders(),
-      });
-      const body = (await response.json()) as { receiptNumber: string; approval?: { status: string } };
-      return body.approval?.status === 'pending' ? body.receiptNumber : undefined;
-    },
-    { what: 'an approval waiting for a decision' },
-  );
+  const receiptNumber = await waitingForDecision(submissionId);
   application = { submissionId, email, receiptNumber };
 }, 120_000);
 
@@ -82,8 +86,20 @@ describe('the inbox in the console, phone-sized', { timeout: 180_000 }, () => {
   it('a coordinator finds the application by e-mail, reads it, approves it; the e-mail link is then refused', async () => {
     const page = await signedIn('cora');
     await expect.poll(() => rowLink(page).count()).toBe(1);
-    expect(await page.getByRole('link', { name: /Wartet auf Entscheidung/ }).count()).toBe(1);
     await noAxeViolations(page);
+    // A status count filters by its status, in the address; the search term never goes there.
+    await page.getByRole('link', { name: /Wartet auf Entscheidung/ }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?status=waiting');
+    expect(
+      await page.getByRole('link', { name: /Wartet auf Entscheidung/ }).getAttribute('aria-current'),
+    ).toBe('true');
+    await expect.poll(() => rowLink(page).count()).toBe(1);
+    await page.getByLabel('Status', { exact: true }).selectOption('approved');
+    await page.getByRole('button', { name: 'Filter anwenden' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?status=approved');
+    await expect
+      .poll(() => page.getByText('Keine Bewerbungen für diese Filter', { exact: false }).count())
+      .toBe(1);
 
     await search(page, application.email);
     await expect.poll(() => page.getByText('1 Treffer').count()).toBe(1);
@@ -133,6 +149,46 @@ describe('the inbox in the console, phone-sized', { timeout: 180_000 }, () => {
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('Bereits entschieden: angenommen von cora');
     expect(await page.getByRole('button', { name: 'Entscheidung senden' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the console loses a race to the e-mail link and says who decided', async () => {
+    const race = await publishOnboardingForm(env.runtime);
+    const cora = env.runtime.auth.getUser('cora').sub;
+    await assignStaff(env.runtime, cora, [form.slug, race.slug], { role: 'coordinator' });
+    const { submissionId } = await applyTo(env.runtime, race.slug, 'en');
+    const request = await eventually(
+      async () => (await mailsTo(env.runtime, race.coordinators[0] as string))[0],
+      {
+        what: 'the approval request',
+      },
+    );
+    await waitingForDecision(submissionId);
+
+    const page = await signedIn('cora');
+    await page.goto(`${env.runtime.urls.web}/console/inbox/${submissionId}`);
+    await page.getByRole('radio', { name: 'Ablehnen' }).check();
+    await page.getByLabel('Begründung', { exact: true }).fill('Der Kurs ist voll.');
+    await page.getByRole('button', { name: 'Entscheiden' }).click();
+    // Meanwhile a colleague decides by the e-mail link.
+    const [, token] = linkIn(request, 'decide');
+    const byMail = await fetch(`${env.runtime.urls.api}/decisions/${token}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: env.runtime.urls.web,
+        'sec-fetch-site': 'same-origin',
+      },
+      body: JSON.stringify({ decision: 'approve' }),
+    });
+    expect(byMail.ok).toBe(true);
+    await page.getByRole('button', { name: 'Entscheidung bestätigen' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Bereits entschieden' }).textContent())
+      .toMatch(new RegExp(`^Bereits entschieden von ${race.coordinators[0]} am .+\\.$`));
+    expect(await page.getByTestId('application-state').textContent()).toContain(
+      `Angenommen von ${race.coordinators[0]}`,
+    );
     await page.context().close();
   });
 

@@ -69,7 +69,7 @@ export function DecisionPanel({ application }: { application: Application }) {
       {stillOpen && (
         <form onSubmit={review} method="post" hidden={input !== undefined}>
           <fieldset className="choices">
-            <legend>{t.decide}</legend>
+            <legend>{t.yourDecision}</legend>
             {(['approve', 'reject', 'question'] as const).map((value) => (
               <label key={value} className="choice">
                 <input

@@ -27,9 +27,9 @@ export function FilterForm({ filters, forms, onApply }: Props) {
       <fieldset>
         <legend>{t.filters}</legend>
         <div className="filter-fields">
-          <label>
-            {t.form}
-            <select name="form" defaultValue={filters.form ?? ''}>
+          <div className="filter-field">
+            <label htmlFor="filter-form">{t.form}</label>
+            <select id="filter-form" name="form" defaultValue={filters.form ?? ''}>
               <option value="">{t.allForms}</option>
               {forms.map((form) => (
                 <option key={form.slug} value={form.slug}>
@@ -37,10 +37,10 @@ export function FilterForm({ filters, forms, onApply }: Props) {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t.statusLabel}
-            <select name="status" defaultValue={filters.status ?? ''}>
+          </div>
+          <div className="filter-field">
+            <label htmlFor="filter-status">{t.statusLabel}</label>
+            <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
               <option value="">{t.anyStatus}</option>
               {STATUSES.map((status) => (
                 <option key={status} value={status}>
@@ -48,10 +48,10 @@ export function FilterForm({ filters, forms, onApply }: Props) {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t.stepLabel}
-            <select name="step" defaultValue={filters.step ?? ''}>
+          </div>
+          <div className="filter-field">
+            <label htmlFor="filter-step">{t.stepLabel}</label>
+            <select id="filter-step" name="step" defaultValue={filters.step ?? ''}>
               <option value="">{t.anyStep}</option>
               {STEPS.map((step) => (
                 <option key={step} value={step}>
@@ -59,15 +59,15 @@ export function FilterForm({ filters, forms, onApply }: Props) {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t.from}
-            <input type="date" name="from" defaultValue={filters.from ?? ''} />
-          </label>
-          <label>
-            {t.to}
-            <input type="date" name="to" defaultValue={filters.to ?? ''} />
-          </label>
+          </div>
+          <div className="filter-field">
+            <label htmlFor="filter-from">{t.from}</label>
+            <input type="date" id="filter-from" name="from" defaultValue={filters.from ?? ''} />
+          </div>
+          <div className="filter-field">
+            <label htmlFor="filter-to">{t.to}</label>
+            <input type="date" id="filter-to" name="to" defaultValue={filters.to ?? ''} />
+          </div>
           <label className="check">
             <input type="checkbox" name="assigned" value="me" defaultChecked={filters.assigned === 'me'} />
             {t.assignedToMe}

@@ -72,7 +72,7 @@ export function InboxList() {
         </p>
       )}
       <h2 id="inbox-results" ref={results} tabIndex={-1}>
-        {term !== undefined ? t.search : t.title}
+        {term !== undefined ? t.search : t.results}
       </h2>
       <p aria-live="polite" className="inbox-summary">
         {current.isPending && current.fetchStatus !== 'idle'
