@@ -45,10 +45,13 @@ describe('an admin signs in to the console through the OpenID provider, phone-si
 
     await password.fill('a long admin password');
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/console/system');
+    // The inbox is the first area, so /console opens it.
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/console/inbox');
     await expect.poll(() => page.getByTestId('console-username').textContent()).toBe('ada');
     expect(await page.getByTestId('console-role').textContent()).toBe('Admin');
     expect(await page.getByRole('banner').textContent()).toContain('Lotse');
+    await page.getByRole('link', { name: 'System' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/console/system');
     await expect.poll(() => page.locator('.status li[data-status="ok"]').count()).toBe(3);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -84,11 +87,11 @@ describe('an admin signs in to the console through the OpenID provider, phone-si
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     const reached: string[] = [];
-    for (let step = 0; step < 3; step++) {
+    for (let step = 0; step < 4; step++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
     }
-    expect(reached).toEqual(['System', 'Deutsch', 'Sign out']);
+    expect(reached).toEqual(['Inbox', 'System', 'Deutsch', 'Sign out']);
     // Nothing sticks out sideways on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();

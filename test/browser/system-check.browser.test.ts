@@ -39,8 +39,10 @@ describe('web app in Chromium, phone-sized', () => {
     );
     const link = /(http:\/\/\S+\/system-checks\/[0-9a-f-]{36})/.exec(mail.body.text ?? '')?.[1] ?? '';
     const code = /\n\s{4}([A-Z0-9]{8})\n/.exec(mail.body.text ?? '')?.[1] ?? '';
+    // The mail's link leads into the console (confirming is an admin's action); still signed in.
     await page.goto(link);
-    const input = page.getByLabel('Code aus der E-Mail · Code from the e-mail');
+    await page.waitForURL(/\/console\/system\/checks\//);
+    const input = page.getByLabel('Code aus der E-Mail');
     await input.fill('WRONG234');
     await page.getByRole('button', { name: /Bestätigen/ }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('does not match');

@@ -16,6 +16,12 @@ export interface ConsoleArea {
 
 export const areas: readonly ConsoleArea[] = [
   {
+    path: 'inbox',
+    label: (t) => t.navInbox,
+    roles: ['admin', 'coordinator', 'viewer'],
+    load: () => import('./inbox/inbox-area.tsx').then((module) => ({ Component: module.InboxArea })),
+  },
+  {
     path: 'system',
     label: (t) => t.navSystem,
     roles: ['admin'],

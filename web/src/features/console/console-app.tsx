@@ -21,7 +21,8 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <ConsoleHome /> },
       ...areas.map((area) => ({
-        path: area.path,
+        // The splat lets an area route within itself (the inbox's detail pages).
+        path: `${area.path}/*`,
         lazy: async () => {
           const { Component } = await area.load();
           return {

@@ -12,6 +12,14 @@ import { OrganisationFooter } from './organisation-footer.tsx';
 import { ReceiptView } from './receipt-view.tsx';
 import '../public-form.css';
 
+// For the console's read-only view of an application, which imports them from here so that the
+// bundler keeps one chunk for both (a shared chunk would be one more file on this page).
+export { JsonForms } from '@jsonforms/react';
+export { messagesFor } from '../messages.ts';
+export { createTranslator } from '../utils/translate.ts';
+export { FormUiContext } from './form-ui-context.tsx';
+export { publicFormRenderers } from './renderers/index.ts';
+
 /** `/f/{slug}`: a published form in the visitor's language, from first field to receipt. */
 export function PublicFormPage({ slug }: { slug: string }) {
   const { form, status, locale, switchLocale, reload } = usePublishedForm(slug);
