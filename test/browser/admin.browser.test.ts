@@ -88,6 +88,13 @@ describe('the admin screens, phone-sized, on the local runtime', () => {
     await expect.poll(() => row(page, cleo).locator('.user-status').textContent()).toBe('eingeladen');
     expect(await row(page, cleo).textContent()).toContain('Koordination');
 
+    await row(page, cleo)
+      .getByRole('button', { name: `Einladung erneut senden: ${cleo}` })
+      .click();
+    await expect
+      .poll(() => page.locator('.admin-status').textContent())
+      .toContain(`Eine neue Einladung an ${cleo} ist unterwegs`);
+
     // The same address again: a clear "exists", next to the address.
     await email.fill(cleo);
     await page.getByRole('button', { name: 'Einladen' }).click();
@@ -97,7 +104,8 @@ describe('the admin screens, phone-sized, on the local runtime', () => {
   });
 
   it('the coordinator sets a password through the mailed link and signs in with their role', async () => {
-    const [mail] = await waitForMails(env.runtime, cleo, 1);
+    // The resent invitation is the one that works.
+    const mail = (await waitForMails(env.runtime, cleo, 2)).sort((a, b) => a.at - b.at).at(-1);
     const link = /(http:\/\/\S+\/invitation\/[A-Za-z0-9_-]{43})/.exec(mail?.body.text ?? '')?.[1];
     expect(link, mail?.body.text).toBeDefined();
     coordinator = await (await browser.newContext(PHONE)).newPage();
@@ -116,6 +124,21 @@ describe('the admin screens, phone-sized, on the local runtime', () => {
   it('the admin disables them after a confirmation that says what happens; their next request is refused', async () => {
     await page.reload();
     await expect.poll(() => row(page, cleo).locator('.user-status').textContent()).toBe('aktiv');
+
+    // Every form instead of one, in a dialog that hands the focus back to its button.
+    const edit = row(page, cleo).getByRole('button', { name: `Rolle und Formulare ändern: ${cleo}` });
+    await edit.click();
+    await page.getByRole('dialog').getByRole('checkbox', { name: 'Alle Formulare, auch künftige' }).check();
+    await page.getByRole('dialog').getByRole('button', { name: 'Speichern' }).click();
+    await expect
+      .poll(() => page.locator('.admin-status').textContent())
+      .toBe(`Die Änderungen für ${cleo} gelten ab der nächsten Anfrage.`);
+    expect(await row(page, cleo).locator('td[data-label="Formulare"]').textContent()).toBe(
+      'Alle Formulare, auch künftige',
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      `Rolle und Formulare ändern: ${cleo}`,
+    );
     await row(page, cleo)
       .getByRole('button', { name: `Deaktivieren: ${cleo}` })
       .click();
@@ -215,14 +238,22 @@ async function auditsItAll(page: Page, cleo: string) {
   await page.getByRole('link', { name: 'Protokoll' }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Protokoll');
   const entries = page.locator('.audit-list > li');
-  await expect.poll(() => entries.count()).toBeGreaterThanOrEqual(5);
+  await expect.poll(() => entries.count()).toBeGreaterThanOrEqual(8);
   const actions = await page
     .locator('.audit-entry')
     .evaluateAll((all) => all.map((e) => e.getAttribute('data-action')));
-  // Newest first: two settings saves, the disable, the invitation (form saves by the fixture follow).
-  expect(actions.slice(0, 4)).toEqual(['settings.update', 'settings.update', 'user.update', 'user.invite']);
+  // Newest first: two settings saves, the disable, the new forms, the resend, the invitation
+  // (the fixture's form save and publish follow).
+  expect(actions.slice(0, 6)).toEqual([
+    'settings.update',
+    'settings.update',
+    'user.update',
+    'user.update',
+    'user.resend-invitation',
+    'user.invite',
+  ]);
 
-  const disable = page.locator('.audit-entry[data-action="user.update"]');
+  const disable = page.locator('.audit-entry[data-action="user.update"]').first();
   expect(await disable.textContent()).toContain(`Konto: ${cleo}`);
   expect(await disable.textContent()).toContain('ada');
   expect(await disable.locator('tbody tr').allTextContents()).toEqual(['Aktivjanein']);
