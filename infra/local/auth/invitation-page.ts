@@ -98,7 +98,8 @@ export async function serveInvitation(
     response.writeHead(status, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      // form-action also governs the redirect after the POST: the console is on another origin.
+      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(consoleUrl).origin}`,
       'x-frame-options': 'DENY',
       ...headers,
     });

@@ -34,9 +34,18 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
 /** apiFetch with a JSON answer; the error message of a failed call is the API's own. */
 export async function apiJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await apiFetch(path, init);
-  const body = (await response.json().catch(() => ({}))) as T & { error?: { message?: string } };
-  if (!response.ok) throw new ApiError(response.status, body.error?.message ?? `HTTP ${response.status}`);
+  const body = (await response.json().catch(() => ({}))) as T & {
+    error?: { message?: string; issues?: readonly FieldIssue[] };
+  };
+  if (!response.ok)
+    throw new ApiError(response.status, body.error?.message ?? `HTTP ${response.status}`, body.error?.issues);
   return body;
+}
+
+/** One refused field of a 400 answer: `field` is its JSON path (`email`, `forms.0`). */
+export interface FieldIssue {
+  readonly field: string;
+  readonly message: string;
 }
 
 export class ApiError extends Error {
@@ -44,6 +53,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly issues: readonly FieldIssue[] = [],
   ) {
     super(message);
   }

@@ -1,6 +1,10 @@
 import type { ComponentType } from 'react';
 import type { StaffRole } from './auth/roles.ts';
-import type { ConsoleMessages } from './messages.ts';
+import { type ConsoleMessages, messages } from './messages.ts';
+
+/** Nav labels of areas whose texts live in their own chunk: `t` is one locale's message object. */
+const inLocaleOf = (t: ConsoleMessages, labels: { de: string; en: string }) =>
+  t === messages.en ? labels.en : labels.de;
 
 /**
  * The console's areas, each its own lazily loaded chunk, in nav order. `/console` opens the first
@@ -26,6 +30,24 @@ export const areas: readonly ConsoleArea[] = [
     label: (t) => t.navSystem,
     roles: ['admin'],
     load: () => import('./system/system-page.tsx').then((module) => ({ Component: module.SystemPage })),
+  },
+  {
+    path: 'users',
+    label: (t) => inLocaleOf(t, { de: 'Benutzer', en: 'Users' }),
+    roles: ['admin'],
+    load: () => import('./users/users-page.tsx').then((module) => ({ Component: module.UsersPage })),
+  },
+  {
+    path: 'settings',
+    label: (t) => inLocaleOf(t, { de: 'Organisation', en: 'Organisation' }),
+    roles: ['admin'],
+    load: () => import('./settings/settings-page.tsx').then((module) => ({ Component: module.SettingsPage })),
+  },
+  {
+    path: 'audit',
+    label: (t) => inLocaleOf(t, { de: 'Protokoll', en: 'Audit log' }),
+    roles: ['admin'],
+    load: () => import('./audit/audit-page.tsx').then((module) => ({ Component: module.AuditPage })),
   },
 ];
 

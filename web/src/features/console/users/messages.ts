@@ -1,0 +1,111 @@
+import { useConsoleText } from '../i18n.tsx';
+
+/** The users area's texts, in German and English. */
+export const usersMessages = {
+  de: {
+    title: 'Benutzer',
+    listCaption: 'Konten mit Zugang zur Konsole',
+    email: 'E-Mail-Adresse',
+    role: 'Rolle',
+    forms: 'Formulare',
+    status: 'Status',
+    created: 'Angelegt',
+    actions: 'Aktionen',
+    roles: { admin: 'Admin', coordinator: 'Koordination', viewer: 'Lesezugriff' } as Record<string, string>,
+    noRole: 'keine',
+    statuses: { invited: 'eingeladen', active: 'aktiv', disabled: 'deaktiviert' } as Record<string, string>,
+    everyForm: 'Alle Formulare, auch künftige',
+    noForms: 'keine',
+    adminSeesAll: 'Admins sehen immer alle Formulare.',
+    inviteTitle: 'Person einladen',
+    inviteIntro:
+      'Lotse schickt eine Einladung mit einem Link, über den die Person ihr Passwort festlegt. Der Link gilt einmal und läuft ab.',
+    inviteLanguage: 'Sprache der Einladung',
+    languages: { de: 'Deutsch', en: 'Englisch' } as Record<string, string>,
+    invite: 'Einladen',
+    invited: (email: string) => `Die Einladung an ${email} ist unterwegs.`,
+    exists: 'Für diese E-Mail-Adresse gibt es schon ein Konto. Suchen Sie es in der Liste unten.',
+    chooseForms: 'Formulare, an denen die Person arbeitet',
+    noPublishedForms: 'Es gibt noch keine veröffentlichten Formulare.',
+    edit: 'Rolle und Formulare ändern',
+    editTitle: (email: string) => `Rolle und Formulare von ${email}`,
+    save: 'Speichern',
+    cancel: 'Abbrechen',
+    saved: (email: string) => `Die Änderungen für ${email} gelten ab der nächsten Anfrage.`,
+    disable: 'Deaktivieren',
+    enable: 'Aktivieren',
+    disableTitle: (email: string) => `${email} deaktivieren?`,
+    disableText:
+      'Die Person wird sofort überall abgemeldet und kann sich nicht mehr anmelden, bis jemand das Konto wieder aktiviert. Ihre Rolle und Formulare bleiben gespeichert.',
+    disableConfirm: 'Konto deaktivieren',
+    enableTitle: (email: string) => `${email} wieder aktivieren?`,
+    enableText:
+      'Die Person kann sich wieder mit ihrem Passwort anmelden und hat ihre bisherige Rolle und Formulare.',
+    enableConfirm: 'Konto aktivieren',
+    disabledDone: (email: string) => `${email} ist deaktiviert und überall abgemeldet.`,
+    enabledDone: (email: string) => `${email} ist wieder aktiv.`,
+    resend: 'Einladung erneut senden',
+    resent: (email: string) =>
+      `Eine neue Einladung an ${email} ist unterwegs; der alte Link gilt nicht mehr.`,
+    you: 'Sie',
+    selfReason:
+      'Ihr eigenes Konto können Sie weder deaktivieren noch herabstufen; bitten Sie eine andere Admin-Person.',
+    loadFailed: 'Die Liste konnte nicht geladen werden.',
+    failed: 'Das hat nicht geklappt.',
+  },
+  en: {
+    title: 'Users',
+    listCaption: 'Accounts with access to the console',
+    email: 'E-mail address',
+    role: 'Role',
+    forms: 'Forms',
+    status: 'Status',
+    created: 'Created',
+    actions: 'Actions',
+    roles: { admin: 'Admin', coordinator: 'Coordinator', viewer: 'Viewer' } as Record<string, string>,
+    noRole: 'none',
+    statuses: { invited: 'invited', active: 'active', disabled: 'disabled' } as Record<string, string>,
+    everyForm: 'Every form, future ones too',
+    noForms: 'none',
+    adminSeesAll: 'Admins always see every form.',
+    inviteTitle: 'Invite a person',
+    inviteIntro:
+      'Lotse sends an invitation with a link where the person sets their password. The link works once and expires.',
+    inviteLanguage: 'Language of the invitation',
+    languages: { de: 'German', en: 'English' } as Record<string, string>,
+    invite: 'Invite',
+    invited: (email: string) => `The invitation to ${email} is on its way.`,
+    exists: 'There is an account with this e-mail address already. Look for it in the list below.',
+    chooseForms: 'Forms the person works on',
+    noPublishedForms: 'No form is published yet.',
+    edit: 'Change role and forms',
+    editTitle: (email: string) => `Role and forms of ${email}`,
+    save: 'Save',
+    cancel: 'Cancel',
+    saved: (email: string) => `The changes for ${email} hold from the next request on.`,
+    disable: 'Disable',
+    enable: 'Enable',
+    disableTitle: (email: string) => `Disable ${email}?`,
+    disableText:
+      'The person is signed out everywhere at once and cannot sign in until somebody enables the account again. Their role and forms are kept.',
+    disableConfirm: 'Disable account',
+    enableTitle: (email: string) => `Enable ${email} again?`,
+    enableText: 'The person can sign in with their password again and has their previous role and forms.',
+    enableConfirm: 'Enable account',
+    disabledDone: (email: string) => `${email} is disabled and signed out everywhere.`,
+    enabledDone: (email: string) => `${email} is active again.`,
+    resend: 'Resend invitation',
+    resent: (email: string) => `A new invitation to ${email} is on its way; the old link no longer works.`,
+    you: 'you',
+    selfReason: 'You cannot disable or demote your own account; ask another admin.',
+    loadFailed: 'The list could not be loaded.',
+    failed: 'That did not work.',
+  },
+};
+
+export type UsersMessages = (typeof usersMessages)['de'];
+
+export function useUsersText(): { t: UsersMessages; locale: 'de' | 'en' } {
+  const { locale } = useConsoleText();
+  return { t: usersMessages[locale], locale };
+}
