@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { repositoryRoot } from '../infra/local/runtime.ts';
+import { buildWebIfStale } from '../infra/local/web-build.ts';
 import { messagesFor } from '../web/src/features/public-form/messages.ts';
 import { launchChromium } from './support/browser.ts';
+import { signInOnProviderPage } from './support/console-sign-in.ts';
 import { eventually } from './support/poll.ts';
 import { fillRegistration } from './support/registration.ts';
 import { mailsTo, startTestRuntime } from './support/runtime.ts';
@@ -15,6 +17,7 @@ import { mailsTo, startTestRuntime } from './support/runtime.ts';
 const out = join(repositoryRoot, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 
+await buildWebIfStale(repositoryRoot);
 const env = await startTestRuntime({ timeScale: 1 });
 let browser: Browser | undefined;
 try {
@@ -60,6 +63,29 @@ try {
   await decision.goto(link);
   await decision.getByRole('radio').first().waitFor();
   await shot(decision, 'decision-phone', true);
+
+  // The console, as an admin signed in through the local OpenID provider.
+  env.runtime.auth.createUser('ada', 'a long admin password', ['admin']);
+  const staff = await desktop.newPage();
+  await staff.goto(`${web}/console/inbox`);
+  await signInOnProviderPage(staff, 'ada', 'a long admin password');
+  await staff.getByRole('link', { name: /L-/ }).first().waitFor();
+  await shot(staff, 'console-inbox-desktop', true);
+  await staff.goto(`${web}/console/users`);
+  await staff.getByRole('table').first().waitFor();
+  await shot(staff, 'console-users-desktop');
+  await staff.goto(`${web}/console/settings`);
+  await staff.locator('form').first().waitFor();
+  await shot(staff, 'console-settings-desktop', true);
+  // The same session on a phone: oidc-client-ts keeps it per tab, so sign in there too.
+  const phoneConsole = await phone.newPage();
+  await phoneConsole.goto(`${web}/console/inbox`);
+  await signInOnProviderPage(phoneConsole, 'ada', 'a long admin password');
+  const row = phoneConsole.getByRole('link', { name: /L-/ }).first();
+  await row.click();
+  await phoneConsole.getByRole('heading', { level: 1 }).waitFor();
+  await phoneConsole.waitForLoadState('networkidle');
+  await shot(phoneConsole, 'console-detail-phone');
 } finally {
   await browser?.close();
   await env.stop();
