@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
 import { messagesFor } from '../../web/src/features/public-form/messages.ts';
 import { launchChromium } from '../support/browser.ts';
+import { signInOnProviderPage } from '../support/console-sign-in.ts';
 import { freeLotsePorts, type LotsePorts, type RunningLotse, startLotse } from '../support/npm-start.ts';
 import { eventually } from '../support/poll.ts';
 import { fillRegistration } from '../support/registration.ts';
@@ -95,6 +96,83 @@ describe('Try it locally (README), on npm start’s defaults', () => {
     );
     expect(outcome.body.text).toContain('Hallo Ahmad');
     expect((await mailsTo(volunteer)).some((m) => m.subject.includes(receipt))).toBe(true);
+    await context.close();
+  });
+
+  it('the admin signs in to the console with the password npm start printed, finds the application, approves it there, and exports the form as CSV', async () => {
+    const volunteer = `console-${randomUUID()}@example.org`;
+    const admin = /username (\S+)\n\s+password (\S+)/.exec(lotse.output());
+    expect(admin, 'npm start prints the first admin once').not.toBeNull();
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'de-DE',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${web()}/f/integrationslotsen-registrierung`);
+    await fillRegistration(page, volunteer);
+    await page.getByRole('button', { name: messagesFor('de').submit }).click();
+    const receipt = await eventually(
+      async () => (await page.locator('[data-testid="receipt-number"]').textContent()) || undefined,
+      { what: 'the receipt' },
+    );
+
+    // The console, signed in through the local OpenID provider as the admin of the first start.
+    await page.goto(`${web()}/console`);
+    await signInOnProviderPage(page, admin?.[1] ?? '', admin?.[2] ?? '');
+    // The application reaches the inbox once its workflow waits for a decision.
+    await eventually(
+      async () => {
+        await page.getByLabel('Name oder E-Mail-Adresse').fill(volunteer);
+        await page.getByRole('button', { name: 'Suchen', exact: true }).click();
+        return (await page.getByRole('link', { name: receipt }).count()) > 0 || undefined;
+      },
+      { what: 'the application in the inbox search', timeoutMs: 30_000 },
+    );
+    await page.getByRole('link', { name: receipt }).click();
+    await expect.poll(() => page.getByLabel('Vorname').inputValue()).toBe('Ahmad');
+    await page.getByRole('radio', { name: 'Annehmen' }).check();
+    await page.getByRole('button', { name: 'Entscheiden' }).click();
+    await page.getByRole('button', { name: 'Entscheidung bestätigen' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Entscheidung ist gespeichert' }).count())
+      .toBe(1);
+    const outcome = await mailTo(
+      volunteer,
+      (m) => (m.body.text ?? '').includes('wurde angenommen'),
+      'the volunteer’s outcome mail',
+    );
+    expect(outcome.body.text).toContain('Hallo Ahmad');
+
+    // The coordinator who prefers the inbox is told it is decided, and by whom.
+    const [coordinator] = shippedSettings('integrationslotsen-registrierung').approval.coordinators;
+    // Its request is the newest one in the coordinator's mailbox (sent before the console decided).
+    const requests = await eventually(
+      async () => {
+        const found = (await mailsTo(coordinator)).filter((m) => (m.body.text ?? '').includes('/decide/'));
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the coordinator’s decision request' },
+    );
+    const request = requests[requests.length - 1] as StoredMail;
+    const decideUrl = /(http:\/\/\S+\/decide\/[A-Za-z0-9_-]{43})/.exec(request.body.text ?? '')?.[1] ?? '';
+    const mailPage = await context.newPage();
+    await mailPage.goto(decideUrl);
+    await expect
+      .poll(() => mailPage.getByText('Bereits entschieden', { exact: false }).textContent())
+      .toContain(`angenommen von ${admin?.[1]}`);
+
+    // The form's applications as CSV, as a funder would get them.
+    await page.goto(`${web()}/console/inbox?form=integrationslotsen-registrierung`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV herunterladen' }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain(receipt);
+    expect(csv).toContain(volunteer);
+    expect(download.suggestedFilename()).toMatch(/^integrationslotsen-registrierung-\d{4}-\d{2}-\d{2}\.csv$/);
     await context.close();
   });
 
