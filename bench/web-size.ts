@@ -16,6 +16,7 @@ import { build } from 'vite';
 
 const REFERENCE_GZIP_KB = 144;
 const FORM_PAGE = 'src/features/public-form/components/public-form-page.tsx';
+const CONSOLE = 'src/features/console/console-app.tsx';
 
 interface ManifestChunk {
   readonly file: string;
@@ -115,10 +116,35 @@ try {
     css.map((file) => measure(outDir, 'css', file)),
   );
 
+  // The console: its own chunk (and what it imports), then one chunk per area, loaded on demand.
+  if (!manifest[entryKey]?.dynamicImports?.includes(CONSOLE)) {
+    throw new Error(`${CONSOLE} is not loaded lazily from the entry any more`);
+  }
+  const publicKeys = new Set([...entryChunks, ...formChunks]);
+  const leaked = [...publicKeys].filter((key) => key.includes('features/console/'));
+  if (leaked.length > 0) throw new Error(`console code on the public form route: ${leaked.join(', ')}`);
+  const consoleChunks = withStaticImports(manifest, CONSOLE, new Set(entryChunks));
+  const consoleGzip = printTable('Console (/console): entry + console chunk + their static imports', [
+    ...js(entryChunks, (key) => (key === entryKey ? 'entry' : 'entry import')),
+    ...js(consoleChunks, (key) => (key === CONSOLE ? 'console chunk' : 'console import')),
+  ]);
+  const areaKeys = (manifest[CONSOLE]?.dynamicImports ?? []).filter((key) => !consoleChunks.includes(key));
+  printTable(
+    'Console areas, each loaded when opened (with imports not loaded before)',
+    areaKeys.flatMap((key) =>
+      js(withStaticImports(manifest, key, new Set([...entryChunks, ...consoleChunks])), (chunk) =>
+        chunk === key ? (key.split('/').slice(-2).join('/').slice(0, 22) ?? 'area') : 'area import',
+      ),
+    ),
+  );
+
   const routeKb = routeGzip / 1000;
   console.log(
     `\n/f/ route JavaScript: ${routeKb.toFixed(1)} kB gzip (start page ${(startGzip / 1000).toFixed(1)} kB, form chunk ${((routeGzip - startGzip) / 1000).toFixed(1)} kB);` +
       ` reference with vanilla renderers ${REFERENCE_GZIP_KB} kB: ${(((routeKb - REFERENCE_GZIP_KB) / REFERENCE_GZIP_KB) * 100).toFixed(0)} %`,
+  );
+  console.log(
+    `/console JavaScript: ${(consoleGzip / 1000).toFixed(1)} kB gzip before the first area; no console code on the public routes`,
   );
 } finally {
   rmSync(outDir, { recursive: true, force: true });
