@@ -42,8 +42,9 @@ describe('the invitation page', () => {
     await page.getByLabel('Passwort wiederholen').fill('kurz');
     await page.getByRole('button', { name: 'Passwort speichern' }).click();
     const alert = page.getByRole('alert');
-    expect(await alert.textContent()).toContain('mindestens 8 Zeichen');
-    expect(await alert.textContent()).toContain('ein Sonderzeichen');
+    expect(await alert.textContent()).toContain('mindestens 12 Zeichen');
+    expect(await alert.textContent()).toContain('einen Großbuchstaben');
+    expect(await alert.textContent()).toContain('eine Ziffer');
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
     await page.getByLabel('Neues Passwort').fill('Lotsen-Boot-42');
