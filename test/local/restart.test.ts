@@ -42,7 +42,7 @@ async function start() {
 async function adminHeaders(output: string) {
   const username = /username (\S+)/.exec(output)?.[1];
   const password = /password (\S+)/.exec(output)?.[1];
-  const clientId = /user pool client (\S+?)\)/.exec(output)?.[1];
+  const clientId = /for the CLI, client (\S+?)\)/.exec(output)?.[1];
   const response = await fetch(`http://127.0.0.1:${ports.LOTSE_AUTH_PORT}`, {
     method: 'POST',
     headers: {
