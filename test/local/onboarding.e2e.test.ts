@@ -79,7 +79,8 @@ async function executionOf(submissionId: string) {
         ? sfn().send(new DescribeExecutionCommand({ executionArn: found.executionArn }))
         : undefined;
     },
-    { what: 'the onboarding execution to finish' },
+    // Scaled waits of days end within seconds, but a loaded CI machine can stretch that a lot.
+    { what: 'the onboarding execution to finish', timeoutMs: 60_000 },
   );
 }
 
