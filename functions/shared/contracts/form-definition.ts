@@ -32,8 +32,10 @@ export const formDefinition = z.strictObject({
   consent: z.strictObject({
     /** Changes whenever the text changes; every submission records the version it was made against. */
     version: z.string().min(1).max(40),
-    text: perLocale,
-    privacyUrl: z.url(),
+    /** Without it the page's built-in consent sentence (in every shipped locale) is shown. */
+    text: perLocale.optional(),
+    /** Without it the organisation's privacy page (settings) is linked; publishing needs one of them. */
+    privacyUrl: z.url().optional(),
   }),
   /** Days a submission is kept; a DynamoDB TTL removes it afterwards. */
   retentionDays: z.number().int().min(1).max(3650),
@@ -50,6 +52,30 @@ export const formDefinition = z.strictObject({
   translations: z.record(localeCode, z.record(z.string(), z.string())),
   /** Workflow settings such as coordinators or routing rules; read by the workflow's tasks. */
   settings: jsonObject.optional(),
+  /** When and how often the form takes submissions, and whether the home page lists it. */
+  availability: z
+    .strictObject({
+      /** Before this moment the page says when the form opens and takes nothing. */
+      opensAt: z.iso.datetime({ offset: true }).optional(),
+      /** From this moment on the page says the form is closed and takes nothing. */
+      closesAt: z.iso.datetime({ offset: true }).optional(),
+      /** Submissions accepted in all (every version of the form); then the form is full. */
+      maxSubmissions: z.number().int().min(1).optional(),
+      /** Listed on the organisation's home page (default true); unlisted forms open by link only. */
+      listed: z.boolean().optional(),
+    })
+    .optional(),
+  /**
+   * What the volunteer sees and gets after sending, per locale; placeholders such as
+   * `{receiptNumber}`, `{formTitle}`, `{organisation}`, `{firstName}`. Without them built-in texts.
+   */
+  confirmation: z
+    .strictObject({
+      page: perLocale.optional(),
+      emailSubject: perLocale.optional(),
+      emailBody: perLocale.optional(),
+    })
+    .optional(),
 });
 
 export type FormDefinition = z.output<typeof formDefinition>;
@@ -67,7 +93,8 @@ export const publishedForm = z.object({
   schema: jsonObject,
   uischema: jsonObject,
   translations: z.record(z.string(), z.string()),
-  consent: z.object({ version: z.string(), text: z.string(), privacyUrl: z.string() }),
+  /** Without `text` the page shows its built-in consent sentence; without `privacyUrl` the organisation's. */
+  consent: z.object({ version: z.string(), text: z.string().optional(), privacyUrl: z.string().optional() }),
   organisation: z.object({ name: z.string() }),
 });
 

@@ -125,6 +125,9 @@ export function chooseLocale(definition: FormDefinition, requested: string | und
   return definition.defaultLocale;
 }
 
+const optional = <K extends string>(key: K, value: string | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
+
 /** The public view of one version in one locale, with default-locale text where a translation is missing. */
 export function toPublishedForm(
   version: FormVersion,
@@ -152,8 +155,8 @@ export function toPublishedForm(
     },
     consent: {
       version: definition.consent.version,
-      text: pick(definition.consent.text) ?? '',
-      privacyUrl: definition.consent.privacyUrl,
+      ...optional('text', pick(definition.consent.text)),
+      ...optional('privacyUrl', definition.consent.privacyUrl),
     },
     organisation: { name: organisationName },
   };

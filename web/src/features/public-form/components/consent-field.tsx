@@ -4,7 +4,7 @@ import { ErrorText, RequiredText } from './renderers/field-parts.tsx';
 
 interface Props {
   readonly text: string;
-  readonly privacyUrl: string;
+  readonly privacyUrl?: string;
   readonly checked: boolean;
   readonly showError: boolean;
   readonly messages: Messages;
@@ -17,11 +17,13 @@ export function ConsentField({ text, privacyUrl, checked, showError, messages, o
   return (
     <fieldset className={showError ? 'field consent field--invalid' : 'field consent'}>
       <legend>{messages.consentTitle}</legend>
-      <p>
-        <a href={privacyUrl} target="_blank" rel="noopener noreferrer">
-          {messages.privacyLink} <span className="hint-inline">{messages.newTab}</span>
-        </a>
-      </p>
+      {privacyUrl && (
+        <p>
+          <a href={privacyUrl} target="_blank" rel="noopener noreferrer">
+            {messages.privacyLink} <span className="hint-inline">{messages.newTab}</span>
+          </a>
+        </p>
+      )}
       {showError && <ErrorText id={errorId} text={messages.consentRequired} />}
       <div className="choice">
         <input

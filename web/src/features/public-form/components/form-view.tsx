@@ -190,7 +190,7 @@ export function FormView({ form, messages, onReload, onSubmitted }: Props) {
           onChange={onChange}
         />
         <ConsentField
-          text={form.consent.text}
+          text={form.consent.text ?? messages.consentTitle}
           privacyUrl={form.consent.privacyUrl}
           checked={consent}
           showError={submitted && !consent}
