@@ -9,7 +9,7 @@ import { localeCode, slug } from './form-definition.ts';
  *   POST   /api/admin/forms                               CreateFormRequest -> 201 FormDraft
  *   GET    /api/admin/forms/templates                     -> { templates: FormTemplateSummary[] }
  *   POST   /api/admin/forms/import                        ImportRequest -> 200 ImportResult (saves nothing)
- *   GET    /api/admin/forms/{slug}/draft                  -> FormDraft (404 when there is none)
+ *   GET    /api/admin/forms/{slug}/draft                  -> FormDraft (revision 0 = the published version, no draft yet; 404 no such form)
  *   PUT    /api/admin/forms/{slug}/draft                  SaveDraftRequest -> 200 FormDraft | 409 DraftConflict
  *   DELETE /api/admin/forms/{slug}/draft                  -> 204 (discards it)
  *   POST   /api/admin/forms/{slug}/draft/publish          PublishDraftRequest -> 200 PublishResult | 400 | 409
@@ -71,8 +71,11 @@ export const importResult = z.object({ definition: jsonObject, issues: z.array(f
 
 export const formDraft = z.object({
   slug,
-  /** Goes up by one on every save; a save names the revision it was edited from. */
-  revision: z.number().int().min(1),
+  /**
+   * Goes up by one on every save; a save names the revision it was edited from. A form with no
+   * draft yet answers GET with its published version as revision 0, and a PUT with 0 creates it.
+   */
+  revision: z.number().int().min(0),
   /** A form definition, possibly incomplete or invalid while being edited. */
   definition: jsonObject,
   /** The version the draft started from, if any. */
@@ -87,7 +90,7 @@ export type FormDraft = z.output<typeof formDraft>;
 
 export const saveDraftRequest = z.strictObject({
   /** The revision the editor loaded; the save is refused with 409 if someone saved since. */
-  revision: z.number().int().min(1),
+  revision: z.number().int().min(0),
   definition: jsonObject,
 });
 
