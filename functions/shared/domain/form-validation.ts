@@ -3,40 +3,54 @@ import ajvFormats from 'ajv-formats';
 import type * as z from 'zod';
 import { type FormDefinition, formDefinition } from '../contracts/form-definition.ts';
 import type { FieldIssue } from './errors.ts';
+import { checkServable, schemaLimits } from './form-schema-limits.ts';
+import { type FormText, formTexts, hasTranslation, walkUiSchema } from './form-texts.ts';
 import { formSettingsSchema, submissionWorkflows } from './workflow-settings.ts';
 
 /*
- * Checks a form definition beyond its zod contract: the JSON Schema compiles, the UI schema points
- * at properties that exist, every locale has every text, and every translation key JSON Forms will
- * ask for exists in every locale.
+ * Checks a form definition beyond its zod contract, in this order:
  *
- * The translation keys follow @jsonforms/core 3.8 exactly (node_modules/@jsonforms/core/src):
+ * 1. What the page cannot serve (form-schema-limits.ts): size, nesting, `$ref`s that are external,
+ *    anchors or point nowhere, recursion JSON Forms would render endlessly, too many parts. These
+ *    come first and alone, so nothing later can hang on such a schema.
+ * 2. The JSON Schema is draft-07, compiles with ajv, knows its formats, and describes an object.
+ * 3. The UI schema (walked in form-texts.ts as JSON Forms renders it): every element is one the
+ *    page renders, every scope resolves as JSON Forms resolves it (`#` for the root,
+ *    `/properties/x` without `#`, through anyOf/oneOf/allOf/then/else and `$ref`s; rule condition
+ *    scopes likewise, relative to the element's data like JSON Forms' `composeWithUi`), at most
+ *    1,000 fields are shown, and every property the schema requires is shown by some Control. A
+ *    Control on an object, a list or a oneOf/anyOf/allOf shows everything inside it, because JSON
+ *    Forms renders the inside with its `options.detail` or a generated UI schema.
+ * 4. Texts, by the shared text model: the documents are the default language (a property's
+ *    `title`/`description`, a UI element's `label`, Label `text`, enum values, oneOf `const` +
+ *    `title`); `translations[locale]` hold only what differs or is added, keyed as JSON Forms asks
+ *    (form-texts.ts has the rules). The default locale needs no translations, except for a text
+ *    that only has an i18n key. Every other offered locale needs each form text, and the title,
+ *    description and consent text if the form has them; the page's own texts (array buttons,
+ *    `error.<keyword>`, stepper, consent sentence) are built in and never required.
+ * 5. The workflow exists and accepts the settings.
+ *
+ * The i18n keys follow @jsonforms/core 3.8 (node_modules/@jsonforms/core/src):
  *
  * - Controls (mappers/renderer.ts `mapStateToControlProps`, i18n/i18nUtil.ts `getI18nKeyPrefix`):
  *   the key prefix is the `i18n` property of the UI schema element, else the `i18n` property of the
  *   resolved JSON Schema, else the data path with array indices removed (`transformPathToI18nPrefix`:
  *   `languages.0.level` -> `languages.level`; `root` for the empty path). `options.i18n` is NOT read
  *   by JSON Forms. JSON Forms then asks for `<prefix>.label` (default: `label` of the UI element,
- *   the schema `title` or the property name) and `<prefix>.description` (default: schema
- *   `description`).
- * - Enum options (renderer.ts `enumToEnumOptionMapper`, `oneOfToEnumOptionMapper`,
- *   `mapStateToEnumControlProps`, `mapStateToMultiEnumControlProps`): `<prefix>.<value>` for each
- *   `enum` / `const` value (non-strings JSON-stringified), for arrays the `items.enum` values; for
+ *   the schema `title` or the start-cased property name) and `<prefix>.description` (default:
+ *   schema `description`).
+ * - Enum options (renderer.ts `enumToEnumOptionMapper`, `oneOfToEnumOptionMapper`): `<prefix>.<value>`
+ *   for each `enum` value (non-strings JSON-stringified), for arrays the `items.enum` values; for
  *   `oneOf` entries the entry's own `i18n` key if it has one, else `<prefix>.<title ?? const>`.
- * - Errors (i18nUtil.ts `defaultErrorTranslator`, `getCombinedErrorMessage`): first
- *   `<prefix>.error.custom` (replaces all errors of the control), then per ajv error
- *   `<prefix>.error.<keyword>` (prefix from the control's `i18n`, else the failing subschema's
- *   `i18n`, else the error's data path, which for `required` is the missing property, also for a
- *   `required` inside if/then), then the generic `error.<keyword>`, then ajv's English message.
+ * - Errors (i18nUtil.ts `defaultErrorTranslator`): `<prefix>.error.custom`, then
+ *   `<prefix>.error.<keyword>`, then the generic `error.<keyword>`, then the page's own message.
  * - Layouts: Group, Category, Categorization, Vertical/HorizontalLayout (i18nUtil.ts
- *   `deriveLabelForUISchemaElement`, used by renderer.ts `mapStateToLayoutProps` and the vanilla
- *   CategorizationList): no label when `label === false`, or when there is neither a `label` nor
- *   an `i18n`; otherwise `<i18n>.label` if the element has `i18n`, else the literal `label` text
- *   itself is the key. So a Group's key is `<i18n>.label`, not `<i18n>`.
+ *   `deriveLabelForUISchemaElement`): no label when `label === false`, or when there is neither a
+ *   `label` nor an `i18n`; otherwise `<i18n>.label` if the element has `i18n`, else the literal
+ *   `label` text itself is the key.
  * - Label elements (renderer.ts `mapStateToLabelProps`): `<i18n>.text`, else the literal `text`.
- * - Array layouts (arrays of objects; i18n/arrayTranslations.ts, applied by @jsonforms/react
- *   `withArrayTranslationProps`): `<prefix>.<key>` for every key of `arrayDefaultTranslations`
- *   (addTooltip, addAriaLabel, removeTooltip, ...), whose defaults are English.
+ * - Array layouts (i18n/arrayTranslations.ts): `<prefix>.<key>` for every key of
+ *   `arrayDefaultTranslations` (addTooltip, addAriaLabel, removeTooltip, ...); built into the page.
  */
 
 type Json = Record<string, unknown>;
@@ -45,7 +59,7 @@ export type FormValidationResult =
   | { ok: true; definition: FormDefinition }
   | { ok: false; issues: FieldIssue[] };
 
-/** The keys JSON Forms asks for on every array layout (`arrayDefaultTranslations` in @jsonforms/core). */
+/** The keys JSON Forms asks for on every array layout (`arrayDefaultTranslations` in @jsonforms/core); built into the page. */
 export const arrayTranslationKeys = [
   'addTooltip',
   'addAriaLabel',
@@ -63,7 +77,7 @@ export const arrayTranslationKeys = [
   'deleteDialogDecline',
 ] as const;
 
-/** ajv keywords a visitor can trip over in the form; each used one needs a generic `error.<keyword>`. */
+/** ajv keywords a visitor can trip over in a form; the page has a built-in `error.<keyword>` for each. */
 export const translatedErrorKeywords = [
   'required',
   'minLength',
@@ -115,22 +129,39 @@ export function validateFormDefinition(input: unknown): FormValidationResult {
     return { ok: false, issues: parsed.error.issues.flatMap(fromZodIssue) };
   }
   const definition = parsed.data;
-  const analysis = analyseUiSchema(definition.schema, definition.uischema);
-  const issues: FieldIssue[] = [
-    ...checkSchema(definition.schema),
-    ...checkLocales(definition),
-    ...analysis.issues,
-    ...checkRequiredPropertiesShown(definition.schema, analysis.controlPaths),
-    ...checkTranslations(definition, neededKeys(definition, analysis)),
-    ...checkWorkflow(definition),
-  ];
+  const issues = checkDefinition(definition);
   return issues.length === 0 ? { ok: true, definition } : { ok: false, issues };
 }
 
-/** Every translation key the form needs in each of its locales, sorted. */
+function checkDefinition(definition: FormDefinition): FieldIssue[] {
+  const unservable = checkServable(definition.schema, definition.uischema);
+  if (unservable.length > 0)
+    return [...unservable, ...checkLocales(definition), ...checkWorkflow(definition)];
+  const schemaIssues = checkSchema(definition.schema);
+  const walk = walkUiSchema(definition.schema, definition.uischema, schemaLimits.fields);
+  if (walk.fields > schemaLimits.fields) {
+    return [...schemaIssues, tooManyFields(), ...checkLocales(definition), ...checkWorkflow(definition)];
+  }
+  return [
+    ...schemaIssues,
+    ...checkLocales(definition),
+    ...walk.issues,
+    ...checkRequiredPropertiesShown(definition.schema, walk.controls),
+    ...checkTranslations(definition, formTexts(definition, walk)),
+    ...checkWorkflow(definition),
+  ];
+}
+
+const tooManyFields = (): FieldIssue => ({
+  field: 'uischema',
+  message: `shows more than ${schemaLimits.fields} fields (fields JSON Forms generates for objects and lists counted): the form page could not render it in reasonable time; split it into several forms`,
+});
+
+/** The i18n keys of the form's texts in the UI schema, sorted (what a translator translates). */
 export function requiredTranslationKeys(definition: FormDefinition): string[] {
-  const analysis = analyseUiSchema(definition.schema, definition.uischema);
-  return [...neededKeys(definition, analysis).keys()].sort();
+  return walkUiSchema(definition.schema, definition.uischema)
+    .texts.map((text) => text.key)
+    .sort();
 }
 
 // --- zod ---------------------------------------------------------------------------------------
@@ -226,19 +257,6 @@ function followPointer(root: Json, base: Json, pointer: string): unknown {
     current = node[segment];
   }
   return current;
-}
-
-/** The names after `properties` segments: `#/properties/a/items/properties/b` -> [a, b]. */
-function dataSegments(scope: string): string[] {
-  const segments = scope === '#' ? [] : scope.slice(2).split('/').map(decodePointerSegment);
-  const names: string[] = [];
-  for (let i = 0; i < segments.length; i++) {
-    if (segments[i] === 'properties' && i + 1 < segments.length) {
-      names.push(segments[i + 1] as string);
-      i++;
-    }
-  }
-  return names;
 }
 
 type SchemaVisitor = (node: Json, path: string, insideIf: boolean) => void;
@@ -338,16 +356,9 @@ function checkLocales(definition: FormDefinition): FieldIssue[] {
     ['consent.text', definition.consent.text],
     ['translations', definition.translations],
   ];
+  // A text missing in an offered locale is reported with the form's other texts (checkTranslations).
   for (const [field, texts] of perLocale) {
     if (texts === undefined) continue;
-    for (const locale of locales) {
-      if (!Object.hasOwn(texts, locale)) {
-        issues.push({
-          field: `${field}.${locale}`,
-          message: `is missing: the form is offered in "${locale}"`,
-        });
-      }
-    }
     for (const locale of Object.keys(texts)) {
       if (!locales.includes(locale)) {
         issues.push({
@@ -360,219 +371,27 @@ function checkLocales(definition: FormDefinition): FieldIssue[] {
   return issues;
 }
 
-// --- UI schema ---------------------------------------------------------------------------------
+// --- required properties ------------------------------------------------------------------------
 
-interface UiAnalysis {
-  issues: FieldIssue[];
-  /** Translation key -> what needs it (for messages). */
-  keys: Map<string, string>;
-  /** Data paths (without array indices) that a Control shows. */
-  controlPaths: Set<string>;
-}
-
-interface UiContext {
-  root: Json;
-  /** The schema scopes resolve against: the root, or an array's items inside `options.detail`. */
-  base: Json;
-  /** Data path of `base` without array indices. */
-  dataPrefix: string;
-  /** What `base` is, for messages. */
-  baseName: string;
-}
-
-const joinData = (...parts: string[]): string => parts.filter((part) => part !== '').join('.');
-
-const needKey = (analysis: UiAnalysis, key: string, reason: string): void => {
-  if (!analysis.keys.has(key)) analysis.keys.set(key, reason);
-};
-
-function analyseUiSchema(schema: Json, uischema: Json): UiAnalysis {
-  const analysis: UiAnalysis = { issues: [], keys: new Map(), controlPaths: new Set() };
-  walkElement(
-    uischema,
-    'uischema',
-    { root: schema, base: schema, dataPrefix: '', baseName: 'the schema' },
-    analysis,
-  );
-  return analysis;
-}
-
-function walkElement(element: unknown, uiPath: string, context: UiContext, analysis: UiAnalysis): void {
-  if (!isObject(element)) {
-    analysis.issues.push({ field: uiPath, message: 'must be a UI schema element (an object with a type)' });
-    return;
-  }
-  if (typeof element.type !== 'string') {
-    analysis.issues.push({
-      field: `${uiPath}.type`,
-      message: 'is missing: every UI schema element has a type',
-    });
-    return;
-  }
-  if (isObject(element.options) && element.options.i18n !== undefined) {
-    analysis.issues.push({
-      field: `${uiPath}.options.i18n`,
-      message: 'is not read by JSON Forms; put the i18n key on the element itself (`"i18n": "..."`)',
-    });
-  }
-  if (element.rule !== undefined) checkRule(element.rule, `${uiPath}.rule`, context, analysis);
-
-  if (element.type === 'Control') {
-    walkControl(element, uiPath, context, analysis);
-    return;
-  }
-  if (element.type === 'Label') {
-    const i18n = typeof element.i18n === 'string' ? element.i18n : undefined;
-    const key = i18n ? `${i18n}.text` : typeof element.text === 'string' ? element.text : '';
-    if (key) needKey(analysis, key, `the text of the Label at ${uiPath}`);
-    return;
-  }
-  // Layouts (Group, Category, Categorization, VerticalLayout, HorizontalLayout, custom ones).
-  if (element.label !== false) {
-    const i18n = typeof element.i18n === 'string' ? element.i18n : undefined;
-    const label = typeof element.label === 'string' ? element.label : undefined;
-    if (i18n) needKey(analysis, `${i18n}.label`, `the label of the ${element.type} at ${uiPath}`);
-    else if (label) {
-      needKey(
-        analysis,
-        label,
-        `the label of the ${element.type} at ${uiPath}, whose literal label JSON Forms uses as key; give it an "i18n" key instead`,
-      );
-    }
-  }
-  if (element.elements === undefined) return;
-  if (!Array.isArray(element.elements)) {
-    analysis.issues.push({ field: `${uiPath}.elements`, message: 'must be a list of UI schema elements' });
-    return;
-  }
-  for (const [index, child] of element.elements.entries()) {
-    walkElement(child, `${uiPath}.elements.${index}`, context, analysis);
-  }
-}
-
-function walkControl(element: Json, uiPath: string, context: UiContext, analysis: UiAnalysis): void {
-  const { scope } = element;
-  if (typeof scope !== 'string' || !(scope === '#' || scope.startsWith('#/'))) {
-    analysis.issues.push({
-      field: `${uiPath}.scope`,
-      message: 'is missing: a Control needs a scope such as "#/properties/email"',
-    });
-    return;
-  }
-  const schema = deref(context.root, followPointer(context.root, context.base, scope));
-  if (!schema) {
-    analysis.issues.push({
-      field: `${uiPath}.scope`,
-      message: `points at "${scope}", which does not exist in ${context.baseName}`,
-    });
-    return;
-  }
-  const dataPath = joinData(context.dataPrefix, ...dataSegments(scope));
-  analysis.controlPaths.add(dataPath);
-  const prefix =
-    typeof element.i18n === 'string'
-      ? element.i18n
-      : typeof schema.i18n === 'string'
-        ? schema.i18n
-        : dataPath || 'root';
-  const what = `the Control at ${uiPath} (${dataPath || 'root'})`;
-
-  const labelHidden = element.label === false || (isObject(element.label) && element.label.show === false);
-  if (!labelHidden) needKey(analysis, `${prefix}.label`, `the label of ${what}`);
-  if (typeof schema.description === 'string') {
-    needKey(analysis, `${prefix}.description`, `the description of ${what}, which has one in the schema`);
-  }
-  for (const key of enumKeys(schema, prefix)) needKey(analysis, key, `an option of ${what}`);
-  const items = deref(context.root, schema.items);
-  if (items) for (const key of enumKeys(items, prefix)) needKey(analysis, key, `an option of ${what}`);
-
-  const isArrayOfObjects = items !== undefined && (items.type === 'object' || isObject(items.properties));
-  if (!isArrayOfObjects) return;
-  for (const key of arrayTranslationKeys) {
-    needKey(analysis, `${prefix}.${key}`, `the array buttons and messages of ${what}`);
-  }
-  const itemContext: UiContext = {
-    root: context.root,
-    base: items,
-    dataPrefix: dataPath,
-    baseName: `the items of ${dataPath || 'the root'}`,
-  };
-  const detail = isObject(element.options) ? element.options.detail : undefined;
-  if (isObject(detail)) {
-    walkElement(detail, `${uiPath}.options.detail`, itemContext, analysis);
-  } else if (isObject(items.properties)) {
-    // Without a detail UI schema JSON Forms generates a Control for each property of the items.
-    for (const name of Object.keys(items.properties)) {
-      const generated = {
-        type: 'Control',
-        scope: `#/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-      };
-      walkElement(generated, `${uiPath}.options.detail`, itemContext, analysis);
-    }
-  }
-}
-
-const optionLabel = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
-
-function enumKeys(schema: Json, prefix: string): string[] {
-  const keys: string[] = [];
-  if (Array.isArray(schema.enum)) keys.push(...schema.enum.map((value) => `${prefix}.${optionLabel(value)}`));
-  else if (schema.const !== undefined) keys.push(`${prefix}.${optionLabel(schema.const)}`);
-  if (Array.isArray(schema.oneOf)) {
-    for (const entry of schema.oneOf) {
-      if (!isObject(entry) || entry.const === undefined) continue;
-      if (typeof entry.i18n === 'string') keys.push(entry.i18n);
-      else keys.push(`${prefix}.${typeof entry.title === 'string' ? entry.title : optionLabel(entry.const)}`);
-    }
-  }
-  return keys;
-}
-
-function checkRule(rule: unknown, path: string, context: UiContext, analysis: UiAnalysis): void {
-  if (!isObject(rule)) {
-    analysis.issues.push({ field: path, message: 'must be an object with an effect and a condition' });
-    return;
-  }
-  checkCondition(rule.condition, `${path}.condition`, context, analysis);
-}
-
-function checkCondition(condition: unknown, path: string, context: UiContext, analysis: UiAnalysis): void {
-  if (!isObject(condition)) {
-    analysis.issues.push({
-      field: path,
-      message: 'is missing: a rule needs a condition with a scope and a schema',
-    });
-    return;
-  }
-  if (Array.isArray(condition.conditions)) {
-    for (const [index, child] of condition.conditions.entries()) {
-      checkCondition(child, `${path}.conditions.${index}`, context, analysis);
-    }
-    return;
-  }
-  const { scope } = condition;
-  if (scope === undefined) return; // a condition on the whole data
-  if (
-    typeof scope !== 'string' ||
-    deref(context.root, followPointer(context.root, context.base, scope)) === undefined
-  ) {
-    analysis.issues.push({
-      field: `${path}.scope`,
-      message: `points at "${String(scope)}", which does not exist in ${context.baseName}`,
-    });
-  }
-}
-
-/** A property the schema requires but no Control shows could never be filled in. */
+/**
+ * A property the schema requires but no Control shows could never be filled in. A Control on an
+ * object, list or alternative shows what lies inside it, and a Control inside shows its parent.
+ */
 function checkRequiredPropertiesShown(schema: Json, controlPaths: Set<string>): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const shown = (path: string): boolean =>
     [...controlPaths].some(
-      (control) => control === path || control.startsWith(`${path}.`) || path.startsWith(`${control}.`),
+      (control) =>
+        control === '' ||
+        control === path ||
+        path.startsWith(`${control}.`) ||
+        control.startsWith(`${path}.`),
     );
-  const visit = (node: unknown, dataPrefix: string, schemaPath: string): void => {
+  // Lists may repeat a schema inside itself; each schema is looked at once per path into it.
+  const visit = (node: unknown, dataPrefix: string, schemaPath: string, seen: ReadonlySet<object>): void => {
     const object = deref(schema, node);
-    if (!object) return;
+    if (!object || seen.has(object)) return;
+    const inside = new Set([...seen, object]);
     if (Array.isArray(object.required)) {
       object.required.forEach((name, index) => {
         if (typeof name === 'string' && !shown(joinData(dataPrefix, name))) {
@@ -585,72 +404,58 @@ function checkRequiredPropertiesShown(schema: Json, controlPaths: Set<string>): 
     }
     if (isObject(object.properties)) {
       for (const [name, child] of Object.entries(object.properties)) {
-        visit(child, joinData(dataPrefix, name), `${schemaPath}.properties.${name}`);
+        visit(child, joinData(dataPrefix, name), `${schemaPath}.properties.${name}`, inside);
       }
     }
-    if (isObject(object.items)) visit(object.items, dataPrefix, `${schemaPath}.items`);
-    for (const key of ['then', 'else']) visit(object[key], dataPrefix, `${schemaPath}.${key}`);
+    if (isObject(object.items)) visit(object.items, dataPrefix, `${schemaPath}.items`, inside);
+    for (const key of ['then', 'else']) visit(object[key], dataPrefix, `${schemaPath}.${key}`, inside);
     if (Array.isArray(object.allOf)) {
-      for (const [index, child] of object.allOf.entries())
-        visit(child, dataPrefix, `${schemaPath}.allOf.${index}`);
+      object.allOf.forEach((child, index) => {
+        visit(child, dataPrefix, `${schemaPath}.allOf.${index}`, inside);
+      });
     }
   };
-  visit(schema, '', 'schema');
+  visit(schema, '', 'schema', new Set());
   return issues;
 }
 
+const joinData = (...parts: string[]): string => parts.filter((part) => part !== '').join('.');
+
 // --- translations ------------------------------------------------------------------------------
 
-/** Error keywords the schema uses outside `if` (where a failure is a branch, not an error). */
-function usedErrorKeywords(schema: Json): Set<string> {
-  const used = new Set<string>();
-  forEachSubschema(schema, 'schema', (node, _path, insideIf) => {
-    if (insideIf) return;
-    for (const keyword of translatedErrorKeywords) {
-      if (node[keyword] === undefined) continue;
-      if (keyword === 'required' && !(Array.isArray(node.required) && node.required.length > 0)) continue;
-      used.add(keyword);
-    }
-  });
-  return used;
+const shorten = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+function missingField(text: FormText, locale: string): string {
+  if (text.kind === 'title') return `${text.key}.${locale}`;
+  if (text.kind === 'consent') return `consent.text.${locale}`;
+  return `translations.${locale}.${text.key}`;
 }
 
-function neededKeys(definition: FormDefinition, analysis: UiAnalysis): Map<string, string> {
-  const keys = new Map(analysis.keys);
-  const keywords = usedErrorKeywords(definition.schema);
-  keywords.add('required');
-  for (const keyword of translatedErrorKeywords) {
-    if (keywords.has(keyword)) {
-      keys.set(`error.${keyword}`, `the generic message for a failed "${keyword}" check`);
-    }
+function missingMessage(definition: FormDefinition, text: FormText, locale: string): string {
+  if (text.kind === 'title' || text.kind === 'consent')
+    return `is missing: the form is offered in "${locale}"`;
+  if (locale === definition.defaultLocale) {
+    return `is missing: ${text.where} has an "i18n" key but no text of its own, so its default language "${locale}" needs one here`;
   }
-  return keys;
+  const original = text.text || definition.translations[definition.defaultLocale]?.[text.key] || '';
+  const says = original ? ` ("${shorten(original)}")` : '';
+  return `is missing: ${text.where}${says} needs a translation, because the form is offered in "${locale}"`;
 }
 
-function checkTranslations(definition: FormDefinition, needed: Map<string, string>): FieldIssue[] {
+function checkTranslations(definition: FormDefinition, texts: FormText[]): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const locales = definition.locales.filter((locale) => Object.hasOwn(definition.translations, locale));
-  const reported = new Set<string>();
-  for (const locale of locales) {
-    const texts = definition.translations[locale] ?? {};
-    for (const [key, reason] of needed) {
-      const field = `translations.${locale}.${key}`;
-      if (!Object.hasOwn(texts, key)) {
-        issues.push({ field, message: `is missing: needed for ${reason}` });
-        reported.add(field);
-      }
-    }
-    for (const [key, text] of Object.entries(texts)) {
+  for (const [locale, entries] of Object.entries(definition.translations)) {
+    for (const [key, text] of Object.entries(entries)) {
       if (text.trim() === '') issues.push({ field: `translations.${locale}.${key}`, message: 'is empty' });
     }
   }
-  const allKeys = new Set(locales.flatMap((locale) => Object.keys(definition.translations[locale] ?? {})));
-  for (const key of allKeys) {
-    const having = locales.filter((locale) => Object.hasOwn(definition.translations[locale] ?? {}, key));
-    for (const locale of locales) {
-      const field = `translations.${locale}.${key}`;
-      if (having.includes(locale) || reported.has(field)) continue;
-      issues.push({ field, message: `is missing here but exists in ${having.join(', ')}` });
+  for (const locale of definition.locales) {
+    for (const text of texts) {
+      if (hasTranslation(definition, locale, text)) continue;
+      const field = missingField(text, locale);
+      if (!issues.some((issue) => issue.field === field)) {
+        issues.push({ field, message: missingMessage(definition, text, locale) });
+      }
     }
   }
   return issues;
