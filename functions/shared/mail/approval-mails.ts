@@ -1,4 +1,6 @@
 import type { MailMessage } from '../adapters/mailer.ts';
+import { type ShippedLocale, shippedLocaleFor } from '../i18n/locales.ts';
+import { greeting, sentAutomatically } from './greeting.ts';
 import { type Block, renderMail } from './layout.ts';
 
 export type RequestRound = 'initial' | 'reminder' | 'escalation' | 'after-answer';
@@ -105,12 +107,8 @@ export function approvalRequestMail(input: {
 
 type ApplicantKind = 'approved' | 'rejected' | 'expired' | 'question';
 
-const applicantTexts: Record<
-  string,
-  Record<ApplicantKind | 'comment' | 'answerButton' | 'footer', string> & { hello: (name?: string) => string }
-> = {
+const applicantTexts: Record<ShippedLocale, Record<ApplicantKind | 'comment' | 'answerButton', string>> = {
   de: {
-    hello: (n) => (n ? `Hallo ${n},` : 'Hallo,'),
     approved:
       'gute Nachrichten: Ihre Anmeldung für „{form}“ wurde angenommen. Als Nächstes erhalten Sie eine Einladung zum nächsten Vorbereitungskurs mit freien Plätzen.',
     rejected:
@@ -120,10 +118,8 @@ const applicantTexts: Record<
     question: 'zu Ihrer Anmeldung für „{form}“ haben wir eine Frage:',
     comment: 'Anmerkung',
     answerButton: 'Frage beantworten',
-    footer: 'Diese E-Mail wurde automatisch versendet.',
   },
   en: {
-    hello: (n) => (n ? `Hello ${n},` : 'Hello,'),
     approved:
       'good news: your registration for “{form}” has been approved. Next, you will receive an invitation to the next preparation course with free places.',
     rejected:
@@ -133,10 +129,8 @@ const applicantTexts: Record<
     question: 'we have a question about your registration for “{form}”:',
     comment: 'Note',
     answerButton: 'Answer the question',
-    footer: 'This e-mail was sent automatically.',
   },
   ar: {
-    hello: (n) => (n ? `مرحبًا ${n}،` : 'مرحبًا،'),
     approved:
       'أخبار سارة: تم قبول تسجيلك في «{form}». ستصلك بعد ذلك دعوة إلى دورة التحضير القادمة التي تتوفر فيها أماكن.',
     rejected: 'شكرًا لاهتمامك بـ «{form}». للأسف لا يمكننا قبول تسجيلك هذه المرة.',
@@ -145,10 +139,18 @@ const applicantTexts: Record<
     question: 'لدينا سؤال حول تسجيلك في «{form}»:',
     comment: 'ملاحظة',
     answerButton: 'الإجابة على السؤال',
-    footer: 'تم إرسال هذا البريد الإلكتروني تلقائيًا.',
+  },
+  fa: {
+    approved:
+      'خبر خوب: ثبت‌نام شما برای «{form}» پذیرفته شد. در گام بعد، دعوت‌نامه‌ای برای دوره آمادگی بعدی که جای خالی دارد دریافت می‌کنید.',
+    rejected: 'از علاقه شما به «{form}» سپاس‌گزاریم. متأسفانه این بار نمی‌توانیم ثبت‌نام شما را بپذیریم.',
+    expired:
+      'از ثبت‌نام شما برای «{form}» سپاس‌گزاریم. متأسفانه نتوانستیم آن را به‌موقع بررسی کنیم و از این بابت پوزش می‌خواهیم. به محض این‌که کار پیش برود با شما تماس می‌گیریم – لازم نیست کاری انجام دهید.',
+    question: 'درباره ثبت‌نام شما برای «{form}» یک پرسش داریم:',
+    comment: 'توضیح',
+    answerButton: 'پاسخ به پرسش',
   },
   uk: {
-    hello: (n) => (n ? `Вітаємо, ${n}!` : 'Вітаємо!'),
     approved:
       'Гарна новина: вашу реєстрацію на «{form}» прийнято. Далі ви отримаєте запрошення на найближчий підготовчий курс, де є вільні місця.',
     rejected: 'Дякуємо за інтерес до «{form}». На жаль, цього разу ми не можемо прийняти вашу реєстрацію.',
@@ -157,7 +159,27 @@ const applicantTexts: Record<
     question: 'У нас є запитання щодо вашої реєстрації на «{form}»:',
     comment: 'Примітка',
     answerButton: 'Відповісти на запитання',
-    footer: 'Цей лист надіслано автоматично.',
+  },
+  tr: {
+    approved:
+      'Güzel bir haberimiz var: “{form}” için kaydınız kabul edildi. Bir sonraki adımda, boş yeri olan ilk hazırlık kursuna bir davet alacaksınız.',
+    rejected:
+      '“{form}” ile ilgilendiğiniz için teşekkür ederiz. Ne yazık ki bu sefer kaydınızı kabul edemiyoruz.',
+    expired:
+      '“{form}” için yaptığınız kayıt için teşekkür ederiz. Ne yazık ki kaydınızı zamanında işleme alamadık, bunun için özür dileriz. Süreç ilerler ilerlemez sizinle iletişime geçeceğiz – sizin bir şey yapmanıza gerek yok.',
+    question: '“{form}” için yaptığınız kayıtla ilgili bir sorumuz var:',
+    comment: 'Not',
+    answerButton: 'Soruyu yanıtla',
+  },
+  ru: {
+    approved:
+      'Хорошая новость: ваша регистрация на «{form}» принята. Далее вы получите приглашение на ближайший подготовительный курс, где есть свободные места.',
+    rejected: 'Спасибо за интерес к «{form}». К сожалению, в этот раз мы не можем принять вашу регистрацию.',
+    expired:
+      'Спасибо за регистрацию на «{form}». К сожалению, мы не успели вовремя её рассмотреть. Просим прощения. Мы свяжемся с вами, как только появятся новости, – вам ничего не нужно делать.',
+    question: 'У нас есть вопрос о вашей регистрации на «{form}»:',
+    comment: 'Примечание',
+    answerButton: 'Ответить на вопрос',
   },
 };
 
@@ -173,12 +195,12 @@ export function applicantMail(input: {
   answerUrl?: string;
   organisation: string;
 }): MailMessage {
-  const t =
-    applicantTexts[input.locale] ?? applicantTexts.en ?? (applicantTexts.de as (typeof applicantTexts)['de']);
+  const locale = shippedLocaleFor(input.locale);
+  const t = applicantTexts[locale];
   const blocks: Block[] = [
     {
       kind: 'text',
-      text: `${t.hello(input.firstName)}\n${t[input.kind].replace('{form}', input.formTitle)}`,
+      text: `${greeting(locale, input.firstName)}\n${t[input.kind].replace('{form}', input.formTitle)}`,
     },
   ];
   if (input.kind === 'question') {
@@ -191,8 +213,8 @@ export function applicantMail(input: {
   return renderMail({
     to: input.to,
     subject: `${input.formTitle} – ${input.organisation}`,
-    locale: input.locale,
+    locale,
     blocks,
-    footer: `— ${input.organisation}. ${t.footer}`,
+    footer: `— ${input.organisation}. ${sentAutomatically[locale]}`,
   });
 }

@@ -1,4 +1,6 @@
 import type { MailMessage } from '../adapters/mailer.ts';
+import { type ShippedLocale, shippedLocaleFor } from '../i18n/locales.ts';
+import { greeting, sentAutomatically } from './greeting.ts';
 import { renderMail } from './layout.ts';
 
 /** To the team: nothing personal beyond a first name and the topic; the case itself is behind sign-in. */
@@ -53,29 +55,55 @@ export function teamNotificationMail(input: {
   });
 }
 
+/** "within N working days", with the number's grammar where the language needs it. */
+const withinDays: Record<ShippedLocale, (days: number) => string> = {
+  de: (n) => (n === 1 ? 'innerhalb eines Werktags' : `innerhalb von ${n} Werktagen`),
+  en: (n) => (n === 1 ? 'within one working day' : `within ${n} working days`),
+  ar: (n) => {
+    const rule = new Intl.PluralRules('ar').select(n);
+    if (rule === 'one') return 'خلال يوم عمل واحد';
+    if (rule === 'two') return 'خلال يومَي عمل';
+    return rule === 'few' ? `خلال ${n} أيام عمل` : `خلال ${n} يوم عمل`;
+  },
+  fa: (n) => `ظرف ${n} روز کاری`,
+  uk: (n) =>
+    `протягом ${n} ${new Intl.PluralRules('uk').select(n) === 'one' ? 'робочого дня' : 'робочих днів'}`,
+  tr: (n) => `${n} iş günü içinde`,
+  ru: (n) =>
+    `в течение ${n} ${new Intl.PluralRules('ru').select(n) === 'one' ? 'рабочего дня' : 'рабочих дней'}`,
+};
+
 const acknowledgement: Record<
-  string,
-  (team: string, days: number) => { subject: string; body: string; footer: string }
+  ShippedLocale,
+  (team: string, within: string) => { subject: string; body: string }
 > = {
-  de: (team, days) => ({
+  de: (team, within) => ({
     subject: 'Ihre Anfrage ist angekommen',
-    body: `vielen Dank für Ihre Anfrage. Das Team „${team}“ meldet sich innerhalb von ${days} Werktagen bei Ihnen. Die Beratung ist kostenlos und vertraulich.`,
-    footer: 'Diese E-Mail wurde automatisch versendet.',
+    body: `vielen Dank für Ihre Anfrage. Das Team „${team}“ meldet sich ${within} bei Ihnen. Die Beratung ist kostenlos und vertraulich.`,
   }),
-  en: (team, days) => ({
+  en: (team, within) => ({
     subject: 'We have received your request',
-    body: `thank you for your request. The team “${team}” will contact you within ${days} working days. Counselling is free and confidential.`,
-    footer: 'This e-mail was sent automatically.',
+    body: `thank you for your request. The team “${team}” will contact you ${within}. Counselling is free and confidential.`,
   }),
-  ar: (team, days) => ({
+  ar: (team, within) => ({
     subject: 'لقد استلمنا طلبك',
-    body: `شكرًا لطلبك. سيتواصل معك فريق «${team}» خلال ${days} أيام عمل. الاستشارة مجانية وسرية.`,
-    footer: 'تم إرسال هذا البريد الإلكتروني تلقائيًا.',
+    body: `شكرًا لطلبك. سيتواصل معك فريق «${team}» ${within}. الاستشارة مجانية وسرية.`,
   }),
-  uk: (team, days) => ({
+  fa: (team, within) => ({
+    subject: 'درخواست شما به دست ما رسید',
+    body: `از درخواست شما سپاس‌گزاریم. تیم «${team}» ${within} با شما تماس می‌گیرد. مشاوره رایگان و محرمانه است.`,
+  }),
+  uk: (team, within) => ({
     subject: 'Ми отримали ваш запит',
-    body: `Дякуємо за ваш запит. Команда «${team}» зв’яжеться з вами протягом ${days} робочих днів. Консультація безкоштовна та конфіденційна.`,
-    footer: 'Цей лист надіслано автоматично.',
+    body: `Дякуємо за ваш запит. Команда «${team}» зв’яжеться з вами ${within}. Консультація безкоштовна та конфіденційна.`,
+  }),
+  tr: (team, within) => ({
+    subject: 'Talebiniz bize ulaştı',
+    body: `Talebiniz için teşekkür ederiz. “${team}” ekibi ${within} sizinle iletişime geçecek. Danışmanlık ücretsiz ve gizlidir.`,
+  }),
+  ru: (team, within) => ({
+    subject: 'Мы получили ваш запрос',
+    body: `Спасибо за ваш запрос. Команда «${team}» свяжется с вами ${within}. Консультация бесплатная и конфиденциальная.`,
   }),
 };
 
@@ -89,20 +117,16 @@ export function intakeAcknowledgementMail(input: {
   receiptNumber: string;
   organisation: string;
 }): MailMessage {
-  const texts = (acknowledgement[input.locale] ?? acknowledgement.en ?? acknowledgement.de)?.(
-    input.teamName,
-    input.withinDays,
-  );
-  const hello: Record<string, string> = { de: 'Hallo', en: 'Hello', ar: 'مرحبًا', uk: 'Вітаємо' };
-  const greeting = `${hello[input.locale] ?? hello.en}${input.firstName ? ` ${input.firstName}` : ''},`;
+  const locale = shippedLocaleFor(input.locale);
+  const texts = acknowledgement[locale](input.teamName, withinDays[locale](input.withinDays));
   return renderMail({
     to: input.to,
-    subject: `${texts?.subject ?? ''} (${input.receiptNumber})`,
-    locale: input.locale,
+    subject: `${texts.subject} (${input.receiptNumber})`,
+    locale,
     blocks: [
-      { kind: 'text', text: `${greeting}\n${texts?.body ?? ''}` },
+      { kind: 'text', text: `${greeting(locale, input.firstName)}\n${texts.body}` },
       { kind: 'facts', facts: [['#', input.receiptNumber]] },
     ],
-    footer: `— ${input.organisation}. ${texts?.footer ?? ''}`,
+    footer: `— ${input.organisation}. ${sentAutomatically[locale]}`,
   });
 }

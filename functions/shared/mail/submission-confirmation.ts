@@ -1,48 +1,49 @@
 import { escapeHtml, type MailMessage } from '../adapters/mailer.ts';
-import { rightToLeftLocales } from '../contracts/form-definition.ts';
+import { directionOf, type ShippedLocale, shippedLocaleFor } from '../i18n/locales.ts';
+import { greeting, sentAutomatically } from './greeting.ts';
 
-const texts: Record<
-  string,
-  {
-    subject: string;
-    greeting: (name?: string) => string;
-    body: string;
-    receipt: string;
-    next: string;
-    footer: string;
-  }
-> = {
+const texts: Record<ShippedLocale, { subject: string; body: string; receipt: string; next: string }> = {
   de: {
     subject: 'Eingangsbestätigung',
-    greeting: (name) => (name ? `Hallo ${name},` : 'Hallo,'),
     body: 'vielen Dank! Ihre Angaben zum Formular „{title}“ sind bei uns eingegangen.',
     receipt: 'Ihre Eingangsnummer',
     next: 'Wir melden uns bei Ihnen. Bitte geben Sie die Eingangsnummer an, wenn Sie uns schreiben oder anrufen.',
-    footer: 'Diese E-Mail wurde automatisch versendet.',
   },
   en: {
     subject: 'We have received your submission',
-    greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
     body: 'thank you! We have received your answers to the form “{title}”.',
     receipt: 'Your receipt number',
     next: 'We will get in touch with you. Please quote the receipt number when you write or call us.',
-    footer: 'This e-mail was sent automatically.',
   },
   ar: {
     subject: 'تأكيد الاستلام',
-    greeting: (name) => (name ? `مرحبًا ${name}،` : 'مرحبًا،'),
     body: 'شكرًا لك! لقد استلمنا إجاباتك على النموذج «{title}».',
     receipt: 'رقم الاستلام الخاص بك',
     next: 'سنتواصل معك. يرجى ذكر رقم الاستلام عندما تكتب لنا أو تتصل بنا.',
-    footer: 'تم إرسال هذا البريد الإلكتروني تلقائيًا.',
+  },
+  fa: {
+    subject: 'تأیید دریافت',
+    body: 'سپاس‌گزاریم! پاسخ‌های شما به فرم «{title}» به دست ما رسید.',
+    receipt: 'شماره پیگیری شما',
+    next: 'ما با شما تماس می‌گیریم. لطفاً هر بار که برای ما می‌نویسید یا با ما تماس می‌گیرید، شماره پیگیری را بگویید.',
   },
   uk: {
     subject: 'Підтвердження отримання',
-    greeting: (name) => (name ? `Вітаємо, ${name}!` : 'Вітаємо!'),
     body: 'Дякуємо! Ми отримали ваші відповіді на форму «{title}».',
     receipt: 'Ваш номер підтвердження',
     next: "Ми зв'яжемося з вами. Будь ласка, вказуйте номер підтвердження, коли пишете або телефонуєте нам.",
-    footer: 'Цей лист надіслано автоматично.',
+  },
+  tr: {
+    subject: 'Başvurunuz bize ulaştı',
+    body: 'Teşekkür ederiz! “{title}” formuna verdiğiniz yanıtlar bize ulaştı.',
+    receipt: 'Başvuru numaranız',
+    next: 'Sizinle iletişime geçeceğiz. Bize yazdığınızda veya bizi aradığınızda lütfen başvuru numaranızı belirtin.',
+  },
+  ru: {
+    subject: 'Подтверждение получения',
+    body: 'Спасибо! Мы получили ваши ответы на форму «{title}».',
+    receipt: 'Ваш номер подтверждения',
+    next: 'Мы свяжемся с вами. Пожалуйста, называйте номер подтверждения, когда пишете или звоните нам.',
   },
 };
 
@@ -58,12 +59,15 @@ export function submissionConfirmationMail(input: {
   receiptNumber: string;
   organisation: string;
 }): MailMessage {
-  const t = texts[input.locale] ?? texts.en ?? (texts.de as (typeof texts)['de']);
-  const dir = (rightToLeftLocales as readonly string[]).includes(input.locale) ? 'rtl' : 'ltr';
+  const locale = shippedLocaleFor(input.locale);
+  const t = texts[locale];
+  const hello = greeting(locale, input.firstName);
+  const footer = sentAutomatically[locale];
+  const dir = directionOf(locale);
   const subject = `${t.subject} ${input.receiptNumber} – ${input.organisation}`.replace(/[\r\n]+/g, ' ');
   const body = t.body.replace('{title}', input.formTitle);
   const text = [
-    t.greeting(input.firstName),
+    hello,
     '',
     body,
     '',
@@ -72,15 +76,15 @@ export function submissionConfirmationMail(input: {
     t.next,
     '',
     `— ${input.organisation}`,
-    t.footer,
+    footer,
   ].join('\n');
-  const html = `<!doctype html><html lang="${escapeHtml(input.locale)}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(subject)}</title></head>
+  const html = `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:16px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#fff">
 <main style="max-width:560px;margin:0 auto">
-<p>${escapeHtml(t.greeting(input.firstName))}</p><p>${escapeHtml(body)}</p>
+<p>${escapeHtml(hello)}</p><p>${escapeHtml(body)}</p>
 <p>${escapeHtml(t.receipt)}:<br><strong style="font-size:24px;letter-spacing:2px;font-family:ui-monospace,Menlo,Consolas,monospace" dir="ltr">${escapeHtml(input.receiptNumber)}</strong></p>
 <p>${escapeHtml(t.next)}</p>
-<p>— ${escapeHtml(input.organisation)}</p><p style="color:#555;font-size:14px">${escapeHtml(t.footer)}</p>
+<p>— ${escapeHtml(input.organisation)}</p><p style="color:#555;font-size:14px">${escapeHtml(footer)}</p>
 </main></body></html>`;
   return { to: input.to, subject, text, html };
 }

@@ -41,9 +41,41 @@ const texts = {
     answered: 'На це запитання вже відповіли.',
     failed: 'Не вдалося. Будь ласка, спробуйте ще раз.',
   },
+  fa: {
+    title: 'پرسش',
+    answer: 'پاسخ شما',
+    send: 'فرستادن پاسخ',
+    done: 'سپاس! پاسخ شما به دست ما رسید.',
+    invalid: 'این پیوند معتبر نیست.',
+    expired: 'مهلت این پیوند به پایان رسیده است.',
+    answered: 'به این پرسش قبلاً پاسخ داده شده است.',
+    failed: 'این کار انجام نشد. لطفاً دوباره امتحان کنید.',
+  },
+  tr: {
+    title: 'Soru',
+    answer: 'Yanıtınız',
+    send: 'Yanıtı gönder',
+    done: 'Teşekkürler! Yanıtınız bize ulaştı.',
+    invalid: 'Bu bağlantı geçerli değil.',
+    expired: 'Bu bağlantının süresi doldu.',
+    answered: 'Bu soru zaten yanıtlandı.',
+    failed: 'Bir sorun oluştu. Lütfen tekrar deneyin.',
+  },
+  ru: {
+    title: 'Вопрос',
+    answer: 'Ваш ответ',
+    send: 'Отправить ответ',
+    done: 'Спасибо! Ваш ответ получен.',
+    invalid: 'Эта ссылка недействительна.',
+    expired: 'Срок действия этой ссылки истёк.',
+    answered: 'На этот вопрос уже ответили.',
+    failed: 'Не получилось. Пожалуйста, попробуйте ещё раз.',
+  },
 } as const;
 
 type Locale = keyof typeof texts;
+// Of the locales above; not imported from the contract, whose zod schemas would join the bundle.
+const rightToLeft: ReadonlySet<string> = new Set(['ar', 'fa']);
 interface AnswerView {
   status: 'open' | 'answered' | 'expired';
   locale: string;
@@ -67,7 +99,7 @@ export function AnswerPage({ token }: { token: string }) {
   const t = texts[locale];
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.documentElement.dir = locale === 'ar' ? 'rtl' : 'ltr';
+    document.documentElement.dir = rightToLeft.has(locale) ? 'rtl' : 'ltr';
   }, [locale]);
   if (!view) return null;
   if ('error' in view) return <p role="alert">{view.error === 410 ? t.expired : t.invalid}</p>;
