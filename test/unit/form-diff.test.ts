@@ -52,6 +52,10 @@ const diff = (before: Definition, after: Definition) =>
   diffForms({ side: 1, definition: before }, { side: 'draft', definition: after });
 const props = (definition: Definition) =>
   definition.schema.properties as Record<string, Record<string, unknown>>;
+/** The properties of the `languages` items. */
+const itemProps = (definition: Definition) =>
+  (props(definition).languages as { items: { properties: Record<string, Record<string, unknown>> } }).items
+    .properties;
 
 describe('form diff', () => {
   it('finds nothing between a form and itself', () => {
@@ -70,7 +74,7 @@ describe('form diff', () => {
       delete props(d).age;
       props(d).email = { type: 'string', format: 'email', title: 'E-Mail' };
       (d.schema.required as string[]).push('email');
-      (props(d).languages?.items as { properties: Record<string, unknown> }).properties.since = {
+      itemProps(d).since = {
         type: 'integer',
       };
     });
@@ -181,9 +185,7 @@ describe('breaking changes', () => {
       props(d).fullName = { type: 'string', title: 'Name' };
       props(d).age = { type: 'string', title: 'Alter' };
       props(d).topic = { type: 'string', title: 'Thema', enum: ['wohnen', 'arbeit'] };
-      (
-        props(d).languages?.items as { properties: Record<string, Record<string, unknown>> }
-      ).properties.level = {
+      itemProps(d).level = {
         type: 'string',
         title: 'Niveau',
         enum: ['a1', 'b1', 'c1'],
@@ -211,9 +213,7 @@ describe('breaking changes', () => {
       delete props(d).name;
       props(d).age = { type: 'integer', title: 'Alter', minimum: 18 };
       props(d).topic = { type: 'string', title: 'Thema', enum: ['wohnen', 'arbeit'] };
-      (
-        props(d).languages?.items as { properties: Record<string, Record<string, unknown>> }
-      ).properties.level = {
+      itemProps(d).level = {
         type: 'string',
         title: 'Niveau',
         enum: ['b1', 'c1'],

@@ -6,7 +6,7 @@ import { importJsonForms, previewImport, slugFromTitle } from '../../functions/s
 const example = (name: string) => {
   const found = getExamples().find((candidate) => candidate.name === name);
   if (!found) throw new Error(`no JSON Forms example ${name}`);
-  return found as { schema: Record<string, unknown>; uischema: Record<string, unknown> };
+  return found as unknown as { schema: Record<string, unknown>; uischema: Record<string, unknown> };
 };
 
 describe('JSON Forms import', () => {
