@@ -84,7 +84,8 @@ export async function createForm(
     definition,
     updatedAt: now,
     updatedBy: editor.name,
-    auditedSaves: { [editor.sub]: now },
+    // The first save after creating is audited too: form.create says nothing of what was edited.
+    auditedSaves: {},
   };
   if (!(await deps.forms.createForm(draft)))
     throw new ConflictError(`There is already a form ${request.slug}; choose another address (slug).`);
