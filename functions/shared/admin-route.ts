@@ -10,3 +10,11 @@ export const parsePath = <T extends z.ZodType>(
   schema: T,
   parameters: Record<string, string | undefined> | undefined,
 ) => parseOrThrow(schema, parameters ?? {});
+
+/** A version number or `draft`, as the editor's diff and impact name the two sides. */
+const side = z
+  .string()
+  .regex(/^(draft|[1-9][0-9]{0,7})$/, { message: 'must be a version number or "draft"' })
+  .transform((value) => (value === 'draft' ? ('draft' as const) : Number(value)));
+export const diffQuery = z.object({ from: side, to: side });
+export const impactQuery = z.object({ to: side.default('draft') });

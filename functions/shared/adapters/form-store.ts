@@ -1,26 +1,41 @@
 import { randomBytes } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { FormDefinition } from '../contracts/form-definition.ts';
 import { ConflictError, PayloadTooLargeError } from '../domain/errors.ts';
+import {
+  type DraftHeader,
+  draftSummary,
+  type FormDraftStore,
+  type StoredDraft,
+} from '../domain/form-drafts.ts';
 import type { FormStore, FormSummary, FormVersion } from '../domain/forms.ts';
-import { itemSizeBytes, MAX_ITEM_BYTES, queryAll } from './dynamo.ts';
+import { conditionally, itemSizeBytes, MAX_ITEM_BYTES, queryAll } from './dynamo.ts';
 
 const formKey = (slug: string) => `FORM#${slug}`;
 const versionKey = (version: number) => `VERSION#${String(version).padStart(8, '0')}`;
 const PUBLISHED_INDEX_KEY = 'FORMS#published';
+/** Forms never published sit in gsi1 here, so the editor lists them without a scan. */
+const UNPUBLISHED_INDEX_KEY = 'FORMS#unpublished';
+const DRAFT_KEY = 'DRAFT';
 
 /**
  * Forms in the single table: a META item per form (version counter, published pointer, listed in
- * gsi1 once published), one immutable VERSION item per saved definition, and an EVENT item per
- * publish or rollback (the audit trail).
+ * gsi1 under FORMS#published once published, FORMS#unpublished before), one immutable VERSION
+ * item per saved definition, an EVENT item per publish or rollback (the audit trail), and at most
+ * one mutable DRAFT item, written only over the revision its editor loaded.
  */
-export function dynamoFormStore(client: DynamoDBDocumentClient, tableName: string): FormStore {
+export function dynamoFormStore(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): FormStore & FormDraftStore {
   // Versions never change, so a function instance may keep them as long as it lives.
   const versions = new Map<string, FormVersion>();
 
@@ -143,6 +158,7 @@ export function dynamoFormStore(client: DynamoDBDocumentClient, tableName: strin
         }),
       );
     },
+    ...draftMethods(client, tableName),
   };
 }
 
@@ -219,7 +235,8 @@ function newVersionWrites(
       Update: {
         TableName: tableName,
         Key: { pk: formKey(definition.slug), sk: 'META' },
-        UpdateExpression: 'SET latestVersion = :version, slug = :slug, updatedAt = :now, #type = :type',
+        UpdateExpression:
+          'SET latestVersion = :version, slug = :slug, updatedAt = :now, #type = :type, gsi1pk = if_not_exists(gsi1pk, :unpublished), gsi1sk = if_not_exists(gsi1sk, :slug)',
         ConditionExpression: latest === 0 ? 'attribute_not_exists(latestVersion)' : 'latestVersion = :latest',
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: {
@@ -227,6 +244,7 @@ function newVersionWrites(
           ':slug': definition.slug,
           ':now': now,
           ':type': 'Form',
+          ':unpublished': UNPUBLISHED_INDEX_KEY,
           ...(latest === 0 ? {} : { ':latest': latest }),
         },
       },
@@ -248,11 +266,158 @@ const lostRace = (error: unknown): boolean =>
 function toSummary(item: Record<string, unknown>): FormSummary {
   return {
     slug: String(item.slug),
-    latestVersion: Number(item.latestVersion),
+    // A form created in the editor has no version until its draft is first published.
+    latestVersion: item.latestVersion === undefined ? 0 : Number(item.latestVersion),
     ...(item.publishedVersion !== undefined ? { publishedVersion: Number(item.publishedVersion) } : {}),
     ...(item.publishedAt ? { publishedAt: String(item.publishedAt) } : {}),
     ...(item.publishedBy ? { publishedBy: String(item.publishedBy) } : {}),
     ...(item.title ? { title: item.title as Record<string, string> } : {}),
     updatedAt: String(item.updatedAt),
+  };
+}
+
+function draftItem(draft: StoredDraft) {
+  return {
+    pk: formKey(draft.slug),
+    sk: DRAFT_KEY,
+    type: 'FormDraft',
+    slug: draft.slug,
+    revision: draft.revision,
+    // Text like a version's: a draft may nest deeper than DynamoDB maps allow.
+    definition: JSON.stringify(draft.definition),
+    ...(draft.basedOn === undefined ? {} : { basedOn: draft.basedOn }),
+    updatedAt: draft.updatedAt,
+    updatedBy: draft.updatedBy,
+    auditedSaves: draft.auditedSaves,
+    // What the forms list shows, so listing never reads whole definitions.
+    summary: draftSummary(draft.definition),
+  };
+}
+
+function toDraft(item: Record<string, unknown>): StoredDraft {
+  return {
+    slug: String(item.slug),
+    revision: Number(item.revision),
+    definition: JSON.parse(String(item.definition)) as Record<string, unknown>,
+    ...(item.basedOn === undefined ? {} : { basedOn: Number(item.basedOn) }),
+    updatedAt: String(item.updatedAt),
+    updatedBy: String(item.updatedBy),
+    auditedSaves: (item.auditedSaves ?? {}) as Record<string, string>,
+  };
+}
+
+function draftMethods(client: DynamoDBDocumentClient, tableName: string): FormDraftStore {
+  const draftKey = (slug: string) => ({ pk: formKey(slug), sk: DRAFT_KEY });
+  const indexed = (partition: string) =>
+    queryAll(client, {
+      TableName: tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :partition',
+      ExpressionAttributeValues: { ':partition': partition },
+    });
+  return {
+    async getDraft(slug) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: draftKey(slug), ConsistentRead: true }),
+      );
+      return Item ? toDraft(Item) : undefined;
+    },
+
+    putDraft(draft, expected) {
+      return conditionally(
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: draftItem(draft),
+            ConditionExpression: expected === 0 ? 'attribute_not_exists(pk)' : 'revision = :expected',
+            ...(expected === 0 ? {} : { ExpressionAttributeValues: { ':expected': expected } }),
+          }),
+        ),
+      );
+    },
+
+    async createForm(draft) {
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    pk: formKey(draft.slug),
+                    sk: 'META',
+                    type: 'Form',
+                    slug: draft.slug,
+                    updatedAt: draft.updatedAt,
+                    gsi1pk: UNPUBLISHED_INDEX_KEY,
+                    gsi1sk: draft.slug,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: draftItem(draft),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (lostRace(error)) return false;
+        throw error;
+      }
+    },
+
+    async deleteDraft(slug) {
+      await client.send(new DeleteCommand({ TableName: tableName, Key: draftKey(slug) }));
+      // A form that never got a version is nothing but its draft: it goes too.
+      await conditionally(
+        client.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: { pk: formKey(slug), sk: 'META' },
+            ConditionExpression:
+              'attribute_not_exists(latestVersion) AND attribute_not_exists(publishedVersion)',
+          }),
+        ),
+      );
+    },
+
+    async listForms() {
+      const [published, unpublished] = await Promise.all([
+        indexed(PUBLISHED_INDEX_KEY),
+        indexed(UNPUBLISHED_INDEX_KEY),
+      ]);
+      return [...published, ...unpublished].map(toSummary).sort((a, b) => a.slug.localeCompare(b.slug));
+    },
+
+    async draftHeaders(slugs) {
+      const headers = new Map<string, DraftHeader>();
+      await Promise.all(
+        slugs.map(async (slug) => {
+          const { Item } = await client.send(
+            new GetCommand({
+              TableName: tableName,
+              Key: draftKey(slug),
+              ProjectionExpression: 'slug, revision, updatedAt, updatedBy, summary',
+            }),
+          );
+          if (Item)
+            headers.set(slug, {
+              slug,
+              revision: Number(Item.revision),
+              updatedAt: String(Item.updatedAt),
+              updatedBy: String(Item.updatedBy),
+              summary: Item.summary as DraftHeader['summary'],
+            });
+        }),
+      );
+      return headers;
+    },
   };
 }
