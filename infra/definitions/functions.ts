@@ -441,6 +441,11 @@ export const functions = {
     memoryMb: 1024,
     access: { table: 'readWrite' },
   },
+  'admin-form-preview-mail': {
+    entry: 'functions/admin-form-preview-mail/handler.ts',
+    description: "Renders a form's confirmation mail for sample values",
+    access: { table: 'read' },
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionId = keyof typeof functions;

@@ -6,6 +6,7 @@ import {
   submissionRequest,
 } from '../../functions/shared/contracts/form-definition.ts';
 import { assigneeRequest, inboxSearchRequest, noteRequest } from '../../functions/shared/contracts/inbox.ts';
+import { mailPreviewRequest } from '../../functions/shared/contracts/mail-preview.ts';
 import {
   confirmSystemCheckRequest,
   createSystemCheckRequest,
@@ -673,6 +674,21 @@ export const routes: readonly RouteDefinition[] = [
         description: 'The file would exceed 4 MB: narrow the filter, or use pages (the command line does)',
         schema: errorResponse,
       },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/forms/preview-mail',
+    function: 'admin-form-preview-mail',
+    summary: "Renders a form's confirmation mail for sample values (nothing is sent)",
+    tag: 'admin',
+    auth: { groups: ['admin'] },
+    requestBody: mailPreviewRequest,
+    responses: {
+      200: { description: '{subject, text, html}' },
+      401: unauthorized,
+      403: forbidden,
       ...problems,
     },
   },
