@@ -5,6 +5,7 @@ import { documentClient } from '#shared/adapters/dynamo.ts';
 import { sesClient, sesMailer } from '#shared/adapters/mailer.ts';
 import { parseConfig } from '#shared/config.ts';
 import { mailRound } from '#shared/domain/approvals.ts';
+import { confirmationFor } from '#shared/domain/form-settings.ts';
 import { mail } from '#shared/env.ts';
 import { formsDeps } from '#shared/forms-deps.ts';
 import { brandingFrom, organisationSettings } from '#shared/mail/branding.ts';
@@ -56,18 +57,18 @@ export const handler = taskHandler(z.object({ submissionId: z.uuid() }), async (
     recipient: to,
     role: 'applicant',
     expiresAt: submission.expiresAt,
-    build: async () =>
-      submissionConfirmationMail({
-        to,
-        locale: submission.locale,
+    build: async () => {
+      const definition = version?.definition;
+      const values = {
         ...(typeof firstName === 'string' && firstName ? { firstName } : {}),
         formTitle:
-          title?.[submission.locale] ??
-          title?.[version?.definition.defaultLocale ?? 'de'] ??
-          submission.formSlug,
+          title?.[submission.locale] ?? title?.[definition?.defaultLocale ?? 'de'] ?? submission.formSlug,
         receiptNumber: submission.receiptNumber,
         organisation: (await organisationSettingsNow()).name,
-      }),
+      };
+      const custom = definition ? confirmationFor(definition, submission.locale, values) : {};
+      return submissionConfirmationMail({ to, locale: submission.locale, ...values, custom });
+    },
   });
   return { sent: outcome === 'sent' };
 });

@@ -496,6 +496,11 @@ export const functions = {
     description: 'Returns a version of a form as its JSON Forms schema and UI schema',
     access: { table: 'read' },
   },
+  'admin-form-preview-mail': {
+    entry: 'functions/admin-form-preview-mail/handler.ts',
+    description: "Renders a form's confirmation mail for sample values",
+    access: { table: 'read' },
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionId = keyof typeof functions;

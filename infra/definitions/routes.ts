@@ -22,6 +22,7 @@ import {
   saveDraftRequest,
 } from '../../functions/shared/contracts/form-editor.ts';
 import { assigneeRequest, inboxSearchRequest, noteRequest } from '../../functions/shared/contracts/inbox.ts';
+import { mailPreviewRequest } from '../../functions/shared/contracts/mail-preview.ts';
 import {
   confirmSystemCheckRequest,
   createSystemCheckRequest,
@@ -868,6 +869,21 @@ export const routes: readonly RouteDefinition[] = [
       401: unauthorized,
       403: forbidden,
       404: { description: 'No such version', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/forms/preview-mail',
+    function: 'admin-form-preview-mail',
+    summary: "Renders a form's confirmation mail for sample values (nothing is sent)",
+    tag: 'admin',
+    auth: { groups: ['admin'] },
+    requestBody: mailPreviewRequest,
+    responses: {
+      200: { description: '{subject, text, html}' },
+      401: unauthorized,
+      403: forbidden,
       ...problems,
     },
   },

@@ -96,6 +96,16 @@ export const publishedForm = z.object({
   /** Without `text` the page shows its built-in consent sentence; without `privacyUrl` the organisation's. */
   consent: z.object({ version: z.string(), text: z.string().optional(), privacyUrl: z.string().optional() }),
   organisation: z.object({ name: z.string() }),
+  /** Whether it takes submissions now; otherwise the page says why (and when it opens). */
+  availability: z
+    .object({
+      state: z.enum(['open', 'not-yet-open', 'closed', 'full']),
+      opensAt: z.string().optional(),
+      closesAt: z.string().optional(),
+    })
+    .optional(),
+  /** The form's own text for the receipt view; `{receiptNumber}` and `{firstName}` are left for the page. */
+  confirmationPage: z.string().optional(),
 });
 
 export type PublishedForm = z.output<typeof publishedForm>;

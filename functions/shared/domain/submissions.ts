@@ -9,6 +9,7 @@ import {
   TooManyRequestsError,
   ValidationError,
 } from './errors.ts';
+import { windowState } from './form-settings.ts';
 import type { FormStore } from './forms.ts';
 
 /**
@@ -35,6 +36,10 @@ export interface Submission {
 export interface SubmissionStore {
   /** Stores the submission unless one with its id exists; false then. */
   create(submission: Submission): Promise<boolean>;
+  /** Stores it and takes one of the form's `maxSubmissions` seats, atomically (all versions). */
+  createWithinLimit(submission: Submission, maxSubmissions: number): Promise<'created' | 'exists' | 'full'>;
+  /** Submissions counted against the form's limit so far. */
+  receivedCount(slug: string): Promise<number>;
   get(submissionId: string): Promise<Submission | undefined>;
 }
 
@@ -93,6 +98,16 @@ export async function submit(
     ]);
   }
   const isPublished = request.formVersion === summary.publishedVersion;
+  // The published version's settings govern, also for a page still showing an earlier version.
+  const { availability } = isPublished
+    ? definition
+    : ((await deps.forms.getVersion(slug, summary.publishedVersion))?.definition ?? definition);
+  const window = windowState(availability, now);
+  if (window !== 'open') {
+    const earlier = await repeated(deps, slug, request);
+    if (earlier) return earlier;
+    throw new ConflictError(message(window === 'closed' ? 'formClosed' : 'formNotYetOpen', locale));
+  }
   if (request.consent.version !== definition.consent.version)
     throw new ConflictError(message('consentChanged', locale));
 
@@ -120,10 +135,26 @@ export async function submit(
     payloadHash: payloadHash(slug, request),
     workflowStatus: 'pending',
   };
-  if (await deps.submissions.create(submission)) return toReceipt(submission);
-  const existing = await deps.submissions.get(request.submissionId);
-  if (existing?.payloadHash === submission.payloadHash) return toReceipt(existing);
+  const max = availability?.maxSubmissions;
+  const outcome =
+    max === undefined
+      ? (await deps.submissions.create(submission)) && 'created'
+      : await deps.submissions.createWithinLimit(submission, max);
+  if (outcome === 'created') return toReceipt(submission);
+  const earlier = await repeated(deps, slug, request);
+  if (earlier) return earlier;
+  if (outcome === 'full') throw new ConflictError(message('formFull', locale));
   throw new ConflictError(message('idConflict', locale));
+}
+
+/** The receipt of an earlier accepted sending of this very request: a retry gets it again. */
+async function repeated(
+  deps: SubmitDeps,
+  slug: string,
+  request: SubmitRequest,
+): Promise<Receipt | undefined> {
+  const existing = await deps.submissions.get(request.submissionId);
+  return existing?.payloadHash === payloadHash(slug, request) ? toReceipt(existing) : undefined;
 }
 
 function toReceipt(submission: Submission): Receipt {

@@ -113,6 +113,33 @@ const messages = {
     tr: 'Lütfen bu alanı doldurun.',
     ru: 'Пожалуйста, заполните это поле.',
   },
+  formNotYetOpen: {
+    de: 'Dieses Formular ist noch nicht geöffnet. Bitte versuchen Sie es später erneut.',
+    en: 'This form is not open yet. Please try again later.',
+    ar: 'هذا النموذج غير مفتوح بعد. يرجى المحاولة مرة أخرى لاحقًا.',
+    uk: 'Ця форма ще не відкрита. Будь ласка, спробуйте пізніше.',
+    fa: 'این فرم هنوز باز نشده است. لطفاً بعداً دوباره تلاش کنید.',
+    tr: 'Bu form henüz açık değil. Lütfen daha sonra tekrar deneyin.',
+    ru: 'Эта форма ещё не открыта. Пожалуйста, попробуйте позже.',
+  },
+  formClosed: {
+    de: 'Dieses Formular ist geschlossen und nimmt keine Einsendungen mehr an.',
+    en: 'This form is closed and no longer accepts submissions.',
+    ar: 'هذا النموذج مغلق ولم يعد يقبل الطلبات.',
+    uk: 'Ця форма закрита й більше не приймає заявок.',
+    fa: 'این فرم بسته شده است و دیگر درخواستی نمی‌پذیرد.',
+    tr: 'Bu form kapandı ve artık başvuru kabul etmiyor.',
+    ru: 'Эта форма закрыта и больше не принимает заявки.',
+  },
+  formFull: {
+    de: 'Für dieses Formular sind alle Plätze vergeben. Es nimmt keine Einsendungen mehr an.',
+    en: 'All places for this form are taken. It no longer accepts submissions.',
+    ar: 'تم شغل جميع الأماكن لهذا النموذج. لم يعد يقبل الطلبات.',
+    uk: 'Усі місця для цієї форми зайняті. Вона більше не приймає заявок.',
+    fa: 'همه جاهای این فرم پر شده است. دیگر درخواستی نمی‌پذیرد.',
+    tr: 'Bu form için tüm yerler doldu. Artık başvuru kabul etmiyor.',
+    ru: 'Все места по этой форме заняты. Она больше не принимает заявки.',
+  },
 } as const satisfies Record<string, Record<ShippedLocale, string>>;
 
 export type MessageId = keyof typeof messages;

@@ -58,32 +58,35 @@ export function submissionConfirmationMail(input: {
   formTitle: string;
   receiptNumber: string;
   organisation: string;
+  /** The form's own texts (placeholders filled): the subject, and the body instead of greeting, intro and next steps. */
+  custom?: { subject?: string; body?: string };
 }): MailMessage {
   const locale = shippedLocaleFor(input.locale);
   const t = texts[locale];
   const hello = greeting(locale, input.firstName);
   const footer = sentAutomatically[locale];
   const dir = directionOf(locale);
-  const subject = `${t.subject} ${input.receiptNumber} – ${input.organisation}`.replace(/[\r\n]+/g, ' ');
+  const subject = (input.custom?.subject ?? `${t.subject} ${input.receiptNumber} – ${input.organisation}`)
+    .replace(/[\r\n]+/g, ' ')
+    .slice(0, 200);
   const body = t.body.replace('{title}', input.formTitle);
+  const intro = input.custom?.body?.split(/\n\s*\n/) ?? [hello, body];
+  const next = input.custom?.body ? [] : [t.next, ''];
   const text = [
-    hello,
-    '',
-    body,
+    intro.join('\n\n'),
     '',
     `${t.receipt}: ${input.receiptNumber}`,
     '',
-    t.next,
-    '',
+    ...next,
     `— ${input.organisation}`,
     footer,
   ].join('\n');
   const html = `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:16px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#fff">
 <main style="max-width:560px;margin:0 auto">
-<p>${escapeHtml(hello)}</p><p>${escapeHtml(body)}</p>
+${intro.map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>')}</p>`).join('')}
 <p>${escapeHtml(t.receipt)}:<br><strong style="font-size:24px;letter-spacing:2px;font-family:ui-monospace,Menlo,Consolas,monospace" dir="ltr">${escapeHtml(input.receiptNumber)}</strong></p>
-<p>${escapeHtml(t.next)}</p>
+${next.length ? `<p>${escapeHtml(t.next)}</p>` : ''}
 <p>— ${escapeHtml(input.organisation)}</p><p style="color:#555;font-size:14px">${escapeHtml(footer)}</p>
 </main></body></html>`;
   return { to: input.to, subject, text, html };

@@ -5,6 +5,7 @@ import { useOrganisation } from '../hooks/use-organisation.ts';
 import { usePublishedForm } from '../hooks/use-published-form.ts';
 import { messagesFor } from '../messages.ts';
 import { directionOf } from '../utils/choose-locale.ts';
+import { AvailabilityNotice } from './availability-notice.tsx';
 import { FormErrorBoundary } from './form-error-boundary.tsx';
 import { FormView } from './form-view.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
@@ -84,7 +85,9 @@ export function PublicFormPage({ slug }: { slug: string }) {
         <h1>{form.title}</h1>
         {form.description && <p className="lead">{form.description}</p>}
         {receipt ? (
-          <ReceiptView receipt={receipt} messages={messages} />
+          <ReceiptView receipt={receipt} messages={messages} page={form.confirmationPage} />
+        ) : form.availability && form.availability.state !== 'open' ? (
+          <AvailabilityNotice availability={form.availability} locale={form.locale} />
         ) : (
           <>
             <p className="hint">{messages.requiredNote}</p>

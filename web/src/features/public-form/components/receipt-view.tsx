@@ -3,7 +3,16 @@ import type { SubmissionReceipt } from '../api/types.ts';
 import type { Messages } from '../messages.ts';
 
 /** After a 202: the receipt number and what happens next. Focus moves here so it is read out. */
-export function ReceiptView({ receipt, messages }: { receipt: SubmissionReceipt; messages: Messages }) {
+export function ReceiptView({
+  receipt,
+  messages,
+  page,
+}: {
+  receipt: SubmissionReceipt;
+  messages: Messages;
+  /** The form's own text (confirmation.page); the built-in next steps otherwise. */
+  page?: string | undefined;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -20,8 +29,20 @@ export function ReceiptView({ receipt, messages }: { receipt: SubmissionReceipt;
           {receipt.receiptNumber}
         </strong>
       </p>
-      <p>{messages.receiptNext}</p>
-      <p>{messages.receiptKeep}</p>
+      {page ? (
+        ownText(page, receipt.receiptNumber)
+          .split(/\n\s*\n/)
+          .map((paragraph) => <p key={paragraph}>{paragraph}</p>)
+      ) : (
+        <>
+          <p>{messages.receiptNext}</p>
+          <p>{messages.receiptKeep}</p>
+        </>
+      )}
     </section>
   );
 }
+
+/** The page does not know the first name's field, so `{firstName}` goes, with the space before it. */
+const ownText = (text: string, receiptNumber: string) =>
+  text.replaceAll('{receiptNumber}', receiptNumber).replace(/[ \t]*\{firstName\}/g, '');
