@@ -10,6 +10,8 @@ interface Props {
   readonly organisationName?: string;
   /** The organisation's privacy page, linked when the form has none (as on the public page). */
   readonly privacyUrl?: string;
+  /** Answers to start with, such as a template's sample data. */
+  readonly data?: Record<string, unknown>;
 }
 
 const noop = () => undefined;
@@ -19,7 +21,7 @@ const noop = () => undefined;
  * validation, stepper, consent) in the form's language and direction, but sending only checks the
  * answers and says so. No draft is stored. Import it lazily from the console: it brings JSON Forms.
  */
-export function FormPreview({ form, organisationName, privacyUrl }: Props) {
+export function FormPreview({ form, organisationName, privacyUrl, data }: Props) {
   const messages = messagesFor(form.locale);
   return (
     <div className="public-form" lang={form.locale} dir={form.direction ?? directionOf(form.locale)}>
@@ -35,6 +37,7 @@ export function FormPreview({ form, organisationName, privacyUrl }: Props) {
             onReload={noop}
             onSubmitted={noop}
             privacyUrl={privacyUrl}
+            initialData={data}
             preview
           />
         </FormErrorBoundary>

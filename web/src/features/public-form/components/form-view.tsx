@@ -39,6 +39,8 @@ interface Props {
   readonly privacyUrl?: string | undefined;
   /** The editor's preview: everything as on the page, but a valid submit sends nothing and no draft is kept. */
   readonly preview?: boolean;
+  /** Answers to start from when there is no draft (the preview's sample data). */
+  readonly initialData?: Record<string, unknown> | undefined;
 }
 
 /** A form without a UI schema gets the one JSON Forms generates, as in any JSON Forms host. */
@@ -46,10 +48,11 @@ const uischemaOf = (form: PublishedForm) =>
   Object.keys(form.uischema).length > 0 ? (form.uischema as unknown as UISchemaElement) : undefined;
 
 /** The form itself: JSON Forms with our renderers, consent, honeypot, error summary and sending. */
-export function FormView({ form, messages, onReload, onSubmitted, privacyUrl, preview = false }: Props) {
+export function FormView(props: Props) {
+  const { form, messages, onReload, onSubmitted, privacyUrl, preview = false } = props;
   const draft = useDraft(form.slug, form.version, !preview);
   const [data, setData] = useState<Data>(() =>
-    withStartingEntries(form.schema as JsonSchema, draft.restored?.data ?? {}),
+    withStartingEntries(form.schema as JsonSchema, draft.restored?.data ?? props.initialData ?? {}),
   );
   const [consent, setConsent] = useState(() => draft.restored?.consent ?? false);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());

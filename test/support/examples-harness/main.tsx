@@ -1,0 +1,43 @@
+import { getExamples } from '@jsonforms/examples';
+import { createRoot } from 'react-dom/client';
+import { FormPreview } from '../../../web/src/features/public-form/preview.tsx';
+import { toPreviewForm } from './preview-form.ts';
+import '../../../web/src/styles.css';
+
+// Test harness only (never part of the app): renders JSON Forms' own examples, one at a time, with
+// the editor's FormPreview, so a browser test can try every one of them in one page.
+
+declare global {
+  interface Window {
+    /** Renders the example; resolves with the milliseconds until its form was on the screen. */
+    showExample: (name: string, locale?: string) => Promise<number>;
+  }
+}
+
+const examples = getExamples();
+const root = createRoot(document.getElementById('root') as HTMLElement);
+let shown = 0;
+
+function whenRendered(key: string, started: number): Promise<number> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (document.querySelector(`[data-example="${key}"] form.public-form-fields`))
+        resolve(performance.now() - started);
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+}
+
+window.showExample = (name, locale = 'en') => {
+  const example = examples.find((candidate) => candidate.name === name);
+  if (!example) return Promise.reject(new Error(`No example named ${name}`));
+  const key = String(++shown);
+  const started = performance.now();
+  root.render(
+    <div data-example={key} key={key}>
+      <FormPreview form={toPreviewForm(example, locale)} data={example.data} />
+    </div>,
+  );
+  return whenRendered(key, started);
+};
