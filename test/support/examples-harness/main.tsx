@@ -1,5 +1,6 @@
 import { getExamples } from '@jsonforms/examples';
 import { createRoot } from 'react-dom/client';
+import type { PublishedForm } from '#shared/contracts/form-definition.ts';
 import { FormPreview } from '../../../web/src/features/public-form/preview.tsx';
 import { toPreviewForm } from './preview-form.ts';
 import '../../../web/src/styles.css';
@@ -11,6 +12,8 @@ declare global {
   interface Window {
     /** Renders the example; resolves with the milliseconds until its form was on the screen. */
     showExample: (name: string, locale?: string) => Promise<number>;
+    /** Renders any published form (a test's fixture) the same way. */
+    showForm: (form: PublishedForm) => Promise<number>;
   }
 }
 
@@ -29,15 +32,20 @@ function whenRendered(key: string, started: number): Promise<number> {
   });
 }
 
-window.showExample = (name, locale = 'en') => {
-  const example = examples.find((candidate) => candidate.name === name);
-  if (!example) return Promise.reject(new Error(`No example named ${name}`));
+function show(form: PublishedForm, data?: Record<string, unknown>): Promise<number> {
   const key = String(++shown);
   const started = performance.now();
   root.render(
-    <div data-example={key} key={key}>
-      <FormPreview form={toPreviewForm(example, locale)} data={example.data} />
-    </div>,
+    <main data-example={key} key={key}>
+      <FormPreview form={form} data={data} />
+    </main>,
   );
   return whenRendered(key, started);
+}
+
+window.showExample = (name, locale = 'en') => {
+  const example = examples.find((candidate) => candidate.name === name);
+  if (!example) return Promise.reject(new Error(`No example named ${name}`));
+  return show(toPreviewForm(example, locale), example.data);
 };
+window.showForm = (form) => show(form);

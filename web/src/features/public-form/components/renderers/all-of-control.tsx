@@ -7,9 +7,12 @@ import {
 import { JsonFormsDispatch, withJsonFormsAllOfProps } from '@jsonforms/react';
 import { useMemo } from 'react';
 
-/** `allOf`: a UI schema registered for the whole if there is one, else each part's fields in turn. */
+/**
+ * `allOf`: in a fieldset named after the field, a UI schema registered for the whole if there is
+ * one, else each part's fields in turn.
+ */
 function AllOfControl(props: CombinatorRendererProps) {
-  const { path, schema, rootSchema, uischema, uischemas, visible, enabled } = props;
+  const { path, label, schema, rootSchema, uischema, uischemas, visible, enabled } = props;
   const parts = useMemo(() => {
     const whole = findMatchingUISchema(uischemas ?? [])(schema, uischema.scope, path);
     if (whole) return [{ schema, uischema: whole }];
@@ -24,7 +27,8 @@ function AllOfControl(props: CombinatorRendererProps) {
   }, [schema, rootSchema, uischema, uischemas, path]);
   if (!visible) return null;
   return (
-    <div className="stack">
+    <fieldset className="field group">
+      {label && <legend>{label}</legend>}
       {parts.map((part, index) => (
         <JsonFormsDispatch
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts are fixed for a form version
@@ -37,7 +41,7 @@ function AllOfControl(props: CombinatorRendererProps) {
           cells={props.cells}
         />
       ))}
-    </div>
+    </fieldset>
   );
 }
 

@@ -5,15 +5,23 @@ import {
   createDefaultValue,
   type JsonSchema,
 } from '@jsonforms/core';
-import { JsonFormsDispatch, withJsonFormsAnyOfProps, withJsonFormsOneOfProps } from '@jsonforms/react';
+import {
+  JsonFormsDispatch,
+  useJsonForms,
+  withJsonFormsAnyOfProps,
+  withJsonFormsOneOfProps,
+} from '@jsonforms/react';
 import { useMemo, useState } from 'react';
 import { format } from '../../messages.ts';
 import { fieldId } from '../../utils/field-id.ts';
+import { humanise, keyPrefixOf } from '../../utils/labels.ts';
 import { useFormUi } from '../form-ui-context.tsx';
 import { ChoiceFieldset, useFieldState } from './field-parts.tsx';
 
 /**
- * `oneOf` / `anyOf` subschemas: first the choice of alternative (radios, named by their `title`),
+ * `oneOf` / `anyOf` subschemas: first the choice of alternative (radios, named by their `title`,
+ * else by the definition they refer to, else "Option 2"; a title is translated by `<path>.<title>`
+ * as JSON Forms does for `oneOf` enum options),
  * then the chosen alternative's fields. Switching a `oneOf` starts the new alternative empty, as
  * JSON Forms' own renderers do: answers of the other one would make the data invalid.
  */
@@ -22,6 +30,7 @@ function combinatorControl(keyword: Exclude<CombinatorKeyword, 'allOf'>) {
     const { path, label, description, required, errors, enabled, visible, schema, rootSchema, uischema } =
       props;
     const { messages } = useFormUi();
+    const translate = useJsonForms().i18n?.translate;
     const state = useFieldState(path, errors, description);
     const [chosen, setChosen] = useState<number>(props.indexOfFittingSchema ?? 0);
     const infos = useMemo(
@@ -58,6 +67,7 @@ function combinatorControl(keyword: Exclude<CombinatorKeyword, 'allOf'>) {
             {infos.map((info, index) => {
               const id = `${chooserId}-${index}`;
               const own = info.label !== `${keyword}-${index}`;
+              const reference = (schema[keyword]?.[index] as JsonSchema | undefined)?.$ref;
               return (
                 <div className="choice" key={id}>
                   <input
@@ -68,7 +78,13 @@ function combinatorControl(keyword: Exclude<CombinatorKeyword, 'allOf'>) {
                     disabled={!enabled}
                     onChange={() => choose(index)}
                   />
-                  <label htmlFor={id}>{own ? info.label : format(messages.option, { n: index + 1 })}</label>
+                  <label htmlFor={id}>
+                    {own
+                      ? (translate?.(`${keyPrefixOf(path)}.${info.label}`, info.label) ?? info.label)
+                      : reference
+                        ? humanise(reference.split('/').pop() ?? reference)
+                        : format(messages.option, { n: index + 1 })}
+                  </label>
                 </div>
               );
             })}
