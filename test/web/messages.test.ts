@@ -39,7 +39,8 @@ describe("the page's own words", () => {
 
   it('falls back by language, then to English', () => {
     expect(messagesFor('uk-UA')).toBe(messagesByLocale.uk);
-    expect(messagesFor('tr')).toBe(messagesByLocale.en);
+    expect(messagesFor('tr-TR')).toBe(messagesByLocale.tr);
+    expect(messagesFor('it')).toBe(messagesByLocale.en);
   });
 
   it('names languages in themselves', () => {

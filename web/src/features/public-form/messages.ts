@@ -1,3 +1,5 @@
+import { ru, tr } from './messages-tr-ru.ts';
+
 /**
  * The page's own words (buttons, headings, notices, built-in validation messages). The form's own
  * labels come from the form definition's translations; these are for everything around them.
@@ -16,6 +18,8 @@ export interface Messages {
   privacyLink: string;
   newTab: string;
   consentRequired: string;
+  /** The built-in consent sentence, for forms without their own. */
+  consentText: string;
   submit: string;
   sending: string;
   errorSummaryTitle: string;
@@ -25,6 +29,16 @@ export interface Messages {
   item: string;
   itemOf: string;
   noItems: string;
+  next: string;
+  back: string;
+  /** Name of the list of steps (a nav landmark). */
+  steps: string;
+  stepOf: string;
+  stepHasErrors: string;
+  /** An alternative of a oneOf/anyOf without a title. */
+  option: string;
+  previewNote: string;
+  previewValid: string;
   receiptTitle: string;
   receiptNumber: string;
   receiptNext: string;
@@ -56,6 +70,8 @@ const de: Messages = {
   privacyLink: 'Datenschutzhinweise lesen',
   newTab: '(öffnet in neuem Tab)',
   consentRequired: 'Bitte stimmen Sie zu, damit wir Ihre Angaben bearbeiten können.',
+  consentText:
+    'Ich bin einverstanden, dass meine Angaben gespeichert und für die Bearbeitung meiner Anfrage verwendet werden.',
   submit: 'Absenden',
   sending: 'Wird gesendet …',
   errorSummaryTitle: 'Bitte prüfen Sie Ihre Angaben',
@@ -65,6 +81,14 @@ const de: Messages = {
   item: '{label}, Eintrag {n}',
   itemOf: 'Eintrag zu „{label}“',
   noItems: 'Noch keine Einträge.',
+  next: 'Weiter',
+  back: 'Zurück',
+  steps: 'Schritte',
+  stepOf: 'Schritt {n} von {total}',
+  stepHasErrors: 'Bitte prüfen Sie die markierten Angaben, bevor Sie weitergehen.',
+  option: 'Möglichkeit {n}',
+  previewNote: 'Vorschau: „Absenden“ prüft die Angaben nur, es wird nichts gesendet.',
+  previewValid: 'Alle Angaben sind gültig. In der Vorschau wird nichts gesendet.',
   receiptTitle: 'Vielen Dank, Ihre Angaben sind angekommen',
   receiptNumber: 'Ihre Eingangsnummer',
   receiptNext:
@@ -97,6 +121,8 @@ const de: Messages = {
     format: 'Bitte prüfen Sie das Format Ihrer Eingabe.',
     'format.email': 'Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.',
     'format.date': 'Bitte geben Sie ein gültiges Datum ein.',
+    'format.time': 'Bitte geben Sie eine gültige Uhrzeit ein.',
+    'format.date-time': 'Bitte geben Sie ein gültiges Datum mit Uhrzeit ein.',
     'format.uri': 'Bitte geben Sie eine Internetadresse wie https://beispiel.de ein.',
     'type.number': 'Bitte geben Sie eine Zahl ein.',
     'type.integer': 'Bitte geben Sie eine ganze Zahl ein.',
@@ -123,6 +149,7 @@ const en: Messages = {
   privacyLink: 'Read the privacy notice',
   newTab: '(opens in a new tab)',
   consentRequired: 'Please agree so that we can process your details.',
+  consentText: 'I agree that my details are stored and used to process my request.',
   submit: 'Send',
   sending: 'Sending …',
   errorSummaryTitle: 'Please check your answers',
@@ -132,6 +159,14 @@ const en: Messages = {
   item: '{label}, entry {n}',
   itemOf: 'entry for “{label}”',
   noItems: 'No entries yet.',
+  next: 'Next',
+  back: 'Back',
+  steps: 'Steps',
+  stepOf: 'Step {n} of {total}',
+  stepHasErrors: 'Please check the marked answers before you go on.',
+  option: 'Option {n}',
+  previewNote: 'Preview: “Send” only checks the answers; nothing is sent.',
+  previewValid: 'All answers are valid. Nothing is sent in the preview.',
   receiptTitle: 'Thank you, we have received your details',
   receiptNumber: 'Your receipt number',
   receiptNext:
@@ -163,6 +198,8 @@ const en: Messages = {
     format: 'Please check the format of your answer.',
     'format.email': 'Please enter an e-mail address like name@example.org.',
     'format.date': 'Please enter a valid date.',
+    'format.time': 'Please enter a valid time.',
+    'format.date-time': 'Please enter a valid date and time.',
     'format.uri': 'Please enter a web address like https://example.org.',
     'type.number': 'Please enter a number.',
     'type.integer': 'Please enter a whole number.',
@@ -189,6 +226,7 @@ const ar: Messages = {
   privacyLink: 'قراءة بيان حماية البيانات',
   newTab: '(يُفتح في علامة تبويب جديدة)',
   consentRequired: 'يُرجى الموافقة حتى نتمكن من معالجة بياناتك.',
+  consentText: 'أوافق على حفظ بياناتي واستخدامها لمعالجة طلبي.',
   submit: 'إرسال',
   sending: 'جارٍ الإرسال …',
   errorSummaryTitle: 'يُرجى التحقق من بياناتك',
@@ -198,6 +236,14 @@ const ar: Messages = {
   item: '{label}، الإدخال {n}',
   itemOf: 'إدخال إلى «{label}»',
   noItems: 'لا توجد إدخالات بعد.',
+  next: 'التالي',
+  back: 'السابق',
+  steps: 'الخطوات',
+  stepOf: 'الخطوة {n} من {total}',
+  stepHasErrors: 'يُرجى التحقق من البيانات المُعلَّمة قبل المتابعة.',
+  option: 'الخيار {n}',
+  previewNote: 'معاينة: زر «إرسال» يتحقق من البيانات فقط، ولا يُرسَل أي شيء.',
+  previewValid: 'جميع البيانات صحيحة. لا يُرسَل أي شيء في المعاينة.',
   receiptTitle: 'شكرًا لك، لقد وصلتنا بياناتك',
   receiptNumber: 'رقم الإيصال الخاص بك',
   receiptNext:
@@ -228,6 +274,8 @@ const ar: Messages = {
     format: 'يُرجى التحقق من صيغة ما أدخلته.',
     'format.email': 'يُرجى إدخال عنوان بريد إلكتروني مثل name@example.org.',
     'format.date': 'يُرجى إدخال تاريخ صحيح.',
+    'format.time': 'يُرجى إدخال وقت صحيح.',
+    'format.date-time': 'يُرجى إدخال تاريخ ووقت صحيحين.',
     'format.uri': 'يُرجى إدخال عنوان إنترنت مثل https://example.org.',
     'type.number': 'يُرجى إدخال رقم.',
     'type.integer': 'يُرجى إدخال عدد صحيح.',
@@ -254,6 +302,7 @@ const uk: Messages = {
   privacyLink: 'Прочитати інформацію про захист даних',
   newTab: '(відкривається в новій вкладці)',
   consentRequired: 'Будь ласка, дайте згоду, щоб ми могли опрацювати ваші дані.',
+  consentText: 'Я погоджуюся, щоб мої дані зберігалися та використовувалися для опрацювання мого запиту.',
   submit: 'Надіслати',
   sending: 'Надсилання …',
   errorSummaryTitle: 'Будь ласка, перевірте введені дані',
@@ -263,6 +312,14 @@ const uk: Messages = {
   item: '{label}, запис {n}',
   itemOf: 'запис до «{label}»',
   noItems: 'Записів ще немає.',
+  next: 'Далі',
+  back: 'Назад',
+  steps: 'Кроки',
+  stepOf: 'Крок {n} з {total}',
+  stepHasErrors: 'Будь ласка, перевірте позначені відповіді, перш ніж продовжити.',
+  option: 'Варіант {n}',
+  previewNote: 'Попередній перегляд: «Надіслати» лише перевіряє відповіді, нічого не надсилається.',
+  previewValid: 'Усі відповіді правильні. У попередньому перегляді нічого не надсилається.',
   receiptTitle: 'Дякуємо, ваші дані надійшли',
   receiptNumber: 'Ваш номер звернення',
   receiptNext:
@@ -294,6 +351,8 @@ const uk: Messages = {
     format: 'Будь ласка, перевірте формат введених даних.',
     'format.email': 'Введіть адресу електронної пошти, наприклад name@example.org.',
     'format.date': 'Введіть правильну дату.',
+    'format.time': 'Будь ласка, введіть правильний час.',
+    'format.date-time': 'Будь ласка, введіть правильні дату й час.',
     'format.uri': 'Введіть інтернет-адресу, наприклад https://example.org.',
     'type.number': 'Введіть число.',
     'type.integer': 'Введіть ціле число.',
@@ -320,6 +379,7 @@ const fa: Messages = {
   privacyLink: 'خواندن اطلاعات حفاظت از داده‌ها',
   newTab: '(در برگهٔ جدید باز می‌شود)',
   consentRequired: 'لطفاً موافقت کنید تا بتوانیم اطلاعات شما را بررسی کنیم.',
+  consentText: 'موافقم که اطلاعاتم برای رسیدگی به درخواستم ذخیره و استفاده شود.',
   submit: 'ارسال',
   sending: 'در حال ارسال …',
   errorSummaryTitle: 'لطفاً اطلاعات خود را بررسی کنید',
@@ -329,6 +389,14 @@ const fa: Messages = {
   item: '{label}، مورد {n}',
   itemOf: 'مورد برای «{label}»',
   noItems: 'هنوز موردی وجود ندارد.',
+  next: 'بعدی',
+  back: 'قبلی',
+  steps: 'مراحل',
+  stepOf: 'مرحلهٔ {n} از {total}',
+  stepHasErrors: 'لطفاً پیش از ادامه، پاسخ‌های علامت‌خورده را بررسی کنید.',
+  option: 'گزینهٔ {n}',
+  previewNote: 'پیش‌نمایش: دکمهٔ «ارسال» فقط پاسخ‌ها را بررسی می‌کند و چیزی فرستاده نمی‌شود.',
+  previewValid: 'همهٔ پاسخ‌ها درست است. در پیش‌نمایش چیزی فرستاده نمی‌شود.',
   receiptTitle: 'سپاسگزاریم، اطلاعات شما دریافت شد',
   receiptNumber: 'شمارهٔ پیگیری شما',
   receiptNext:
@@ -360,6 +428,8 @@ const fa: Messages = {
     format: 'لطفاً قالب ورودی خود را بررسی کنید.',
     'format.email': 'لطفاً یک نشانی ایمیل مانند name@example.org وارد کنید.',
     'format.date': 'لطفاً یک تاریخ معتبر وارد کنید.',
+    'format.time': 'لطفاً یک زمان معتبر وارد کنید.',
+    'format.date-time': 'لطفاً تاریخ و زمان معتبر وارد کنید.',
     'format.uri': 'لطفاً یک نشانی اینترنتی مانند https://example.org وارد کنید.',
     'type.number': 'لطفاً یک عدد وارد کنید.',
     'type.integer': 'لطفاً یک عدد صحیح وارد کنید.',
@@ -373,7 +443,7 @@ const fa: Messages = {
   },
 };
 
-export const messagesByLocale: Readonly<Record<string, Messages>> = { de, en, ar, uk, fa };
+export const messagesByLocale: Readonly<Record<string, Messages>> = { de, en, ar, uk, fa, tr, ru };
 
 /** The page's words for a locale: exact, then its base language, then English. */
 export function messagesFor(locale: string): Messages {

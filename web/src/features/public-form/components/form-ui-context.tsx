@@ -7,6 +7,13 @@ export interface FormUi {
   readonly touched: ReadonlySet<string>;
   readonly submitted: boolean;
   readonly markTouched: (path: string) => void;
+  /** Shows the errors of these fields at once (a stepper's "Next" on a step with problems). */
+  readonly reveal?: (paths: readonly string[]) => void;
+  /**
+   * A stepper says whether its last step is showing: consent and the submit button belong there.
+   * Absent (the console's read-only view) nothing listens.
+   */
+  readonly setAtLastStep?: (last: boolean) => void;
 }
 
 export const FormUiContext = createContext<FormUi | undefined>(undefined);

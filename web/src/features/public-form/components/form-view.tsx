@@ -23,6 +23,7 @@ import { ConsentField } from './consent-field.tsx';
 import { ErrorSummary, inPageOrder, type LinkedEntry, linkToFields } from './error-summary.tsx';
 import { FormUiContext } from './form-ui-context.tsx';
 import { HoneypotField } from './honeypot-field.tsx';
+import { PreviewNote } from './preview-note.tsx';
 import { publicFormRenderers } from './renderers/index.ts';
 import { SubmitNotice } from './submit-notice.tsx';
 
@@ -34,13 +35,24 @@ interface Props {
   readonly messages: Messages;
   readonly onReload: () => void;
   readonly onSubmitted: (receipt: SubmissionReceipt) => void;
+  /** The organisation's privacy page, linked when the form has none of its own. */
+  readonly privacyUrl?: string | undefined;
+  /** The editor's preview: everything as on the page, but a valid submit sends nothing and no draft is kept. */
+  readonly preview?: boolean;
+  /** Answers to start from when there is no draft (the preview's sample data). */
+  readonly initialData?: Record<string, unknown> | undefined;
 }
 
+/** A form without a UI schema gets the one JSON Forms generates, as in any JSON Forms host. */
+const uischemaOf = (form: PublishedForm) =>
+  Object.keys(form.uischema).length > 0 ? (form.uischema as unknown as UISchemaElement) : undefined;
+
 /** The form itself: JSON Forms with our renderers, consent, honeypot, error summary and sending. */
-export function FormView({ form, messages, onReload, onSubmitted }: Props) {
-  const draft = useDraft(form.slug, form.version);
+export function FormView(props: Props) {
+  const { form, messages, onReload, onSubmitted, privacyUrl, preview = false } = props;
+  const draft = useDraft(form.slug, form.version, !preview);
   const [data, setData] = useState<Data>(() =>
-    withStartingEntries(form.schema as JsonSchema, draft.restored?.data ?? {}),
+    withStartingEntries(form.schema as JsonSchema, draft.restored?.data ?? props.initialData ?? {}),
   );
   const [consent, setConsent] = useState(() => draft.restored?.consent ?? false);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
@@ -49,6 +61,8 @@ export function FormView({ form, messages, onReload, onSubmitted }: Props) {
   const [serverIssues, setServerIssues] = useState<readonly ServerIssue[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [sending, setSending] = useState(false);
+  const [atLastStep, setAtLastStep] = useState(true);
+  const [previewChecked, setPreviewChecked] = useState(0);
   const honeypot = useRef<HTMLInputElement>(null);
   const hadDraft = useRef(hasAnswers(draft.restored?.data)).current;
   // Once sent, a late change report must not write the cleared draft back.
@@ -84,9 +98,13 @@ export function FormView({ form, messages, onReload, onSubmitted }: Props) {
     (path: string) => setTouched((before) => (before.has(path) ? before : new Set(before).add(path))),
     [],
   );
+  const reveal = useCallback(
+    (paths: readonly string[]) => setTouched((before) => new Set([...before, ...paths])),
+    [],
+  );
   const ui = useMemo(
-    () => ({ messages, touched, submitted, markTouched }),
-    [messages, touched, submitted, markTouched],
+    () => ({ messages, touched, submitted, markTouched, reveal, setAtLastStep }),
+    [messages, touched, submitted, markTouched, reveal],
   );
 
   const onChange = useCallback(
@@ -116,7 +134,8 @@ export function FormView({ form, messages, onReload, onSubmitted }: Props) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (sending) return;
+    // Enter in a field of an earlier step must not send: a stepper moves on with "Next" only.
+    if (sending || !atLastStep) return;
     // What rules hide is not sent, and cannot block sending.
     const { data: current, errors } = withoutHiddenAnswers(
       form.uischema as never,
@@ -129,6 +148,7 @@ export function FormView({ form, messages, onReload, onSubmitted }: Props) {
     const entries = problems(current, errors);
     if (entries.length > 0) return setSummary({ entries, attempt: (summary?.attempt ?? 0) + 1 });
     setSummary(undefined);
+    if (preview) return setPreviewChecked((n) => n + 1);
     setSending(true);
     const outcome = await createSubmission(form.slug, {
       submissionId: draft.submissionId(),
@@ -179,7 +199,7 @@ export function FormView({ form, messages, onReload, onSubmitted }: Props) {
       <form className="public-form-fields" method="post" noValidate onSubmit={submit}>
         <JsonForms
           schema={form.schema as JsonSchema}
-          uischema={form.uischema as unknown as UISchemaElement}
+          uischema={uischemaOf(form)}
           data={startingData}
           renderers={publicFormRenderers}
           ajv={formAjv()}
@@ -189,22 +209,27 @@ export function FormView({ form, messages, onReload, onSubmitted }: Props) {
           middleware={middleware}
           onChange={onChange}
         />
-        <ConsentField
-          text={form.consent.text ?? messages.consentTitle}
-          privacyUrl={form.consent.privacyUrl}
-          checked={consent}
-          showError={submitted && !consent}
-          messages={messages}
-          onChange={changeConsent}
-        />
+        {atLastStep && (
+          <ConsentField
+            text={form.consent.text ?? messages.consentText}
+            privacyUrl={form.consent.privacyUrl ?? privacyUrl}
+            checked={consent}
+            showError={submitted && !consent}
+            messages={messages}
+            onChange={changeConsent}
+          />
+        )}
         <HoneypotField label={messages.honeypot} inputRef={honeypot} />
         {problem && <SubmitNotice outcome={problem} messages={messages} onReload={onReload} />}
         <p className="visually-hidden" role="status">
           {sending ? messages.sending : ''}
         </p>
-        <button type="submit" className="primary" aria-disabled={sending || undefined}>
-          {sending ? messages.sending : messages.submit}
-        </button>
+        {preview && <PreviewNote messages={messages} checked={previewChecked} />}
+        {atLastStep && (
+          <button type="submit" className="primary" aria-disabled={sending || undefined}>
+            {sending ? messages.sending : messages.submit}
+          </button>
+        )}
       </form>
     </FormUiContext.Provider>
   );

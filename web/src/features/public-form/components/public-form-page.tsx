@@ -13,10 +13,12 @@ import { OrganisationFooter } from './organisation-footer.tsx';
 import { ReceiptView } from './receipt-view.tsx';
 import '../public-form.css';
 
-// For the console's read-only view of an application, which imports them from here so that the
-// bundler keeps one chunk for both (a shared chunk would be one more file on this page).
+// For the console's read-only view of an application and the editor's preview, which import them
+// from here so that the bundler keeps one chunk for both (a shared chunk would be one more file on
+// this page).
 export { JsonForms } from '@jsonforms/react';
 export { messagesFor } from '../messages.ts';
+export { FormPreview } from '../preview.tsx';
 export { createTranslator } from '../utils/translate.ts';
 export { FormUiContext } from './form-ui-context.tsx';
 export { publicFormRenderers } from './renderers/index.ts';
@@ -92,7 +94,13 @@ export function PublicFormPage({ slug }: { slug: string }) {
           <>
             <p className="hint">{messages.requiredNote}</p>
             <FormErrorBoundary messages={messages}>
-              <FormView form={form} messages={messages} onReload={reload} onSubmitted={setReceipt} />
+              <FormView
+                form={form}
+                messages={messages}
+                onReload={reload}
+                onSubmitted={setReceipt}
+                privacyUrl={organisation?.privacyUrl}
+              />
             </FormErrorBoundary>
           </>
         )}

@@ -9,12 +9,13 @@ import {
 } from '../utils/draft-storage.ts';
 
 /**
- * The draft of this visit: what was restored, and functions to keep saving it. The submissionId
+ * The draft of this visit (none in the editor's preview, `enabled` false): what was restored, and functions to keep saving it. The submissionId
  * is fixed for the life of the draft, so a retry sends the same one.
  */
-export function useDraft(slug: string, version: number) {
+export function useDraft(slug: string, version: number, enabled = true) {
+  const storeIfEnabled = useCallback(() => (enabled ? browserStore() : undefined), [enabled]);
   const [restored] = useState<Draft | undefined>(() => {
-    const store = browserStore();
+    const store = storeIfEnabled();
     return store ? loadDraft(store, slug, version) : undefined;
   });
   const submissionId = useRef(restored?.submissionId ?? newSubmissionId());
@@ -22,14 +23,14 @@ export function useDraft(slug: string, version: number) {
 
   const save = useCallback(
     (data: Record<string, unknown>, consent: boolean) => {
-      const store = browserStore();
+      const store = storeIfEnabled();
       if (!store) return;
       // Republished while open (after a 409 and reload): the draft moves to the new version.
       if (savedVersion.current !== version) clearDrafts(store, slug);
       savedVersion.current = version;
       saveDraft(store, slug, version, { submissionId: submissionId.current, data, consent });
     },
-    [slug, version],
+    [slug, version, storeIfEnabled],
   );
 
   /**
@@ -41,9 +42,9 @@ export function useDraft(slug: string, version: number) {
   }, []);
 
   const clear = useCallback(() => {
-    const store = browserStore();
+    const store = storeIfEnabled();
     if (store) clearDrafts(store, slug);
-  }, [slug]);
+  }, [slug, storeIfEnabled]);
 
   return { restored, submissionId: () => submissionId.current, save, clear, renewId };
 }

@@ -1,6 +1,14 @@
-import { type ArrayControlProps, composePaths, createDefaultValue, findUISchema } from '@jsonforms/core';
+import {
+  type ArrayControlProps,
+  composePaths,
+  createDefaultValue,
+  deriveTypes,
+  findUISchema,
+  type JsonSchema,
+  type UISchemaElement,
+} from '@jsonforms/core';
 import { JsonFormsDispatch, useJsonForms, withJsonFormsArrayControlProps } from '@jsonforms/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { fieldId } from '../../utils/field-id.ts';
 import { arrayWords, keyPrefixOf } from '../../utils/labels.ts';
 import { useFormUi } from '../form-ui-context.tsx';
@@ -8,9 +16,21 @@ import { ErrorText, RequiredMark, useFieldState } from './field-parts.tsx';
 
 const FOCUSABLE = 'input, select, textarea, button';
 
+/** Plain values (strings, numbers) are one field per entry, labelled "Tags, entry 2". */
+const isPlain = (items: JsonSchema) =>
+  !deriveTypes(items).some((type) => type === 'object' || type === 'array');
+
+/**
+ * The UI schema of one plain entry: its label is the entry's name, and its own i18n key keeps the
+ * list's label (`<path>.label`) from being used for every entry.
+ */
+const plainEntry = (prefix: string, label: string): UISchemaElement =>
+  ({ type: 'Control', scope: '#', label, i18n: `${prefix}.item` }) as UISchemaElement;
+
 /**
  * A list of entries (an array of objects) as a list of fieldsets, "Language 1", "Language 2", each
  * with its own remove button, and one add button. No table: it reads in order and fits a phone.
+ * A list of plain values gets one labelled field per entry instead of a fieldset.
  */
 function ArrayControl(props: ArrayControlProps) {
   const { path, label, description, required, errors, enabled, visible, schema, rootSchema, uischema } =
@@ -30,6 +50,7 @@ function ArrayControl(props: ArrayControlProps) {
   const list = useRef<HTMLOListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const previousCount = useRef(items.length);
+  const plain = isPlain(schema);
   const addItem = () => props.addItem(path, createDefaultValue(schema, rootSchema))();
 
   // Keyboard users land in the entry they just added (starting entries and restored drafts do not
@@ -61,11 +82,10 @@ function ArrayControl(props: ArrayControlProps) {
           // Items have no identity of their own; the index is their address in the data too.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <li key={index}>
-            <fieldset className="array-item">
-              <legend>{words.legend(index)}</legend>
+            <Entry plain={plain} legend={words.legend(index)}>
               <JsonFormsDispatch
                 schema={schema}
-                uischema={detail}
+                uischema={plain ? plainEntry(keyPrefixOf(path), words.legend(index)) : detail}
                 path={composePaths(path, String(index))}
                 enabled={enabled}
                 renderers={props.renderers}
@@ -82,7 +102,7 @@ function ArrayControl(props: ArrayControlProps) {
               >
                 {words.remove(index)}
               </button>
-            </fieldset>
+            </Entry>
           </li>
         ))}
       </ol>
@@ -96,6 +116,17 @@ function ArrayControl(props: ArrayControlProps) {
       >
         {words.add}
       </button>
+    </fieldset>
+  );
+}
+
+/** An entry of objects is a fieldset named "Language 2"; a plain value's field carries that name itself. */
+function Entry({ plain, legend, children }: { plain: boolean; legend: string; children: ReactNode }) {
+  if (plain) return <div className="array-item array-item--plain">{children}</div>;
+  return (
+    <fieldset className="array-item">
+      <legend>{legend}</legend>
+      {children}
     </fieldset>
   );
 }

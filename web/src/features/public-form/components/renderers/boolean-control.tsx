@@ -2,19 +2,21 @@ import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { ErrorText, RequiredMark, useFieldState } from './field-parts.tsx';
 
-/** A single yes/no checkbox, label beside the box. */
+/** A single yes/no checkbox, label beside the box; `options.toggle` makes it a switch. */
 function BooleanControl(props: ControlProps) {
-  const { data, path, label, description, required, errors, enabled, visible } = props;
+  const { data, path, label, description, required, errors, enabled, visible, uischema } = props;
+  const toggle = uischema.options?.toggle === true;
   const state = useFieldState(path, errors, description);
   if (!visible) return null;
   return (
-    <div className={state.invalid ? 'field field--invalid' : 'field'}>
+    <div className={`field${toggle ? ' field--toggle' : ''}${state.invalid ? ' field--invalid' : ''}`}>
       {state.errorId && <ErrorText id={state.errorId} text={errors} />}
       <div className="choice">
         <input
           id={state.id}
           name={path}
           type="checkbox"
+          role={toggle ? 'switch' : undefined}
           checked={data === true}
           disabled={!enabled}
           aria-describedby={state.describedBy}

@@ -1,18 +1,25 @@
 import {
   and,
   hasType,
+  isAllOfControl,
+  isAnyOfControl,
   isBooleanControl,
   isDateControl,
+  isDateTimeControl,
   isEnumControl,
   isIntegerControl,
   isMultiLineControl,
   isNumberControl,
   isObjectArrayControl,
   isObjectControl,
+  isOneOfControl,
   isOneOfEnumControl,
+  isPrimitiveArrayControl,
   isStringControl,
+  isTimeControl,
   type JsonFormsRendererRegistryEntry,
   type JsonSchema,
+  optionIs,
   or,
   rankWith,
   resolveSchema,
@@ -20,15 +27,21 @@ import {
   schemaSubPathMatches,
   uiTypeIs,
 } from '@jsonforms/core';
+import AllOfControl from './all-of-control.tsx';
 import ArrayControl from './array-control.tsx';
 import BooleanControl from './boolean-control.tsx';
+import CategorizationRenderer from './categorization.tsx';
+import { AnyOfControl, OneOfControl } from './combinator-control.tsx';
 import DateControl from './date-control.tsx';
 import EnumControl, { OneOfEnumControl } from './enum-control.tsx';
+import FallbackControl from './fallback-control.tsx';
 import { GroupRenderer, StackLayoutRenderer, TextRenderer } from './layouts.tsx';
 import MultiEnumControl from './multi-enum-control.tsx';
 import NumberControl from './number-control.tsx';
 import ObjectControl from './object-control.tsx';
+import SliderControl from './slider-control.tsx';
 import TextControl from './text-control.tsx';
+import { DateTimeControl, TimeControl } from './time-controls.tsx';
 
 /** An array whose items are one of a fixed list of values: a set of checkboxes. */
 export const isMultiEnumControl = and(
@@ -42,6 +55,19 @@ export const isMultiEnumControl = and(
   }),
 );
 
+/** `options.slider` on a number with both limits (JSON Forms also wants a default; we use the minimum). */
+export const isSliderControl = and(
+  or(isNumberControl, isIntegerControl),
+  schemaMatches((schema) => schema.minimum !== undefined && schema.maximum !== undefined),
+  optionIs('slider', true),
+);
+
+/** JSON Forms' ListWithDetail element (Material's master-detail list) is a list like any other here. */
+const isListWithDetail = and(
+  uiTypeIs('ListWithDetail'),
+  schemaMatches((schema) => hasType(schema, 'array')),
+);
+
 /**
  * The public form's renderers: small, accessible, and the only ones the page loads (no
  * @jsonforms/vanilla-renderers). Higher rank wins where several match (an enum is also a string).
@@ -53,13 +79,22 @@ export const publicFormRenderers: JsonFormsRendererRegistryEntry[] = [
   },
   { tester: rankWith(1, uiTypeIs('Group')), renderer: GroupRenderer },
   { tester: rankWith(1, uiTypeIs('Label')), renderer: TextRenderer },
+  { tester: rankWith(1, uiTypeIs('Categorization')), renderer: CategorizationRenderer },
+  { tester: rankWith(0, uiTypeIs('Control')), renderer: FallbackControl },
   { tester: rankWith(1, or(isStringControl, isMultiLineControl)), renderer: TextControl },
   { tester: rankWith(2, or(isNumberControl, isIntegerControl)), renderer: NumberControl },
+  { tester: rankWith(3, isSliderControl), renderer: SliderControl },
   { tester: rankWith(2, isBooleanControl), renderer: BooleanControl },
   { tester: rankWith(3, isDateControl), renderer: DateControl },
+  { tester: rankWith(3, isTimeControl), renderer: TimeControl },
+  { tester: rankWith(3, isDateTimeControl), renderer: DateTimeControl },
   { tester: rankWith(4, isEnumControl), renderer: EnumControl },
   { tester: rankWith(4, isOneOfEnumControl), renderer: OneOfEnumControl },
   { tester: rankWith(2, isObjectControl), renderer: ObjectControl },
-  { tester: rankWith(4, isObjectArrayControl), renderer: ArrayControl },
+  { tester: rankWith(3, isOneOfControl), renderer: OneOfControl },
+  { tester: rankWith(3, isAnyOfControl), renderer: AnyOfControl },
+  { tester: rankWith(3, isAllOfControl), renderer: AllOfControl },
+  { tester: rankWith(4, or(isObjectArrayControl, isPrimitiveArrayControl)), renderer: ArrayControl },
+  { tester: rankWith(4, isListWithDetail), renderer: ArrayControl },
   { tester: rankWith(5, isMultiEnumControl), renderer: MultiEnumControl },
 ];

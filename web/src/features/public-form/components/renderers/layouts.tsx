@@ -21,11 +21,14 @@ function Children({ uischema, schema, path, enabled, renderers, cells }: LayoutP
   );
 }
 
-/** Vertical and horizontal layouts alike: one column reads best on a phone and in any direction. */
+/**
+ * Vertical layouts are one column; horizontal ones are columns side by side that wrap onto their
+ * own lines on a phone (CSS), in the reading order of either direction.
+ */
 function StackLayout(props: LayoutProps) {
   if (!props.visible) return null;
   return (
-    <div className="stack">
+    <div className={props.uischema.type === 'HorizontalLayout' ? 'stack stack--row' : 'stack'}>
       <Children {...props} />
     </div>
   );
