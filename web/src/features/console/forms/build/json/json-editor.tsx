@@ -102,7 +102,7 @@ export function JsonEditor({ id, label, value, onApply, lint, parseError }: Prop
 
   return (
     <div className="build-json-editor">
-      <h4 id={`${id}-title`}>{label}</h4>
+      <h3 id={`${id}-title`}>{label}</h3>
       <div ref={host} className="build-json-host" data-testid={id} />
       <p className="error" role="status" aria-live="polite" id={`${id}-status`}>
         {error ?? ''}

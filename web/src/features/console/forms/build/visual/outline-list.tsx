@@ -73,20 +73,26 @@ function Row({ row, t, selected, onSelect }: { row: FlatRow } & Omit<Props, 'row
   );
 }
 
+/** Where a palette field dropped below every row lands: the end of the form. */
+function EndOfForm() {
+  const { setNodeRef, isOver } = useDroppable({ id: 'outline-end' });
+  return <div ref={setNodeRef} className="build-outline-end" data-over={isOver || undefined} />;
+}
+
 /** The outline: one sortable list, indented by depth, each row with its drag handle. */
 export function OutlineList({ t, rows, selected, onSelect }: Props) {
-  const { setNodeRef } = useDroppable({ id: 'outline-end' });
   return (
     <section className="build-outline" aria-labelledby="build-outline-title">
       <h3 id="build-outline-title">{t.outline}</h3>
       {rows.length === 0 && <p className="muted">{t.empty}</p>}
       <SortableContext items={rows.map((r) => r.key)} strategy={verticalListSortingStrategy}>
-        <ul ref={setNodeRef}>
+        <ul>
           {rows.map((row) => (
             <Row key={row.key} row={row} t={t} selected={selected} onSelect={onSelect} />
           ))}
         </ul>
       </SortableContext>
+      <EndOfForm />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import {
   type Announcements,
+  closestCenter,
   DndContext,
   type DragEndEvent,
   KeyboardSensor,
@@ -100,6 +101,7 @@ export function VisualEditor({ definition, onChange, t, uiLocale, library, selec
   return (
     <DndContext
       sensors={sensors}
+      collisionDetection={closestCenter}
       onDragEnd={onDragEnd}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t.dragHint } }}
     >
