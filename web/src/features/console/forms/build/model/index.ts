@@ -1,0 +1,10 @@
+export * from './add.ts';
+export * from './choices.ts';
+export * from './edit.ts';
+export * from './fields.ts';
+export { humanise } from './json.ts';
+export * from './library.ts';
+export * from './rules.ts';
+export * from './structure.ts';
+export * from './types.ts';
+export { idOf, parentOf } from './ui-tree.ts';
