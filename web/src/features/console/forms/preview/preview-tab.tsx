@@ -1,6 +1,6 @@
 import { Component, type ReactNode, useId, useMemo, useState } from 'react';
 import type { FormDefinition } from '#shared/contracts/form-definition.ts';
-import { toPublishedForm } from '#shared/domain/forms.ts';
+import { toPublishedForm } from '#shared/domain/published-form.ts';
 import { FormPreview } from '../../../public-form/preview.tsx';
 import { languageName, useFormsText } from '../messages.ts';
 import type { DraftDefinition } from '../translations/form-text.ts';
