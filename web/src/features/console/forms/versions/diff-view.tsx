@@ -41,12 +41,12 @@ export function DiffView({ diff }: { diff: FormDiff }) {
                 <code>{change.key}</code>:{' '}
                 <del>
                   <span className="visually-hidden">{t.before}: </span>
-                  {show(change.before)}
+                  <bdi>{show(change.before)}</bdi>
                 </del>{' '}
                 →{' '}
                 <ins>
                   <span className="visually-hidden">{t.after}: </span>
-                  {show(change.after)}
+                  <bdi>{show(change.after)}</bdi>
                 </ins>
               </li>
             ))}

@@ -75,7 +75,7 @@ export function VersionsTab({ slug, editor }: { slug: string; editor: FormDraftE
         {list.map((entry) => (
           <li key={entry.version} data-version={entry.version}>
             <strong>{t.version(entry.version)}</strong>
-            {entry.version === published && <span className="chip"> {t.publishedMarker}</span>}{' '}
+            {entry.version === published && <span className="chip published-chip">{t.publishedMarker}</span>}{' '}
             <span className="muted">{t.by(entry.createdBy, when.format(new Date(entry.createdAt)))}</span>{' '}
             {published !== undefined && entry.version < published && (
               <button
