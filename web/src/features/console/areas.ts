@@ -26,6 +26,12 @@ export const areas: readonly ConsoleArea[] = [
     load: () => import('./inbox/inbox-area.tsx').then((module) => ({ Component: module.InboxArea })),
   },
   {
+    path: 'forms',
+    label: (t) => inLocaleOf(t, { de: 'Formulare', en: 'Forms' }),
+    roles: ['admin'],
+    load: () => import('./forms/forms-area.tsx').then((module) => ({ Component: module.FormsArea })),
+  },
+  {
     path: 'system',
     label: (t) => t.navSystem,
     roles: ['admin'],
