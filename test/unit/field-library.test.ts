@@ -139,13 +139,19 @@ describe('placing a library field in a form', () => {
     expect(byId('address').schema).not.toHaveProperty('title');
   });
 
-  it('keeps option labels in translations, under the name the admin chose', () => {
+  it('titles the options in the default language, with keys that survive renaming them', () => {
     const placed = placeLibraryField(byId('languages'), { defaultLocale: 'en', locales, name: 'spoken' });
     expect(placed.schema.title).toBe('Which languages do you speak?');
-    expect(placed.translations.en?.['spoken.uk']).toBe('Ukrainian');
-    expect(placed.translations.en).not.toHaveProperty('spoken.label');
+    const items = placed.schema.items as { oneOf: Json[]; enum?: unknown };
+    expect(items.enum).toBeUndefined();
+    expect(items.oneOf).toContainEqual({ const: 'uk', title: 'Ukrainian', i18n: 'spoken.uk' });
+    expect(placed.translations).not.toHaveProperty('en');
     expect(placed.translations.de?.['spoken.label']).toBe('Welche Sprachen sprechen Sie?');
+    expect(placed.translations.de?.['spoken.uk']).toBe('Ukrainisch');
     expect(placed.control.scope).toBe('#/properties/spoken');
+    const valid = compileFormSchema(placed.schema);
+    expect(valid(['uk', 'ar'])).toBe(true);
+    expect(valid(['xx'])).toBe(false);
   });
 
   it('takes English texts for a default language Lotse does not ship', () => {

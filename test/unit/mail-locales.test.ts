@@ -4,6 +4,7 @@ import { type MessageId, message } from '../../functions/shared/i18n/messages.ts
 import { applicantMail } from '../../functions/shared/mail/approval-mails.ts';
 import { intakeAcknowledgementMail } from '../../functions/shared/mail/intake-mails.ts';
 import { submissionConfirmationMail } from '../../functions/shared/mail/submission-confirmation.ts';
+import { answerDirection, answerLocaleFor, answerMessages } from '../../web/src/features/answer/messages.ts';
 
 const common = { to: 'amal@example.org', organisation: 'Lotse e.V.', formTitle: 'Integrationslotsen' };
 
@@ -134,5 +135,20 @@ describe('volunteers’ e-mails in every shipped language', () => {
     expect(within('de', 1)).toContain('innerhalb eines Werktags');
     expect(within('ar', 2)).toContain('خلال يومَي عمل');
     expect(within('ar', 3)).toContain('خلال 3 أيام عمل');
+  });
+
+  it('lets the applicant answer a question in each language, right to left in Arabic and Persian', () => {
+    const keys = Object.keys(answerMessages.de).sort();
+    for (const locale of shippedLocales) {
+      const texts: Record<string, string> = answerMessages[answerLocaleFor(locale)];
+      expect(answerLocaleFor(locale)).toBe(locale);
+      expect(Object.keys(texts).sort()).toEqual(keys);
+      for (const text of Object.values(texts)) expect(text).toMatch(script[locale]);
+      expect(answerDirection(answerLocaleFor(locale))).toBe(
+        locale === 'ar' || locale === 'fa' ? 'rtl' : 'ltr',
+      );
+    }
+    expect(answerLocaleFor('fa-AF')).toBe('fa');
+    expect(answerLocaleFor('fr')).toBe('en');
   });
 });

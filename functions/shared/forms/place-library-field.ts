@@ -15,9 +15,11 @@ export interface PlacedField {
 
 /**
  * Puts a library field into a form as the shared text model wants it: the default language's
- * labels and descriptions become the schema's `title`/`description`, everything else (option
- * labels, error messages, and all texts of the other languages) goes into `translations`. A
- * default language Lotse does not ship gets English texts, which the admin then overwrites.
+ * labels, descriptions and option names become the schema's `title`/`description` and `oneOf`
+ * entries (`const` + `title`, with an `i18n` key so renaming an option keeps its translations);
+ * error messages and all texts of the other languages go into `translations`. The form then reads
+ * right in any JSON Forms host. A default language Lotse does not ship gets English texts, which
+ * the admin then overwrites.
  */
 export function placeLibraryField(
   field: LibraryField,
@@ -25,7 +27,11 @@ export function placeLibraryField(
 ): PlacedField {
   const name = form.name ?? field.name;
   const documentTexts = field.texts[isShippedLocale(form.defaultLocale) ? form.defaultLocale : 'en'];
-  const schema = withTexts(structuredClone(field.schema), documentTexts, '');
+  const schema = withOptionTitles(
+    withTexts(structuredClone(field.schema), documentTexts, ''),
+    documentTexts,
+    name,
+  );
   const translations: Record<string, Record<string, string>> = {};
   for (const locale of form.locales) {
     if (!isShippedLocale(locale)) continue;
@@ -59,11 +65,24 @@ function withTexts(schema: Json, texts: Record<string, string>, path: string): J
   return schema;
 }
 
-const isDocumentKey = (key: string) =>
-  key === 'label' || key === 'description' || /\.(label|description)$/.test(key);
+/** `enum` (also of array items) -> `oneOf` entries titled in the default language. */
+function withOptionTitles(schema: Json, texts: Record<string, string>, name: string): Json {
+  const target = (schema.type === 'array' ? schema.items : schema) as Json;
+  if (!Array.isArray(target.enum)) return schema;
+  target.oneOf = target.enum.map((value) => ({
+    const: value,
+    title: texts[String(value)] ?? String(value),
+    i18n: `${name}.${String(value)}`,
+  }));
+  delete target.enum;
+  return schema;
+}
+
+/** The default language's error messages: the only texts its documents cannot hold. */
+const isErrorKey = (key: string) => /(^|\.)error\.[a-zA-Z]+$/.test(key);
 
 function omitDocumentKeys(own: Record<string, string>, texts: Record<string, string>, name: string) {
-  const kept = Object.keys(texts).filter((key) => !isDocumentKey(key));
+  const kept = Object.keys(texts).filter(isErrorKey);
   return Object.fromEntries(kept.map((key) => [`${name}.${key}`, own[`${name}.${key}`] as string]));
 }
 

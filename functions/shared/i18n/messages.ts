@@ -75,7 +75,7 @@ const messages = {
     uk: 'Будь ласка, погодьтеся із заявою про згоду.',
     fa: 'لطفاً با متن رضایت‌نامه موافقت کنید.',
     tr: 'Lütfen onay beyanını kabul edin.',
-    ru: 'Пожалуйста, подтвердите своё согласие с заявлением о согласии.',
+    ru: 'Пожалуйста, подтвердите своё согласие, поставив отметку.',
   },
   botSuspected: {
     de: 'Das Formular konnte nicht gesendet werden. Bitte laden Sie die Seite neu.',
