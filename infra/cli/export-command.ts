@@ -22,7 +22,7 @@ export function exportUsageProblem(positionals: readonly string[], values: Value
   if (positionals.length !== 1)
     return 'export needs exactly one form: npm run forms -- export <slug> --format csv --out FILE';
   if (values.format !== 'csv' && values.format !== 'xlsx')
-    return 'export needs --format csv or --format xlsx.';
+    return 'export needs --format csv or --format xlsx (the submissions), or --format jsonforms (the form).';
   if (typeof values.out !== 'string' || values.out === '') return 'export needs --out FILE.';
   return undefined;
 }

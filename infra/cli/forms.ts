@@ -10,6 +10,7 @@ import { PayloadTooLargeError } from '../../functions/shared/domain/errors.ts';
 import { validateFormDefinition } from '../../functions/shared/domain/form-validation.ts';
 import { readFormFiles } from '../local/seed.ts';
 import { exportRequestOf, exportToFile, exportUsageProblem } from './export-command.ts';
+import { exportForm, formExportUsageProblem, importForm, importUsageProblem } from './form-files-command.ts';
 
 const HELP = `Usage: npm run forms -- <command> [options]
 
@@ -20,13 +21,18 @@ Commands:
   restart --failed     restart every application whose workflow failed or timed out
   restart <id...>      restart these applications (failed, timed out or expired)
   export <slug>        export a form's submissions to a file, any size (page by page, streamed)
+  export <slug> --format jsonforms --out DIR
+                       write a version of the form as DIR/<slug>.schema.json and <slug>.uischema.json
+  import <schema.json> [uischema.json] --locale de [--slug x] [--title T]
+                       create a new form's draft from JSON Forms files (publish it in the console)
 
-Options (publish, seed, restart):
+Options (publish, seed, restart, import, export):
   --api URL            the API, e.g. https://d123.cloudfront.net/api (default: the local runtime)
   --user NAME          an admin user (default: admin); the password comes from LOTSE_PASSWORD or a prompt
   --client-id ID       the user pool's app client (default: LOTSE_USER_POOL_CLIENT_ID)
   --region REGION      the user pool's region (default: AWS_REGION or eu-central-1)
   --draft              publish: save as a draft only, do not publish
+  --version N          export --format jsonforms: this version (default: the published one)
 
 Options (export; coordinators and viewers may export the forms assigned to them):
   --format csv|xlsx    the file type (required)
@@ -61,6 +67,9 @@ export async function runFormsCli(
       from: { type: 'string' },
       to: { type: 'string' },
       locale: { type: 'string' },
+      slug: { type: 'string' },
+      title: { type: 'string' },
+      version: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -74,12 +83,20 @@ export async function runFormsCli(
     out('restart needs --failed or the ids of the applications to restart.');
     return 2;
   }
-  const exportProblem = command === 'export' ? exportUsageProblem(files, values) : undefined;
-  if (exportProblem) {
-    out(exportProblem);
+  const formExport = command === 'export' && values.format === 'jsonforms';
+  const usageProblem =
+    command === 'import'
+      ? importUsageProblem(files, values)
+      : formExport
+        ? formExportUsageProblem(files, values)
+        : command === 'export'
+          ? exportUsageProblem(files, values)
+          : undefined;
+  if (usageProblem) {
+    out(usageProblem);
     return 2;
   }
-  if (command !== 'publish' && command !== 'seed' && command !== 'restart' && command !== 'export') {
+  if (!['publish', 'seed', 'restart', 'export', 'import'].includes(command)) {
     out(`Unknown command "${command}".\n${HELP}`);
     return 2;
   }
@@ -142,7 +159,9 @@ export async function runFormsCli(
   };
 
   if (command === 'restart') return restart(call, values.failed ? 'failed' : 'given', files, out);
+  if (formExport) return exportForm(call, files[0] as string, values, out);
   if (command === 'export') return exportToFile(call, exportRequestOf(files, values), out);
+  if (command === 'import') return importForm(call, files, values, out);
 
   const entries =
     command === 'seed'

@@ -172,6 +172,24 @@ describe('drafts', () => {
     ).toBe(409);
   });
 
+  it('lets exactly one of two simultaneous saves of the same revision win, and refuses a draft too large to store', async () => {
+    await create('editor-race', { kind: 'blank' });
+    const save = (who: string, retentionDays: number) =>
+      as(who, 'PUT', '/admin/forms/editor-race/draft', {
+        revision: 1,
+        definition: { ...fixtureForm('editor-race'), retentionDays },
+      });
+    const results = await Promise.all([save('alice', 40), save('bob', 50)]);
+    expect(results.map((result) => result.status).sort()).toEqual([200, 409]);
+    const winner = results.find((result) => result.status === 200)?.body as unknown as FormDraft;
+    const { body: stored } = await alice('GET', '/admin/forms/editor-race/draft');
+    expect(stored).toMatchObject({ revision: 2, updatedBy: winner.updatedBy, definition: winner.definition });
+
+    const huge = { ...fixtureForm('editor-race'), description: { de: 'x'.repeat(420 * 1024) } };
+    const tooLarge = await alice('PUT', '/admin/forms/editor-race/draft', { revision: 2, definition: huge });
+    expect(tooLarge.status).toBe(413);
+  });
+
   it('removes a never-published form with its draft, and knows no draft of an unknown form', async () => {
     await create('editor-gone', { kind: 'blank' });
     expect((await alice('DELETE', '/admin/forms/editor-gone/draft')).status).toBe(204);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,5 +61,83 @@ describe('forms command line', () => {
     const viewer = await cli(['publish', file, '--user', 'reader'], 'another long password');
     expect(viewer.code).toBe(1);
     expect(viewer.output).toContain('403');
+  });
+
+  it('exports a version as the two JSON Forms files and imports them as a new draft', async () => {
+    const file = join(dir, 'cli-export.json');
+    writeFileSync(file, JSON.stringify(fixtureForm('cli-export')));
+    expect((await cli(['publish', file, '--user', 'scripter'], 'a long local password')).code).toBe(0);
+    const out = join(dir, 'exported');
+    const exported = await cli(
+      ['export', 'cli-export', '--format', 'jsonforms', '--out', out, '--user', 'scripter'],
+      'a long local password',
+    );
+    expect(exported.code, exported.output).toBe(0);
+    const schema = JSON.parse(readFileSync(join(out, 'cli-export.schema.json'), 'utf8'));
+    const uischema = JSON.parse(readFileSync(join(out, 'cli-export.uischema.json'), 'utf8'));
+    expect({ schema, uischema }).toEqual({
+      schema: fixtureForm('cli-export').schema,
+      uischema: fixtureForm('cli-export').uischema,
+    });
+
+    const imported = await cli(
+      [
+        'import',
+        join(out, 'cli-export.schema.json'),
+        join(out, 'cli-export.uischema.json'),
+        '--locale',
+        'de',
+        '--slug',
+        'cli-imported',
+        '--title',
+        'Importiert',
+        '--user',
+        'scripter',
+      ],
+      'a long local password',
+    );
+    expect(imported.code, imported.output).toBe(0);
+    expect(imported.output.split('\n')[0]).toBe('cli-imported: imported as a draft (revision 1)');
+    const again = await cli(
+      [
+        'import',
+        join(out, 'cli-export.schema.json'),
+        '--locale',
+        'de',
+        '--slug',
+        'cli-imported',
+        '--user',
+        'scripter',
+      ],
+      'a long local password',
+    );
+    expect(again.code).toBe(1);
+    expect(again.output).toContain('cli-imported: not imported (409)');
+    const missing = await cli(
+      ['export', 'no-such-form', '--format', 'jsonforms', '--out', out, '--user', 'scripter'],
+      'a long local password',
+    );
+    expect(missing).toEqual({ code: 1, output: 'no-such-form: not found (404)' });
+  });
+
+  it('says what is missing from import and export before asking for a password', async () => {
+    const usage = async (args: string[]) => {
+      const lines: string[] = [];
+      const code = await runFormsCli(args, { ...process.env, LOTSE_PASSWORD: '' }, (line) =>
+        lines.push(line),
+      );
+      return { code, output: lines.join('\n') };
+    };
+    expect(await usage(['import', 'schema.json'])).toEqual({
+      code: 2,
+      output: 'import needs --locale, the language the two files are written in.',
+    });
+    expect(await usage(['export', 'x', '--format', 'jsonforms'])).toEqual({
+      code: 2,
+      output: 'export needs --out DIR.',
+    });
+    expect(
+      (await usage(['export', 'x', '--format', 'jsonforms', '--out', dir, '--version', 'two'])).output,
+    ).toContain('--version');
   });
 });
