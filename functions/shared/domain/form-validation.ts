@@ -402,9 +402,11 @@ function checkRequiredPropertiesShown(schema: Json, controlPaths: Set<string>): 
         }
       });
     }
+    // Inside a property no one can fill in, nothing is needed: it never exists.
     if (isObject(object.properties)) {
       for (const [name, child] of Object.entries(object.properties)) {
-        visit(child, joinData(dataPrefix, name), `${schemaPath}.properties.${name}`, inside);
+        const path = joinData(dataPrefix, name);
+        if (shown(path)) visit(child, path, `${schemaPath}.properties.${name}`, inside);
       }
     }
     if (isObject(object.items)) visit(object.items, dataPrefix, `${schemaPath}.items`, inside);
