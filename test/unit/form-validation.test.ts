@@ -378,18 +378,20 @@ describe('validateFormDefinition', () => {
       },
     );
 
-    it.each(['group.person.label', 'hint.text'])(
-      'needs %s in the default locale when the element has only an i18n key',
-      (key) => {
-        const result = validateFormDefinition(broken((d) => delete d.translations.de[key]));
-        expect(result.ok ? [] : result.issues).toEqual([
-          {
-            field: `translations.de.${key}`,
-            message: expect.stringContaining('has an "i18n" key but no text of its own'),
-          },
-        ]);
-      },
-    );
+    it('asks the other locales for a text that only an i18n key names once the default language has one', () => {
+      expect(fieldsOf(broken((d) => delete d.translations.en['group.person.label']))).toEqual([
+        'translations.en.group.person.label',
+      ]);
+      expect(fieldsOf(broken((d) => delete d.translations.de['group.person.label']))).toEqual([]);
+    });
+
+    it('accepts an element with only an i18n key and no text in any language, as JSON Forms shows it', () => {
+      const definition = broken((d) => {
+        delete d.translations.de['hint.text'];
+        delete d.translations.en['hint.text'];
+      });
+      expect(fieldsOf(definition)).toEqual([]);
+    });
 
     it.each(builtInKeys)('never asks for %s: the page has it built in', (key) => {
       expect(fieldsOf(broken((d) => delete d.translations.en[key]))).toEqual([]);
