@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compileFormSchema,
@@ -708,6 +709,81 @@ describe('h) any JSON Forms form that can be served', () => {
         { field: 'schema', message: 'is nested more than 150 levels deep as JSON' },
       ]);
     });
+  });
+});
+
+describe('i) any input', () => {
+  const schemaWords = fc.constantFrom(
+    'type',
+    'properties',
+    'items',
+    '$ref',
+    'allOf',
+    'anyOf',
+    'oneOf',
+    'then',
+    'else',
+    'required',
+    'enum',
+    'const',
+    'title',
+    'description',
+    'object',
+    'array',
+    'string',
+    'text',
+    '#',
+    '#/',
+    '#/properties/a',
+    '#/definitions/a',
+    'a',
+  );
+  const uiWords = fc.constantFrom(
+    'type',
+    'elements',
+    'scope',
+    'label',
+    'i18n',
+    'text',
+    'rule',
+    'condition',
+    'options',
+    'detail',
+    'Control',
+    'VerticalLayout',
+    'Group',
+    'Label',
+    'Categorization',
+    'Category',
+    'ListWithDetail',
+    '#',
+    '#/properties/a',
+    '/properties/a',
+  );
+  const tree = (words: fc.Arbitrary<string>) =>
+    fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        words,
+        fc.boolean(),
+        fc.integer(),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(words, tie('node'), { maxKeys: 4 }),
+      ),
+    })).node;
+
+  it('answers every schema and UI schema with issues or success, never by throwing', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(schemaWords, tree(schemaWords), { maxKeys: 5 }),
+        fc.dictionary(uiWords, tree(uiWords), { maxKeys: 5 }),
+        (schema, uischema) => {
+          const result = validateFormDefinition({ ...good(), schema, uischema });
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

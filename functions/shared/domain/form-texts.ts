@@ -277,7 +277,12 @@ function deref(root: Json, node: Json): Json | undefined {
 }
 
 function generate(schema: Json, root: Json): UISchemaElement {
-  return generateDefaultUISchema(schema as JsonSchema, 'VerticalLayout', '#', root as JsonSchema);
+  try {
+    return generateDefaultUISchema(schema as JsonSchema, 'VerticalLayout', '#', root as JsonSchema);
+  } catch {
+    // JSON Forms throws on a type it does not know; the meta-schema check reports that type.
+    return { type: 'VerticalLayout', elements: [] } as UISchemaElement;
+  }
 }
 
 /** A fixed list of values (enum, const, oneOf of consts): rendered as one choice, no fields inside. */
