@@ -1,6 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  arrayTranslationKeys,
   compileFormSchema,
   requiredTranslationKeys,
   validateFormDefinition,
@@ -21,7 +21,7 @@ import onboardingAsl from '../../infra/definitions/workflows/volunteer-onboardin
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely to break them
 type Fixture = any;
 
-/** Every key the fixture needs; the spec of the key rules in one list. */
+/** The keys of the fixture's form texts; the spec of the key rules in one list. */
 const expectedKeys = [
   'address.street.label', // nested scope #/properties/address/properties/street
   'contact.Phone', // oneOf entry with a title: <prefix>.<title>
@@ -30,14 +30,9 @@ const expectedKeys = [
   'days.label',
   'days.mon', // items.enum of a multi-choice array
   'days.tue',
-  'error.format',
-  'error.maxLength',
-  'error.minItems',
-  'error.required',
   'group.person.label', // Group: <i18n>.label
   'hint.text', // Label: <i18n>.text
   'languages.label',
-  ...arrayTranslationKeys.map((key) => `languages.${key}`),
   'languages.language.ar', // array detail: data path without indices
   'languages.language.de',
   'languages.language.label',
@@ -49,8 +44,17 @@ const expectedKeys = [
   'telephone.label', // i18n on the schema property
 ].sort();
 
+/** Texts the page has built in: a form may override them, but never has to. */
+const builtInKeys = [
+  'error.format',
+  'error.maxLength',
+  'error.minItems',
+  'error.required',
+  'languages.addTooltip',
+];
+
 const translationsFor = (locale: string) =>
-  Object.fromEntries(expectedKeys.map((key) => [key, `${key} (${locale})`]));
+  Object.fromEntries([...expectedKeys, ...builtInKeys].map((key) => [key, `${key} (${locale})`]));
 
 const good = (): Fixture => ({
   slug: 'test-form',
@@ -196,7 +200,7 @@ describe('validateFormDefinition', () => {
       ]);
     });
 
-    it('reports what ajv cannot compile', () => {
+    it('reports a $ref that points nowhere, at its place', () => {
       const result = validateFormDefinition(
         broken((d) => {
           d.schema.properties.name.not = { $ref: '#/definitions/missing' };
@@ -204,8 +208,18 @@ describe('validateFormDefinition', () => {
       );
       expect(result.ok ? [] : result.issues).toEqual([
         {
+          field: 'schema.properties.name.not.$ref',
+          message: 'points at "#/definitions/missing", which does not exist in the schema',
+        },
+      ]);
+    });
+
+    it('reports what ajv cannot compile', () => {
+      const result = validateFormDefinition(broken((d) => (d.schema.properties.name.pattern = '(')));
+      expect(result.ok ? [] : result.issues).toEqual([
+        {
           field: 'schema',
-          message: expect.stringContaining("can't resolve reference #/definitions/missing"),
+          message: expect.stringMatching(/^does not compile: .*Invalid regular expression/),
         },
       ]);
     });
@@ -265,7 +279,7 @@ describe('validateFormDefinition', () => {
       const definition = broken((d) =>
         d.uischema.elements.push({ type: 'Control', scope: '#/properties/languages/items/properties/level' }),
       );
-      expect(fieldsOf(definition)).toEqual([]);
+      expect(fieldsOf(definition).filter((field) => field.startsWith('uischema'))).toEqual([]);
     });
 
     it('reports options.i18n, which JSON Forms does not read', () => {
@@ -305,13 +319,18 @@ describe('validateFormDefinition', () => {
       ['a description without a locale', (d: Fixture) => delete d.description.en, ['description.en']],
       ['a consent text without a locale', (d: Fixture) => delete d.consent.text.en, ['consent.text.en']],
       ['a title in a locale not offered', (d: Fixture) => (d.title.fr = 'Titre'), ['title.fr']],
-      ['a locale without translations', (d: Fixture) => delete d.translations.en, ['translations.en']],
     ])('reports %s', (_name, edit, fields) => {
       expect(fieldsOf(broken(edit))).toEqual(fields);
     });
+
+    it('reports every form text of a locale without translations, by key', () => {
+      expect(fieldsOf(broken((d) => delete d.translations.en)).sort()).toEqual(
+        expectedKeys.map((key) => `translations.en.${key}`),
+      );
+    });
   });
 
-  describe('e) translation keys', () => {
+  describe('e) translations of the form texts', () => {
     it.each([
       'name.label',
       'mail.label',
@@ -319,49 +338,72 @@ describe('validateFormDefinition', () => {
       'address.street.label',
       'languages.level.label',
       'languages.level.native',
-      'languages.addTooltip',
       'days.tue',
       'contact.Phone',
       'contact.byMail',
       'group.person.label',
       'hint.text',
-      'error.required',
-      'error.format',
-      'error.maxLength',
-      'error.minItems',
-    ])('reports a missing %s', (key) => {
+    ])('reports a missing %s in a locale other than the default', (key) => {
       const result = validateFormDefinition(broken((d) => delete d.translations.en[key]));
       expect(result.ok ? [] : result.issues).toEqual([
-        { field: `translations.en.${key}`, message: expect.stringMatching(/^is missing: needed for /) },
+        {
+          field: `translations.en.${key}`,
+          message: expect.stringMatching(
+            /^is missing: .* needs a translation, because the form is offered in "en"$/,
+          ),
+        },
       ]);
     });
 
-    it('asks for error.<keyword> when the schema starts using a keyword', () => {
-      expect(fieldsOf(broken((d) => (d.schema.properties.name.pattern = '^[A-Z]')))).toEqual([
-        'translations.de.error.pattern',
-        'translations.en.error.pattern',
+    it('names the place and the default text of a missing translation', () => {
+      const result = validateFormDefinition(
+        broken((d) => {
+          d.schema.properties.name.title = 'Ihr Name';
+          delete d.translations.de['name.label'];
+          delete d.translations.en['name.label'];
+        }),
+      );
+      expect(result.ok ? [] : result.issues).toEqual([
+        {
+          field: 'translations.en.name.label',
+          message:
+            'is missing: Field \'Ihr Name\' (name) ("Ihr Name") needs a translation, because the form is offered in "en"',
+        },
       ]);
     });
 
-    it('asks for error.<keyword> of keywords inside then, but not inside if', () => {
+    it.each(['name.label', 'address.street.label', 'languages.level.native', 'contact.Phone', 'days.tue'])(
+      'needs no %s in the default locale: the documents are its text',
+      (key) => {
+        expect(fieldsOf(broken((d) => delete d.translations.de[key]))).toEqual([]);
+      },
+    );
+
+    it('asks the other locales for a text that only an i18n key names once the default language has one', () => {
+      expect(fieldsOf(broken((d) => delete d.translations.en['group.person.label']))).toEqual([
+        'translations.en.group.person.label',
+      ]);
+      expect(fieldsOf(broken((d) => delete d.translations.de['group.person.label']))).toEqual([]);
+    });
+
+    it('accepts an element with only an i18n key and no text in any language, as JSON Forms shows it', () => {
       const definition = broken((d) => {
-        d.schema.allOf = [
-          {
-            if: { properties: { contact: { const: 'phone' } }, required: ['contact'], minProperties: 1 },
-            // biome-ignore lint/suspicious/noThenProperty: JSON Schema if/then
-            then: { properties: { phone: { minLength: 6 } } },
-          },
-        ];
+        delete d.translations.de['hint.text'];
+        delete d.translations.en['hint.text'];
       });
-      expect(fieldsOf(definition)).toEqual([
-        'translations.de.error.minLength',
-        'translations.en.error.minLength',
-      ]);
+      expect(fieldsOf(definition)).toEqual([]);
     });
 
-    it('asks for <prefix>.description when the schema has a description', () => {
+    it.each(builtInKeys)('never asks for %s: the page has it built in', (key) => {
+      expect(fieldsOf(broken((d) => delete d.translations.en[key]))).toEqual([]);
+    });
+
+    it('never asks for error messages when the schema starts using a keyword', () => {
+      expect(fieldsOf(broken((d) => (d.schema.properties.name.pattern = '^[A-Z]')))).toEqual([]);
+    });
+
+    it('asks for <prefix>.description in the other locales when the schema has a description', () => {
       expect(fieldsOf(broken((d) => (d.schema.properties.name.description = 'Ihr Name')))).toEqual([
-        'translations.de.name.description',
         'translations.en.name.description',
       ]);
     });
@@ -370,7 +412,7 @@ describe('validateFormDefinition', () => {
       const definition = broken((d) =>
         d.uischema.elements.push({ type: 'Group', label: 'Kontakt', elements: [] }),
       );
-      expect(fieldsOf(definition)).toEqual(['translations.de.Kontakt', 'translations.en.Kontakt']);
+      expect(fieldsOf(definition)).toEqual(['translations.en.Kontakt']);
     });
 
     it('needs no key for a Group whose label is switched off', () => {
@@ -380,13 +422,11 @@ describe('validateFormDefinition', () => {
       expect(fieldsOf(definition)).toEqual([]);
     });
 
-    it('reports a key that one locale has and another lacks', () => {
-      const result = validateFormDefinition(
-        broken((d) => (d.translations.de['name.description'] = 'Wie Sie heißen')),
+    it('lets one locale override or add a text the others do not have', () => {
+      expect(fieldsOf(broken((d) => (d.translations.de['name.description'] = 'Wie Sie heißen')))).toEqual([]);
+      expect(fieldsOf(broken((d) => (d.translations.en['name.error.pattern'] = 'Capital first')))).toEqual(
+        [],
       );
-      expect(result.ok ? [] : result.issues).toEqual([
-        { field: 'translations.en.name.description', message: 'is missing here but exists in de' },
-      ]);
     });
 
     it('reports an empty text', () => {
@@ -394,10 +434,360 @@ describe('validateFormDefinition', () => {
         'translations.en.name.label',
       ]);
     });
+
+    it('reports the title, description and consent text of an offered locale by their own field', () => {
+      const result = validateFormDefinition(
+        broken((d) => {
+          delete d.title.en;
+          delete d.description.de;
+        }),
+      );
+      expect(result.ok ? [] : result.issues).toEqual([
+        { field: 'description.de', message: 'is missing: the form is offered in "de"' },
+        { field: 'title.en', message: 'is missing: the form is offered in "en"' },
+      ]);
+    });
+  });
+
+  describe('f) a form in one language', () => {
+    const oneLanguage = (): Fixture =>
+      broken((d) => {
+        d.locales = ['de'];
+        d.title = { de: 'Titel' };
+        d.description = { de: 'Beschreibung' };
+        d.consent = { version: '1' };
+        d.translations = {};
+        d.uischema.elements[0].label = 'Person';
+        d.uischema.elements[5].text = 'Bitte alles ausfüllen.';
+      });
+
+    it('needs no translations at all', () => {
+      const result = validateFormDefinition(oneLanguage());
+      expect(result.ok ? [] : result.issues).toEqual([]);
+    });
+
+    it('needs translations of every form text once a second locale is offered', () => {
+      const definition = broken((d) => {
+        Object.assign(d, oneLanguage());
+        d.locales = ['de', 'ar'];
+      });
+      expect(fieldsOf(definition).sort()).toEqual(
+        ['title.ar', 'description.ar', ...expectedKeys.map((key) => `translations.ar.${key}`)].sort(),
+      );
+      expect(fieldsOf(definition)).toHaveLength(2 + expectedKeys.length);
+    });
   });
 });
 
-describe('f) the workflow and its settings', () => {
+describe('h) any JSON Forms form that can be served', () => {
+  /** The fixture in one language: no translation noise, so only the point under test shows. */
+  const single = (edit: (definition: Fixture) => void = () => {}): Fixture =>
+    broken((d) => {
+      d.locales = ['de'];
+      d.title = { de: 'Titel' };
+      delete d.description;
+      d.consent = { version: '1' };
+      d.translations = {};
+      d.uischema.elements[0].label = 'Person';
+      d.uischema.elements[5].text = 'Bitte alles ausfüllen.';
+      edit(d);
+    });
+  const issuesOf = (definition: Fixture) => {
+    const result = validateFormDefinition(definition);
+    return result.ok ? [] : result.issues;
+  };
+
+  describe('scopes and required properties as JSON Forms sees them', () => {
+    it.each([
+      [
+        '"#", the root, as the whole UI schema',
+        (d: Fixture) => (d.uischema = { type: 'Control', scope: '#' }),
+      ],
+      ['"#/", the root with a slash', (d: Fixture) => (d.uischema = { type: 'Control', scope: '#/' })],
+      [
+        'a scope into an anyOf/then branch',
+        (d: Fixture) => {
+          d.schema.anyOf = [
+            {
+              if: { properties: { contact: { const: 'phone' } } },
+              // biome-ignore lint/suspicious/noThenProperty: JSON Schema if/then
+              then: { properties: { phoneTimes: { type: 'string' } } },
+            },
+          ];
+          d.uischema.elements.push({ type: 'Control', scope: '#/anyOf/0/then/properties/phoneTimes' });
+        },
+      ],
+      [
+        'a property only an allOf part declares',
+        (d: Fixture) => {
+          d.schema.allOf = [{ properties: { nickname: { type: 'string' } } }];
+          d.uischema.elements.push({ type: 'Control', scope: '#/properties/nickname' });
+        },
+      ],
+      [
+        'a scope through a $ref',
+        (d: Fixture) => {
+          d.schema.definitions = { address: { type: 'object', properties: { street: { type: 'string' } } } };
+          d.schema.properties.address = { $ref: '#/definitions/address' };
+        },
+      ],
+      [
+        'a rule condition scope without "#"',
+        (d: Fixture) => (d.uischema.elements[3].rule.condition.scope = '/properties/contact'),
+      ],
+      [
+        'an OR of conditions',
+        (d: Fixture) =>
+          (d.uischema.elements[3].rule.condition = {
+            type: 'OR',
+            conditions: [
+              { scope: '#/properties/contact', schema: { const: 'phone' } },
+              { scope: '/properties/name', schema: { minLength: 1 } },
+            ],
+          }),
+      ],
+      [
+        'a required property inside an object its Control renders',
+        (d: Fixture) => {
+          d.schema.properties.address.required = ['street'];
+          d.schema.required.push('address');
+          d.uischema.elements[0].elements[2] = { type: 'Control', scope: '#/properties/address' };
+        },
+      ],
+      [
+        'a required property inside list entries rendered without a detail',
+        (d: Fixture) => delete d.uischema.elements[1].options,
+      ],
+      [
+        'a required property inside a oneOf alternative',
+        (d: Fixture) => {
+          d.schema.properties.payment = {
+            oneOf: [
+              { title: 'Bank', type: 'object', properties: { iban: { type: 'string' } }, required: ['iban'] },
+              { title: 'Cash', type: 'object', properties: { note: { type: 'string' } } },
+            ],
+          };
+          d.schema.required.push('payment');
+          d.uischema.elements.push({ type: 'Control', scope: '#/properties/payment' });
+        },
+      ],
+      ['a ListWithDetail element', (d: Fixture) => (d.uischema.elements[1].type = 'ListWithDetail')],
+    ])('accepts %s', (_name, edit) => {
+      expect(issuesOf(single(edit))).toEqual([]);
+    });
+
+    it('still refuses a required top-level property the form never shows', () => {
+      const definition = single((d) => {
+        d.uischema.elements.splice(1, 1); // the languages list
+      });
+      expect(issuesOf(definition)).toEqual([
+        {
+          field: 'schema.required.1',
+          message:
+            '"languages" is required, but no Control in the UI schema shows it, so the form could never be sent',
+        },
+      ]);
+    });
+
+    it('refuses an element type the page cannot render', () => {
+      expect(issuesOf(single((d) => d.uischema.elements.push({ type: 'Stepper', elements: [] })))).toEqual([
+        {
+          field: 'uischema.elements.6.type',
+          message: expect.stringMatching(
+            /^"Stepper" is not an element the form page can render; use one of Control, /,
+          ),
+        },
+      ]);
+    });
+  });
+
+  describe('what cannot be served is refused, naming the place and the reason', () => {
+    it.each([
+      [
+        'an external $ref',
+        'https://example.org/address.json',
+        /is an external reference: the form page loads no other documents/,
+      ],
+      ['a $ref to another file', 'address.json#/definitions/a', /is an external reference/],
+      ['an anchor', '#address', /is not a JSON pointer such as "#\/definitions\/address"/],
+      [
+        'a $ref that points nowhere',
+        '#/definitions/address',
+        /^points at "#\/definitions\/address", which does not exist/,
+      ],
+    ])('%s', (_name, ref, message) => {
+      const definition = single((d) => (d.schema.properties.address = { $ref: ref }));
+      expect(issuesOf(definition)).toEqual([
+        { field: 'schema.properties.address.$ref', message: expect.stringMatching(message) },
+      ]);
+    });
+
+    const tree = (children: unknown) => (d: Fixture) => {
+      d.schema.definitions = { node: { type: 'object', properties: { name: { type: 'string' }, children } } };
+      d.schema.properties.tree = { $ref: '#/definitions/node' };
+      d.uischema.elements.push({ type: 'Control', scope: '#/properties/tree' });
+    };
+
+    it('refuses a schema that contains itself outside a list: JSON Forms would render it endlessly', () => {
+      expect(issuesOf(single(tree({ $ref: '#/definitions/node' })))).toEqual([
+        {
+          field: 'schema.definitions.node.properties.children.$ref',
+          message: expect.stringContaining(
+            'so this form would never finish rendering and would freeze the browser',
+          ),
+        },
+      ]);
+      expect(issuesOf(single(tree({ allOf: [{ $ref: '#/definitions/node' }] })))).toHaveLength(1);
+      expect(
+        issuesOf(single(tree({ oneOf: [{ $ref: '#/definitions/node' }, { type: 'string' }] }))),
+      ).toHaveLength(1);
+    });
+
+    it('accepts a schema that contains itself inside a list or a later alternative', () => {
+      expect(issuesOf(single(tree({ type: 'array', items: { $ref: '#/definitions/node' } })))).toEqual([]);
+      expect(issuesOf(single(tree({ oneOf: [{ type: 'string' }, { $ref: '#/definitions/node' }] })))).toEqual(
+        [],
+      );
+    });
+
+    it('refuses a schema that grows past 5000 parts once its $refs are followed', () => {
+      const definitions: Record<string, unknown> = { d14: { type: 'string' } };
+      for (let i = 0; i < 14; i++) {
+        const next = { $ref: `#/definitions/d${i + 1}` };
+        definitions[`d${i}`] = { type: 'object', properties: { a: next, b: next } };
+      }
+      const definition = single((d) => {
+        d.schema.definitions = definitions;
+        d.schema.properties.big = { $ref: '#/definitions/d0' };
+      });
+      expect(issuesOf(definition)).toEqual([
+        {
+          field: 'schema',
+          message: expect.stringMatching(/^has more than 5000 parts once its "\$ref"s are followed/),
+        },
+      ]);
+    });
+
+    it('refuses more than 1000 fields, counting the ones JSON Forms generates', () => {
+      const definition = single((d) => {
+        for (let i = 0; i < 1000; i++) d.schema.properties[`extra${i}`] = { type: 'string' };
+        d.uischema = { type: 'Control', scope: '#' };
+      });
+      expect(issuesOf(definition)).toEqual([
+        { field: 'uischema', message: expect.stringMatching(/^shows more than 1000 fields/) },
+      ]);
+    });
+
+    it('refuses a schema too large to send to a phone, and a choice with too many options', () => {
+      expect(
+        issuesOf(single((d) => (d.schema.properties.name.description = 'x'.repeat(210 * 1024)))),
+      ).toEqual([{ field: 'schema', message: 'is 211 KB as JSON; at most 200 KB can be served to a phone' }]);
+      const options = Array.from({ length: 1001 }, (_, i) => `o${i}`);
+      expect(
+        issuesOf(single((d) => (d.schema.properties.days.items.enum = options))).map((issue) => issue.field),
+      ).toEqual(['schema.properties.days.items.enum']);
+    });
+
+    it('refuses nesting deeper than 40 levels without overflowing the stack', () => {
+      const definition = single((d) => {
+        let node: Fixture = { type: 'string' };
+        for (let i = 0; i < 45; i++) node = { type: 'object', properties: { inner: node } };
+        d.schema.properties.deep = node;
+      });
+      expect(issuesOf(definition)).toEqual([
+        {
+          field: expect.stringMatching(/^schema(\.properties\.(deep|inner))+$/),
+          message: expect.stringContaining('nested more than 40 levels deep'),
+        },
+      ]);
+      const veryDeep = single((d) => {
+        let node: Fixture = { type: 'string' };
+        for (let i = 0; i < 20_000; i++) node = { type: 'object', properties: { inner: node } };
+        d.schema.properties.deep = node;
+      });
+      expect(issuesOf(veryDeep)).toEqual([
+        { field: 'schema', message: 'is nested more than 150 levels deep as JSON' },
+      ]);
+    });
+  });
+});
+
+describe('i) any input', () => {
+  const schemaWords = fc.constantFrom(
+    'type',
+    'properties',
+    'items',
+    '$ref',
+    'allOf',
+    'anyOf',
+    'oneOf',
+    'then',
+    'else',
+    'required',
+    'enum',
+    'const',
+    'title',
+    'description',
+    'object',
+    'array',
+    'string',
+    'text',
+    '#',
+    '#/',
+    '#/properties/a',
+    '#/definitions/a',
+    'a',
+  );
+  const uiWords = fc.constantFrom(
+    'type',
+    'elements',
+    'scope',
+    'label',
+    'i18n',
+    'text',
+    'rule',
+    'condition',
+    'options',
+    'detail',
+    'Control',
+    'VerticalLayout',
+    'Group',
+    'Label',
+    'Categorization',
+    'Category',
+    'ListWithDetail',
+    '#',
+    '#/properties/a',
+    '/properties/a',
+  );
+  const tree = (words: fc.Arbitrary<string>) =>
+    fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        words,
+        fc.boolean(),
+        fc.integer(),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(words, tie('node'), { maxKeys: 4 }),
+      ),
+    })).node;
+
+  it('answers every schema and UI schema with issues or success, never by throwing', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(schemaWords, tree(schemaWords), { maxKeys: 5 }),
+        fc.dictionary(uiWords, tree(uiWords), { maxKeys: 5 }),
+        (schema, uischema) => {
+          const result = validateFormDefinition({ ...good(), schema, uischema });
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('g) the workflow and its settings', () => {
   const onboarding = (approval: Record<string, unknown>): Fixture =>
     broken((d) => {
       d.workflow = 'volunteer-onboarding';

@@ -237,12 +237,11 @@ function checkOptions(root: Json): FieldIssue[] {
  * a recursion JSON Forms would render endlessly. Empty when the schema may be walked further.
  */
 export function checkServable(schema: Json, uischema: Json): FieldIssue[] {
-  const bounded = [
-    ...checkSizes(schema, uischema),
-    ...checkDepth(schema, 'schema'),
-    ...checkDepth(uischema, 'uischema'),
-  ];
-  if (bounded.length > 0) return bounded;
+  // Depth first: measuring the size (JSON.stringify) of a very deep document overflows the stack.
+  const deep = [...checkDepth(schema, 'schema'), ...checkDepth(uischema, 'uischema')];
+  if (deep.length > 0) return deep;
+  const big = checkSizes(schema, uischema);
+  if (big.length > 0) return big;
   const refs = checkRefs(schema);
   if (refs.length > 0) return refs;
   return [...checkExpansion(schema), ...checkOptions(schema)];

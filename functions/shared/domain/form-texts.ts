@@ -35,7 +35,7 @@ export type FormTextKind =
 export interface FormText {
   /** The JSON Forms i18n key; `title`, `description` and `consent.text` for the form's own texts. */
   key: string;
-  /** The text in the form's default language; empty when only a translation can give it. */
+  /** The text in the form's default language; empty when the element has only an i18n key. */
   text: string;
   /** `title` is the form's title and its description (keys `title`, `description`). */
   kind: FormTextKind;
@@ -277,7 +277,12 @@ function deref(root: Json, node: Json): Json | undefined {
 }
 
 function generate(schema: Json, root: Json): UISchemaElement {
-  return generateDefaultUISchema(schema as JsonSchema, 'VerticalLayout', '#', root as JsonSchema);
+  try {
+    return generateDefaultUISchema(schema as JsonSchema, 'VerticalLayout', '#', root as JsonSchema);
+  } catch {
+    // JSON Forms throws on a type it does not know; the meta-schema check reports that type.
+    return { type: 'VerticalLayout', elements: [] } as UISchemaElement;
+  }
 }
 
 /** A fixed list of values (enum, const, oneOf of consts): rendered as one choice, no fields inside. */
@@ -349,7 +354,11 @@ export function formTexts(definition: FormDefinition, walk?: UiWalk): FormText[]
   return texts;
 }
 
-/** The text a locale has for a form text, if any (the document's own text counts for the default). */
+/**
+ * Whether a locale has what it needs of a form text. The default language always has: the
+ * documents are its texts. The form's title, description and consent text must exist in every
+ * offered locale.
+ */
 export function hasTranslation(definition: FormDefinition, locale: string, text: FormText): boolean {
   const given = (value: string | undefined): boolean => typeof value === 'string' && value.trim() !== '';
   if (text.kind === 'title') {
@@ -357,13 +366,15 @@ export function hasTranslation(definition: FormDefinition, locale: string, text:
   }
   if (text.kind === 'consent') return given(definition.consent?.text?.[locale]);
   if (given(definition.translations?.[locale]?.[text.key])) return true;
-  return locale === definition.defaultLocale && text.text !== '';
+  if (locale === definition.defaultLocale) return true;
+  // A key with no text in the default language either (a Category with only `i18n`) shows no
+  // text in any language, as in JSON Forms; there is nothing to translate.
+  return !given(text.text) && !given(definition.translations?.[definition.defaultLocale]?.[text.key]);
 }
 
 /**
- * Per offered locale, the form texts it has no text for: in the default locale only texts the
- * documents leave empty, in every other locale each one without a translation. Locales with
- * nothing missing are left out.
+ * Per offered locale, the form texts it has no translation for (the default locale misses
+ * nothing but perhaps its title). Locales with nothing missing are left out.
  */
 export function missingTranslations(
   definition: FormDefinition,

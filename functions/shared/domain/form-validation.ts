@@ -24,10 +24,10 @@ import { formSettingsSchema, submissionWorkflows } from './workflow-settings.ts'
  * 4. Texts, by the shared text model: the documents are the default language (a property's
  *    `title`/`description`, a UI element's `label`, Label `text`, enum values, oneOf `const` +
  *    `title`); `translations[locale]` hold only what differs or is added, keyed as JSON Forms asks
- *    (form-texts.ts has the rules). The default locale needs no translations, except for a text
- *    that only has an i18n key. Every other offered locale needs each form text, and the title,
- *    description and consent text if the form has them; the page's own texts (array buttons,
- *    `error.<keyword>`, stepper, consent sentence) are built in and never required.
+ *    (form-texts.ts has the rules). The default locale needs no translations. Every other offered
+ *    locale needs each form text, and every offered locale the title, and the description and
+ *    consent text if the form has them; the page's own texts (array buttons, `error.<keyword>`,
+ *    stepper, consent sentence) are built in and never required.
  * 5. The workflow exists and accepts the settings.
  *
  * The i18n keys follow @jsonforms/core 3.8 (node_modules/@jsonforms/core/src):
@@ -402,9 +402,11 @@ function checkRequiredPropertiesShown(schema: Json, controlPaths: Set<string>): 
         }
       });
     }
+    // Inside a property no one can fill in, nothing is needed: it never exists.
     if (isObject(object.properties)) {
       for (const [name, child] of Object.entries(object.properties)) {
-        visit(child, joinData(dataPrefix, name), `${schemaPath}.properties.${name}`, inside);
+        const path = joinData(dataPrefix, name);
+        if (shown(path)) visit(child, path, `${schemaPath}.properties.${name}`, inside);
       }
     }
     if (isObject(object.items)) visit(object.items, dataPrefix, `${schemaPath}.items`, inside);
@@ -434,9 +436,6 @@ function missingField(text: FormText, locale: string): string {
 function missingMessage(definition: FormDefinition, text: FormText, locale: string): string {
   if (text.kind === 'title' || text.kind === 'consent')
     return `is missing: the form is offered in "${locale}"`;
-  if (locale === definition.defaultLocale) {
-    return `is missing: ${text.where} has an "i18n" key but no text of its own, so its default language "${locale}" needs one here`;
-  }
   const original = text.text || definition.translations[definition.defaultLocale]?.[text.key] || '';
   const says = original ? ` ("${shorten(original)}")` : '';
   return `is missing: ${text.where}${says} needs a translation, because the form is offered in "${locale}"`;
