@@ -20,7 +20,7 @@ export function timeFromInput(value: string, now = new Date()): string | undefin
 
 /** `14:30:00+01:00` → `14:30` for the input (the wall-clock time as it was entered). */
 export const timeForInput = (data: unknown): string =>
-  typeof data === 'string' ? (/^\d\d:\d\d(:\d\d)?/.exec(data)?.[0] ?? '') : '';
+  typeof data === 'string' ? (/^\d\d:\d\d/.exec(data)?.[0] ?? '') : '';
 
 /** `2026-12-01T14:30` (local) → the same moment as `2026-12-01T13:30:00.000Z`. */
 export function dateTimeFromInput(value: string): string | undefined {

@@ -7,7 +7,7 @@ import { CategoryContent } from './category-content.tsx';
  * reading order, so "next" follows the text direction), Home and End; the panel is labelled by
  * its tab.
  */
-export function CategoryTabs({ categories, titles, layout }: CategoryProps) {
+export default function CategoryTabs({ categories, titles, layout }: CategoryProps) {
   const [chosen, setChosen] = useState(0);
   const base = useId();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);

@@ -27,21 +27,22 @@ import {
   schemaSubPathMatches,
   uiTypeIs,
 } from '@jsonforms/core';
-import AllOfControl from './all-of-control.tsx';
 import ArrayControl from './array-control.tsx';
 import BooleanControl from './boolean-control.tsx';
 import CategorizationRenderer from './categorization.tsx';
-import { AnyOfControl, OneOfControl } from './combinator-control.tsx';
-import DateControl from './date-control.tsx';
 import EnumControl, { OneOfEnumControl } from './enum-control.tsx';
-import FallbackControl from './fallback-control.tsx';
 import { GroupRenderer, StackLayoutRenderer, TextRenderer } from './layouts.tsx';
+import { lazyRenderer } from './lazy-renderer.tsx';
 import MultiEnumControl from './multi-enum-control.tsx';
 import NumberControl from './number-control.tsx';
 import ObjectControl from './object-control.tsx';
-import SliderControl from './slider-control.tsx';
 import TextControl from './text-control.tsx';
-import { DateTimeControl, TimeControl } from './time-controls.tsx';
+import { DateControl, DateTimeControl, TimeControl } from './time-controls.tsx';
+
+const OneOfControl = lazyRenderer('OneOfControl');
+const AnyOfControl = lazyRenderer('AnyOfControl');
+const AllOfControl = lazyRenderer('AllOfControl');
+const SliderControl = lazyRenderer('SliderControl');
 
 /** An array whose items are one of a fixed list of values: a set of checkboxes. */
 export const isMultiEnumControl = and(
@@ -80,7 +81,9 @@ export const publicFormRenderers: JsonFormsRendererRegistryEntry[] = [
   { tester: rankWith(1, uiTypeIs('Group')), renderer: GroupRenderer },
   { tester: rankWith(1, uiTypeIs('Label')), renderer: TextRenderer },
   { tester: rankWith(1, uiTypeIs('Categorization')), renderer: CategorizationRenderer },
-  { tester: rankWith(0, uiTypeIs('Control')), renderer: FallbackControl },
+  // The last resort for a control nothing else takes (no type, several types, tuples): a text
+  // field, so the form renders and validation says what is wrong, instead of "No applicable renderer".
+  { tester: rankWith(0, uiTypeIs('Control')), renderer: TextControl },
   { tester: rankWith(1, or(isStringControl, isMultiLineControl)), renderer: TextControl },
   { tester: rankWith(2, or(isNumberControl, isIntegerControl)), renderer: NumberControl },
   { tester: rankWith(3, isSliderControl), renderer: SliderControl },

@@ -13,7 +13,7 @@ function TextControl(props: ControlProps) {
   const shared = {
     id: state.id,
     name: path,
-    value: typeof data === 'string' ? data : data === undefined ? '' : String(data),
+    value: typeof data === 'string' ? data : data === undefined || data === null ? '' : JSON.stringify(data),
     disabled: !enabled,
     required,
     'aria-describedby': state.describedBy,

@@ -1,18 +1,22 @@
 import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
+import { autocompleteFor } from '../../utils/input-purpose.ts';
 import { dateTimeForInput, dateTimeFromInput, timeForInput, timeFromInput } from '../../utils/time-values.ts';
 import { Field, useFieldState } from './field-parts.tsx';
 
 interface Kind {
-  readonly type: 'time' | 'datetime-local';
+  readonly type: 'date' | 'time' | 'datetime-local';
   readonly show: (data: unknown) => string;
   readonly read: (value: string) => string | undefined;
 }
 
-/** The phone's own time or date-and-time picker; the data keeps the zone the schema's format needs. */
-function timeControl(kind: Kind) {
-  return function TimeControl(props: ControlProps) {
-    const { data, path, label, description, required, errors, enabled, visible } = props;
+/**
+ * The phone's own date, time or date-and-time picker. A date is the ISO date (YYYY-MM-DD) the
+ * schema expects; times keep the zone the `time` and `date-time` formats need.
+ */
+function pickerControl(kind: Kind) {
+  return function PickerControl(props: ControlProps) {
+    const { data, path, label, description, required, errors, enabled, visible, uischema } = props;
     const state = useFieldState(path, errors, description);
     if (!visible) return null;
     return (
@@ -22,7 +26,7 @@ function timeControl(kind: Kind) {
           name={path}
           type={kind.type}
           dir="ltr"
-          autoComplete="off"
+          autoComplete={autocompleteFor(path, uischema.options?.autocomplete) ?? 'off'}
           value={kind.show(data)}
           disabled={!enabled}
           required={required}
@@ -36,9 +40,16 @@ function timeControl(kind: Kind) {
   };
 }
 
+export const DateControl = withJsonFormsControlProps(
+  pickerControl({
+    type: 'date',
+    show: (data) => (typeof data === 'string' ? data : ''),
+    read: (value) => (value === '' ? undefined : value),
+  }),
+);
 export const TimeControl = withJsonFormsControlProps(
-  timeControl({ type: 'time', show: timeForInput, read: (value) => timeFromInput(value) }),
+  pickerControl({ type: 'time', show: timeForInput, read: (value) => timeFromInput(value) }),
 );
 export const DateTimeControl = withJsonFormsControlProps(
-  timeControl({ type: 'datetime-local', show: dateTimeForInput, read: dateTimeFromInput }),
+  pickerControl({ type: 'datetime-local', show: dateTimeForInput, read: dateTimeFromInput }),
 );
