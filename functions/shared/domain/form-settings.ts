@@ -56,7 +56,10 @@ export function fillPlaceholders(
 /** The per-locale confirmation texts with the locale and the text, for checks and the mail. */
 const confirmationTexts = (confirmation: FormDefinition['confirmation']) =>
   (['page', 'emailSubject', 'emailBody'] as const).flatMap((part) =>
-    Object.entries(confirmation?.[part] ?? {}).map(([locale, text]) => ({ part, locale, text })),
+    // A draft may hold anything here; the contract's own check reports what is not a text.
+    Object.entries(confirmation?.[part] ?? {})
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([locale, text]) => ({ part, locale, text })),
   );
 
 const MAX_SUBJECT_LENGTH = 150;
