@@ -23,7 +23,7 @@ export const formDefinition = z.strictObject({
   slug,
   /** Locale used when the visitor's language is not offered, and for anything a translation misses. */
   defaultLocale: localeCode,
-  /** Every locale the form is offered in; every label must exist in each. */
+  /** Every locale the form is offered in; each one but the default needs a translation of every form text. */
   locales: z.array(localeCode).min(1),
   title: perLocale,
   description: perLocale.optional(),

@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import { type FormDefinition, formDefinition } from '../contracts/form-definition.ts';
 import type { FieldIssue } from './errors.ts';
 import { checkServable, schemaLimits } from './form-schema-limits.ts';
+import { checkFormSettings } from './form-settings.ts';
 import { type FormText, formTexts, hasTranslation, walkUiSchema } from './form-texts.ts';
 import { formSettingsSchema, submissionWorkflows } from './workflow-settings.ts';
 
@@ -134,6 +135,10 @@ export function validateFormDefinition(input: unknown): FormValidationResult {
 }
 
 function checkDefinition(definition: FormDefinition): FieldIssue[] {
+  return [...checkDocuments(definition), ...checkFormSettings(definition)];
+}
+
+function checkDocuments(definition: FormDefinition): FieldIssue[] {
   const unservable = checkServable(definition.schema, definition.uischema);
   if (unservable.length > 0)
     return [...unservable, ...checkLocales(definition), ...checkWorkflow(definition)];
