@@ -31,6 +31,7 @@ afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: the test reads deep into JSON it has just had written.
 type Definition = { schema: Record<string, any>; uischema: Record<string, any> };
 const definitionOf = (page: Page) => page.evaluate(() => window.harness.definition) as Promise<Definition>;
 const changesOf = (page: Page) => page.evaluate(() => window.harness.changes);
