@@ -117,6 +117,14 @@ describe('the Build tab', () => {
     await expect
       .poll(async () => (await definitionOf(page)).uischema.elements[1].rule?.condition.schema)
       .toEqual({ const: false });
+    await page.getByLabel('Beschriftung').press('End');
+    await page.keyboard.type(' 2');
+    await expect.poll(() => rowLabels(page)).toEqual(['Ja oder nein', 'Kurzer Text 2', 'E-Mail-Adresse']);
+    // One name for the whole run of keystrokes, so the page's undo can merge them.
+    expect((await changesOf(page)).slice(-2)).toEqual([
+      'Beschriftung von „Kurzer Text“ geändert',
+      'Beschriftung von „Kurzer Text“ geändert',
+    ]);
     await page.getByLabel('Pflichtfeld').check();
     await page.getByLabel('Höchstlänge').fill('20');
     await expect.poll(async () => (await definitionOf(page)).schema.properties.kurzerText.maxLength).toBe(20);
