@@ -31,6 +31,7 @@ afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: the test reads deep into JSON it has just had written.
 type Definition = { schema: Record<string, any>; uischema: Record<string, any> };
 const definitionOf = (page: Page) => page.evaluate(() => window.harness.definition) as Promise<Definition>;
 const changesOf = (page: Page) => page.evaluate(() => window.harness.changes);
@@ -42,11 +43,13 @@ const violations = async (page: Page) =>
     (v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`,
   );
 
-async function openHarness(): Promise<Page> {
+async function openHarness(lang = 'de'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Felder des Formulars' }).waitFor();
+  await page.goto(`${url}?lang=${lang}`);
+  await page
+    .getByRole('heading', { name: lang === 'de' ? 'Felder des Formulars' : 'The form’s fields' })
+    .waitFor();
   return page;
 }
 
@@ -114,6 +117,14 @@ describe('the Build tab', () => {
     await expect
       .poll(async () => (await definitionOf(page)).uischema.elements[1].rule?.condition.schema)
       .toEqual({ const: false });
+    await page.getByLabel('Beschriftung').press('End');
+    await page.keyboard.type(' 2');
+    await expect.poll(() => rowLabels(page)).toEqual(['Ja oder nein', 'Kurzer Text 2', 'E-Mail-Adresse']);
+    // One name for the whole run of keystrokes, so the page's undo can merge them.
+    expect((await changesOf(page)).slice(-2)).toEqual([
+      'Beschriftung von „Kurzer Text“ geändert',
+      'Beschriftung von „Kurzer Text“ geändert',
+    ]);
     await page.getByLabel('Pflichtfeld').check();
     await page.getByLabel('Höchstlänge').fill('20');
     await expect.poll(async () => (await definitionOf(page)).schema.properties.kurzerText.maxLength).toBe(20);
@@ -163,6 +174,25 @@ describe('the Build tab', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('{ "type": "VerticalLayout", "elements": [ { "type": "Control" } ] }');
     await expect.poll(() => page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('takes a palette field dragged with the mouse between two rows; English console, German form', async () => {
+    const page = await openHarness('en');
+    await page.getByRole('button', { name: 'Short text', exact: true }).click();
+    await page.getByRole('button', { name: 'Number', exact: true }).click();
+    // The console speaks English; the new fields' texts are in the form's default language, German.
+    await expect.poll(() => rowLabels(page)).toEqual(['Kurzer Text', 'Zahl']);
+    const source = await page.getByRole('button', { name: 'Date', exact: true }).boundingBox();
+    const target = await page.locator('.build-row', { hasText: 'Zahl' }).boundingBox();
+    if (!source || !target) throw new Error('no boxes');
+    await page.mouse.move(source.x + 10, source.y + source.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(source.x + 30, source.y + source.height / 2, { steps: 5 });
+    await page.mouse.move(target.x + 40, target.y + target.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(() => rowLabels(page)).toEqual(['Kurzer Text', 'Datum', 'Zahl']);
+    expect((await changesOf(page)).at(-1)).toBe('Field “Date” added');
     await page.context().close();
   });
 });

@@ -27,6 +27,12 @@ import {
   slotAfter,
   wrapInSection,
 } from '../../web/src/features/console/forms/build/model/index.ts';
+import {
+  dropSlot,
+  fitSlot,
+  flatten,
+  insertSlot,
+} from '../../web/src/features/console/forms/build/visual/flat-outline.ts';
 
 const blank = (): FormDefinitionDraft => ({
   slug: 'test-form',
@@ -619,5 +625,57 @@ describe('outline', () => {
     const added = addElement(definition, 'number', slotAfter(definition, '0'));
     expect(added.id).toBe('1');
     expect(added.definition.uischema?.type).toBe('VerticalLayout');
+  });
+});
+
+describe('drag and drop slots', () => {
+  const rowsOf = (definition: FormDefinitionDraft) => flatten(outlineOf(definition));
+  const keys = (definition: FormDefinitionDraft) => rowsOf(definition).map((r) => r.key);
+
+  it('lists a section’s end after its children so an empty section can take a field', () => {
+    let definition = build('shortText', 'section');
+    definition = addElement(definition, 'number', { parent: '1', index: 0 }).definition;
+    expect(keys(definition)).toEqual(['el:0', 'el:1', 'el:1.0', 'end:1']);
+  });
+
+  it('puts a row dragged down behind the row it is over, and up in front of it', () => {
+    const definition = build('shortText', 'number', 'date');
+    const rows = rowsOf(definition);
+    expect(dropSlot(rows, 'el:0', 'el:1')).toEqual({ parent: '', index: 2 });
+    expect(dropSlot(rows, 'el:2', 'el:1')).toEqual({ parent: '', index: 1 });
+    const moved = moveElement(definition, '0', dropSlot(rows, 'el:0', 'el:1') as never);
+    expect(labels(moved.definition)).toEqual(['Zahl', 'Kurzer Text', 'Datum']);
+  });
+
+  it('drops into a section over its heading, and at its end over its end row', () => {
+    const definition = build('shortText', 'section', 'date');
+    const rows = rowsOf(definition);
+    expect(dropSlot(rows, 'el:0', 'el:1')).toEqual({ parent: '1', index: 0 });
+    expect(dropSlot(rows, 'el:2', 'end:1')).toEqual({ parent: '1', index: 0 });
+  });
+
+  it('ignores a drop of a section into itself', () => {
+    let definition = build('section');
+    definition = addElement(definition, 'number', { parent: '0', index: 0 }).definition;
+    expect(dropSlot(rowsOf(definition), 'el:0', 'el:0.0')).toBeUndefined();
+  });
+
+  it('lifts a step dropped inside another step to after that step', () => {
+    let definition = build('shortText', 'step', 'step');
+    definition = addElement(definition, 'number', { parent: '2', index: 0 }).definition;
+    const rows = rowsOf(definition);
+    const wanted = dropSlot(rows, 'el:0', 'el:2') as never;
+    expect(wanted).toEqual({ parent: '2', index: 0 });
+    const slot = fitSlot(definition, '0', wanted);
+    expect(slot).toEqual({ parent: '', index: 3 });
+    const moved = moveElement(definition, '0', slot as never);
+    expect(outlineOf(moved.definition).map((s) => s.label)).toEqual(['Schritt 2', 'Schritt 3', 'Schritt 1']);
+  });
+
+  it('puts something new in front of the row it is dropped on, or at a section’s end', () => {
+    const definition = build('shortText', 'section');
+    const rows = rowsOf(definition);
+    expect(insertSlot(rows[0] as never)).toEqual({ parent: '', index: 0 });
+    expect(insertSlot(rows.find((r) => r.key === 'end:1') as never)).toEqual({ parent: '1', index: 0 });
   });
 });

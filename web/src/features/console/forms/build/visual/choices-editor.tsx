@@ -11,6 +11,7 @@ import { Fieldset } from './inputs.tsx';
 interface Props {
   readonly definition: FormDefinitionDraft;
   readonly field: FieldInfo;
+  readonly name: string;
   readonly t: BuildMessages;
   readonly onChange: (next: FormDefinitionDraft, what: string) => void;
 }
@@ -23,10 +24,10 @@ const nextValue = (choices: readonly Choice[]) => {
 };
 
 /** The options of a choice: text people see and the value stored (kept when the text changes). */
-export function ChoicesEditor({ definition, field, t, onChange }: Props) {
+export function ChoicesEditor({ definition, field, name, t, onChange }: Props) {
   const choices = choicesOf(field.schema);
   const write = (next: Choice[]) =>
-    onChange(setChoices(definition, field.id, next), t.changed(field.label, t.options));
+    onChange(setChoices(definition, field.id, next), t.changed(name, t.options));
   const update = (index: number, change: Partial<Choice>) =>
     write(choices.map((c, i) => (i === index ? { ...c, ...change } : c)));
   return (

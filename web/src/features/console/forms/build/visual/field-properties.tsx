@@ -17,6 +17,8 @@ import { Fieldset, NumberInput, TextInput } from './inputs.tsx';
 interface Props {
   readonly definition: FormDefinitionDraft;
   readonly field: FieldInfo;
+  /** How changes name the field (its label when it was selected). */
+  readonly name: string;
   readonly t: BuildMessages;
   readonly onChange: (next: FormDefinitionDraft, what: string) => void;
 }
@@ -40,7 +42,7 @@ const isRegExp = (pattern: string) => {
 };
 
 /** Pattern and message; a pattern that does not compile stays in the input and is not applied. */
-function PatternFields({ definition, field, t, onChange }: Props) {
+function PatternFields({ definition, field, name, t, onChange }: Props) {
   const [pattern, setPatternText] = useState(
     typeof field.schema.pattern === 'string' ? field.schema.pattern : '',
   );
@@ -56,7 +58,7 @@ function PatternFields({ definition, field, t, onChange }: Props) {
         onChange={(next) => {
           setPatternText(next);
           if (isRegExp(next))
-            onChange(setPattern(definition, field.id, next, message), t.changed(field.label, t.pattern));
+            onChange(setPattern(definition, field.id, next, message), t.changed(name, t.pattern));
         }}
       />
       {pattern && valid && (
@@ -65,10 +67,7 @@ function PatternFields({ definition, field, t, onChange }: Props) {
           label={t.patternMessage}
           value={message}
           onChange={(next) =>
-            onChange(
-              setPattern(definition, field.id, pattern, next),
-              t.changed(field.label, t.patternMessage),
-            )
+            onChange(setPattern(definition, field.id, pattern, next), t.changed(name, t.patternMessage))
           }
         />
       )}
@@ -77,10 +76,10 @@ function PatternFields({ definition, field, t, onChange }: Props) {
 }
 
 /** What a field of the form asks for: help, placeholder, required, limits, pattern, options. */
-export function FieldProperties({ definition, field, t, onChange }: Props) {
+export function FieldProperties({ definition, field, name, t, onChange }: Props) {
   const limits = limitKeysFor(field);
   const isText = textTypes.has(field.type) && field.schema.type === 'string';
-  const changed = (what: string) => t.changed(field.label, what);
+  const changed = (what: string) => t.changed(name, what);
   return (
     <>
       <TextInput
@@ -125,10 +124,17 @@ export function FieldProperties({ definition, field, t, onChange }: Props) {
         </Fieldset>
       )}
       {isText && field.type !== 'email' && (
-        <PatternFields key={field.id} definition={definition} field={field} t={t} onChange={onChange} />
+        <PatternFields
+          key={field.id}
+          definition={definition}
+          field={field}
+          name={name}
+          t={t}
+          onChange={onChange}
+        />
       )}
       {(field.type === 'singleChoice' || field.type === 'multipleChoice') && (
-        <ChoicesEditor definition={definition} field={field} t={t} onChange={onChange} />
+        <ChoicesEditor definition={definition} field={field} name={name} t={t} onChange={onChange} />
       )}
     </>
   );

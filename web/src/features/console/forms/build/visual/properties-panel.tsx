@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { BuildMessages } from '../messages.ts';
 import {
   duplicateElement,
@@ -80,9 +81,22 @@ function Actions({
   );
 }
 
+/**
+ * The name changes carry for the undo history: the label the element had when it was selected, so
+ * typing a new label gives one run of equally named changes the page can merge.
+ */
+function useNameAtSelection(node: OutlineNode | undefined, fallback: string): string {
+  const remembered = useRef<{ id: string; name: string }>(undefined);
+  if (node && remembered.current?.id !== node.id)
+    remembered.current = { id: node.id, name: node.label || fallback };
+  return remembered.current?.name ?? fallback;
+}
+
 /** The selected element's properties and actions. */
 export function PropertiesPanel({ definition, onChange, t, selected, onSelect }: Props) {
   const node = selected === undefined ? undefined : nodeAt(outlineOf(definition), selected);
+  const kindName = node ? t.types[node.kind === 'field' ? 'other' : node.kind] : '';
+  const name = useNameAtSelection(node, kindName);
   if (!node)
     return (
       <section className="build-properties" aria-labelledby="build-properties-title">
@@ -91,7 +105,7 @@ export function PropertiesPanel({ definition, onChange, t, selected, onSelect }:
       </section>
     );
   const field = findField(definition, node.id);
-  const label = node.label || t.types[node.kind === 'field' ? 'other' : node.kind];
+  const label = node.label || kindName;
   return (
     <section className="build-properties" aria-labelledby="build-properties-title">
       <h3 id="build-properties-title">
@@ -104,20 +118,19 @@ export function PropertiesPanel({ definition, onChange, t, selected, onSelect }:
         value={node.label}
         multiline={node.kind === 'text'}
         onChange={(v) =>
-          onChange(
-            setLabel(definition, node.id, v),
-            t.changed(label, node.kind === 'text' ? t.text : t.label),
-          )
+          onChange(setLabel(definition, node.id, v), t.changed(name, node.kind === 'text' ? t.text : t.label))
         }
       />
-      {field && <FieldProperties definition={definition} field={field} t={t} onChange={onChange} />}
+      {field && (
+        <FieldProperties definition={definition} field={field} name={name} t={t} onChange={onChange} />
+      )}
       <ConditionPicker
         id="build-show-when"
         legend={t.showWhen}
         definition={definition}
         selected={node.id}
         value={showWhenOf(definition, node.id)}
-        onPick={(c) => onChange(setShowWhen(definition, node.id, c), t.changed(label, t.showWhen))}
+        onPick={(c) => onChange(setShowWhen(definition, node.id, c), t.changed(name, t.showWhen))}
         t={t}
       />
       {field && field.names.length > 0 && (
@@ -127,7 +140,7 @@ export function PropertiesPanel({ definition, onChange, t, selected, onSelect }:
           definition={definition}
           selected={node.id}
           value={requiredWhenOf(definition, node.id)}
-          onPick={(c) => onChange(setRequiredWhen(definition, node.id, c), t.changed(label, t.requiredWhen))}
+          onPick={(c) => onChange(setRequiredWhen(definition, node.id, c), t.changed(name, t.requiredWhen))}
           t={t}
         />
       )}
