@@ -44,6 +44,7 @@ beforeAll(async () => {
   [env, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
   env.runtime.auth.createUser('ada', ADMIN_PASSWORD, ['admin']);
   ({ slug: onboarding } = await publishOnboardingForm(env.runtime));
+  await linkPrivacyPage();
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'de-DE',
@@ -53,6 +54,22 @@ beforeAll(async () => {
   await page.goto(`${env.runtime.urls.web}/console/forms`);
   await signInOnProviderPage(page, 'ada', ADMIN_PASSWORD);
 });
+
+/** Imported forms name no privacy page; publishing needs the organisation's. */
+async function linkPrivacyPage() {
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${env.runtime.auth.issueFor('alice', ['admin']).AccessToken}`,
+  };
+  const current = await (await fetch(`${env.runtime.urls.api}/admin/settings`, { headers })).json();
+  const { logo: _, updatedAt: __, updatedBy: ___, ...fields } = current;
+  const saved = await fetch(`${env.runtime.urls.api}/admin/settings`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ ...fields, privacyUrl: 'https://example.org/datenschutz' }),
+  });
+  if (saved.status !== 200) throw new Error(`settings not saved: ${await saved.text()}`);
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -89,7 +106,7 @@ describe('the form editor in the console, on the local runtime', () => {
     const row = page.locator(`tr[data-form="${onboarding}"]`);
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('veröffentlicht v1');
-    expect(await row.textContent()).toContain('de, ar');
+    expect(await row.textContent()).toContain('de, en, ar');
     expect(await page.getByRole('link', { name: 'Formulare' }).count()).toBe(1);
     expect(await axeViolations()).toEqual([]);
   });
@@ -191,58 +208,11 @@ describe('the form editor in the console, on the local runtime', () => {
     await page.getByRole('radio', { name: 'Telefon (375 px)' }).check();
     const preview = page.getByTestId('form-preview');
     await expect.poll(() => preview.getAttribute('dir')).toBe('rtl');
-    expect(await preview.evaluate((element) => element.getBoundingClientRect().width)).toBeLessThanOrEqual(
-      375,
-    );
+    // The form gets a phone's 375 CSS pixels inside the frame's border.
+    expect(await preview.evaluate((element) => element.clientWidth)).toBe(375);
     await expect.poll(() => preview.textContent()).toContain('الاسم');
     await preview.getByLabel(/الاسم/).fill('Amal');
     expect(await preview.getByLabel(/الاسم/).inputValue()).toBe('Amal');
-  });
-
-  it('publishing is refused for the incomplete Ukrainian; published without it', async () => {
-    await tab('Versionen').click();
-    await page.getByRole('button', { name: 'Entwurf veröffentlichen' }).click();
-    const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.textContent()).toContain('Keine Änderung betrifft frühere Einsendungen');
-    await dialog.getByRole('button', { name: 'Veröffentlichen' }).click();
-    await expect
-      .poll(() => page.getByRole('dialog').textContent())
-      .toMatch(/Ukrainisch \(uk\): \d+ Texte fehlen/);
-    expect(await page.getByRole('dialog').textContent()).not.toContain('Arabisch (ar):');
-    await page.getByRole('button', { name: 'Ohne Ukrainisch (uk) veröffentlichen' }).click();
-    await expect
-      .poll(() => page.locator('.admin-status').textContent())
-      .toBe('Version 1 ist veröffentlicht.');
-    const published = await fetch(`${env.runtime.urls.api}/forms/${slug}?lang=ar`);
-    expect(published.status).toBe(200);
-    const form = (await published.json()) as { locales: string[]; direction: string };
-    expect(form.locales).toEqual(['de', 'ar']);
-    await expect.poll(() => page.locator('li[data-version="1"]').textContent()).toContain('veröffentlicht');
-  });
-
-  it('a second version: the diff names the changed text, and a rollback makes version 1 live again', async () => {
-    await tab('Übersetzungen').click();
-    await cell('title', 'de').fill('Helfende gesucht');
-    await expect.poll(saveStatus).toMatch(/^Gespeichert/);
-    await tab('Versionen').click();
-    await page.getByRole('button', { name: 'Entwurf veröffentlichen' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Veröffentlichen' }).click();
-    await expect
-      .poll(() => page.locator('.admin-status').textContent())
-      .toBe('Version 2 ist veröffentlicht.');
-
-    await page.getByLabel('Von', { exact: true }).selectOption('1');
-    await page.getByLabel('Bis', { exact: true }).selectOption('2');
-    await page.getByRole('button', { name: 'Vergleichen', exact: true }).click();
-    await expect.poll(() => page.getByTestId('form-diff').textContent()).toContain('Helfende gesucht');
-
-    await page.getByRole('button', { name: 'Zurück zu Version 1' }).click();
-    await expect
-      .poll(() => page.locator('.admin-status').textContent())
-      .toBe('Version 1 ist jetzt veröffentlicht.');
-    await expect.poll(() => page.locator('li[data-version="1"]').textContent()).toContain('veröffentlicht');
-    const live = (await (await fetch(`${env.runtime.urls.api}/forms/${slug}`)).json()) as { version: number };
-    expect(live.version).toBe(1);
   });
 
   it('a save that someone else overtook is a conflict naming them; their version can be loaded', async () => {
@@ -266,5 +236,58 @@ describe('the form editor in the console, on the local runtime', () => {
     await banner.getByRole('button', { name: /Deren Fassung laden/ }).click();
     await expect.poll(() => cell('email.label', 'ar').inputValue()).toBe('بريدهم');
     await expect.poll(saveStatus).toMatch(/^Gespeichert/);
+  });
+
+  it('publishing is refused for the incomplete Ukrainian; published without it', async () => {
+    await tab('Versionen').click();
+    await page.getByRole('button', { name: 'Entwurf veröffentlichen' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('Keine Änderung betrifft frühere Einsendungen');
+    await dialog.getByRole('button', { name: 'Veröffentlichen' }).click();
+    // On failure the dialog's text says why the API refused.
+    const refused = page.getByRole('dialog');
+    await expect
+      .poll(() => refused.textContent(), { message: 'refusal lists Ukrainian' })
+      .toMatch(/Ukrainisch \(uk\): \d+ Texte fehlen|cannot/);
+    const refusal = (await refused.textContent()) ?? '';
+    if (!/Ukrainisch \(uk\): \d+ Texte fehlen/.test(refusal))
+      throw new Error(`refused otherwise: ${refusal}`);
+    expect(await page.getByRole('dialog').textContent()).not.toContain('Arabisch (ar):');
+    await page.getByRole('button', { name: 'Ohne Ukrainisch (uk) veröffentlichen' }).click();
+    await expect
+      .poll(() => page.locator('.admin-status').textContent())
+      .toBe('Version 1 ist veröffentlicht.');
+    const published = await fetch(`${env.runtime.urls.api}/forms/${slug}?lang=ar`);
+    expect(published.status).toBe(200);
+    const form = (await published.json()) as { locales: string[]; direction: string };
+    expect(form.locales).toEqual(['de', 'ar']);
+    await expect.poll(() => page.locator('li[data-version="1"]').textContent()).toContain('veröffentlicht');
+  });
+
+  it('a second version: the diff names the changed text, and a rollback makes version 1 live again', async () => {
+    await tab('Übersetzungen').click();
+    await cell('title', 'de').fill('Helfende gesucht');
+    await expect.poll(saveStatus).toMatch(/^Gespeichert/);
+    await tab('Versionen').click();
+    await page.getByRole('button', { name: 'Entwurf veröffentlichen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Veröffentlichen' }).click();
+    // The draft keeps Ukrainian for later, so publishing asks again.
+    await page.getByRole('button', { name: 'Ohne Ukrainisch (uk) veröffentlichen' }).click();
+    await expect
+      .poll(() => page.locator('.admin-status').textContent())
+      .toBe('Version 2 ist veröffentlicht.');
+
+    await page.getByLabel('Von', { exact: true }).selectOption('1');
+    await page.getByLabel('Bis', { exact: true }).selectOption('2');
+    await page.getByRole('button', { name: 'Vergleichen', exact: true }).click();
+    await expect.poll(() => page.getByTestId('form-diff').textContent()).toContain('Helfende gesucht');
+
+    await page.getByRole('button', { name: 'Zurück zu Version 1' }).click();
+    await expect
+      .poll(() => page.locator('.admin-status').textContent())
+      .toBe('Version 1 ist jetzt veröffentlicht.');
+    await expect.poll(() => page.locator('li[data-version="1"]').textContent()).toContain('veröffentlicht');
+    const live = (await (await fetch(`${env.runtime.urls.api}/forms/${slug}`)).json()) as { version: number };
+    expect(live.version).toBe(1);
   });
 });

@@ -47,6 +47,10 @@ export const getImpact = (slug: string, to: number | 'draft') =>
   apiJson<FormImpact>(path(slug, `/impact?to=${to}`));
 export const rollbackTo = (slug: string, version: number) =>
   apiJson(path(slug, '/rollback'), { method: 'POST', body: JSON.stringify({ version }) });
+export const exportVersion = (slug: string, version: number) =>
+  apiJson<{ schema: Record<string, unknown>; uischema: Record<string, unknown> }>(
+    path(slug, `/versions/${version}/export`),
+  );
 export const publishVersion = (slug: string, version: number) =>
   apiJson(path(slug, `/versions/${version}/publish`), { method: 'POST' });
 

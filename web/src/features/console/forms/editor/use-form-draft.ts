@@ -110,6 +110,22 @@ export function useFormDraft(slug: string) {
     return () => clearTimeout(timer);
   }, [state, save]);
 
+  // Leaving the editor within the autosave delay still saves; closing the tab asks first.
+  useEffect(() => {
+    const unsaved = () => {
+      const current = latest.current;
+      return current !== undefined && current.history.present !== current.saved;
+    };
+    const warn = (event: BeforeUnloadEvent) => {
+      if (unsaved()) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      if (unsaved() && latest.current?.status.kind === 'dirty') void save();
+    };
+  }, [save]);
+
   // Back online: try again at once.
   useEffect(() => {
     const retry = () => {

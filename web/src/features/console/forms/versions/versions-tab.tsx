@@ -2,8 +2,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { SignInRequired } from '../../api.ts';
 import type { FormDraftEditor } from '../editor/use-form-draft.ts';
-import { type FormDiff, formsKey, getDiff, publishVersion, rollbackTo, useVersions } from '../forms-api.ts';
+import {
+  exportVersion,
+  type FormDiff,
+  formsKey,
+  getDiff,
+  publishVersion,
+  rollbackTo,
+  useVersions,
+} from '../forms-api.ts';
 import { useFormsText } from '../messages.ts';
+import { download } from '../translations/download.ts';
 import { DiffView } from './diff-view.tsx';
 import { PublishFlow } from './publish-flow.tsx';
 
@@ -41,6 +50,26 @@ export function VersionsTab({ slug, editor }: { slug: string; editor: FormDraftE
       if (!(failure instanceof SignInRequired)) setError((failure as Error).message);
     }
   }
+  /** The version as the two files any JSON Forms host reads. */
+  async function exportFiles(version: number) {
+    setError(undefined);
+    try {
+      const files = await exportVersion(slug, version);
+      download(
+        `${slug}-v${version}.schema.json`,
+        'application/json',
+        `${JSON.stringify(files.schema, null, 2)}\n`,
+      );
+      download(
+        `${slug}-v${version}.uischema.json`,
+        'application/json',
+        `${JSON.stringify(files.uischema, null, 2)}\n`,
+      );
+    } catch (failure) {
+      if (!(failure instanceof SignInRequired)) setError((failure as Error).message);
+    }
+  }
+
   async function compare() {
     setError(undefined);
     try {
@@ -77,6 +106,9 @@ export function VersionsTab({ slug, editor }: { slug: string; editor: FormDraftE
             <strong>{t.version(entry.version)}</strong>
             {entry.version === published && <span className="chip published-chip">{t.publishedMarker}</span>}{' '}
             <span className="muted">{t.by(entry.createdBy, when.format(new Date(entry.createdAt)))}</span>{' '}
+            <button type="button" className="secondary" onClick={() => exportFiles(entry.version)}>
+              {t.exportVersion(entry.version)}
+            </button>{' '}
             {published !== undefined && entry.version < published && (
               <button
                 type="button"
