@@ -107,7 +107,16 @@ export function EditorPage() {
         {current === 'translations' && <TranslationsTab definition={definition} onChange={editor.change} />}
         {current === 'preview' && <PreviewTab definition={definition} />}
         {current === 'settings' && (
-          <FormSettingsTab definition={definition} onChange={editor.change} uiLocale={locale} />
+          <>
+            {/* The tab's sections are h3: this keeps the heading order for screen readers (axe). */}
+            <h2 className="visually-hidden">{t.tabs.settings}</h2>
+            <FormSettingsTab
+              definition={definition}
+              onChange={editor.change}
+              uiLocale={locale}
+              issues={editor.state?.issues ?? []}
+            />
+          </>
         )}
         {current === 'versions' && <VersionsTab slug={slug} editor={editor} />}
       </section>
