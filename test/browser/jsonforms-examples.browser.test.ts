@@ -54,7 +54,9 @@ describe("JSON Forms' own examples in the form preview", () => {
     problems.length = 0;
     const elapsed = await Promise.race([
       page.evaluate((example) => window.showExample(example), name),
-      new Promise<number>((resolve) => setTimeout(() => resolve(Number.POSITIVE_INFINITY), RENDER_BUDGET_MS + 1_000)),
+      new Promise<number>((resolve) =>
+        setTimeout(() => resolve(Number.POSITIVE_INFINITY), RENDER_BUDGET_MS + 1_000),
+      ),
     ]);
     expect(elapsed).toBeLessThan(RENDER_BUDGET_MS);
     const text = await page.locator('#root').innerText();
