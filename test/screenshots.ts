@@ -77,6 +77,20 @@ try {
   await staff.goto(`${web}/console/settings`);
   await staff.locator('form').first().waitFor();
   await shot(staff, 'console-settings-desktop', true);
+  // The form editor on the shipped registration form: build, translations, preview, versions.
+  const editor = `${web}/console/forms/integrationslotsen-registrierung`;
+  await staff.goto(`${editor}/build`);
+  await staff.locator('.build-row').first().waitFor();
+  await staff.locator('.build-select').nth(1).click();
+  await shot(staff, 'editor-build-desktop');
+  await staff.goto(`${editor}/translations`);
+  await staff.locator('.translations-grid').waitFor();
+  await shot(staff, 'editor-translations-desktop');
+  await staff.goto(`${editor}/preview`);
+  await staff.getByLabel('Sprache', { exact: true }).selectOption('ar');
+  await staff.getByRole('radio', { name: 'Telefon (375 px)' }).check();
+  await staff.getByTestId('form-preview').locator('input').first().waitFor();
+  await shot(staff, 'editor-preview-desktop');
   // The same session on a phone: oidc-client-ts keeps it per tab, so sign in there too.
   const phoneConsole = await phone.newPage();
   await phoneConsole.goto(`${web}/console/inbox`);
