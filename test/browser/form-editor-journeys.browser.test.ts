@@ -100,6 +100,7 @@ describe('walk-through 1: built from blank, translated, published, filled, chang
     await admin.getByRole('button', { name: 'Schritt', exact: true }).click();
     await addField('Kurzer Text', 'Vorname');
     await admin.getByLabel('Pflichtfeld').check();
+    await admin.getByLabel('Platzhalter').fill('z. B. Amal');
     await addField('Ja/Nein', 'Haben Sie ein Auto');
     await addField('Kurzer Text', 'Kennzeichen');
     const showWhen = admin.getByRole('group', { name: 'Nur anzeigen, wenn …' });
@@ -162,6 +163,7 @@ describe('walk-through 1: built from blank, translated, published, filled, chang
 
   it('a volunteer fills it in on a phone: the plate number shows only with a car, step by step', async () => {
     const page = await volunteerPage(built, 'de-DE');
+    expect(await page.getByLabel(/^Vorname/).getAttribute('placeholder')).toBe('z. B. Amal');
     await page.getByLabel(/^Vorname/).fill('Amal');
     expect(await page.getByLabel(/^Kennzeichen/).count()).toBe(0);
     await page.getByLabel(/^Haben Sie ein Auto/).check();

@@ -150,7 +150,9 @@ describe('formTexts', () => {
       'title=Anmeldung',
       'description=Bitte ausfüllen',
       'payment.label=Payment',
+      'payment.Bank=Bank',
       'payment.iban.label=IBAN',
+      'payment.Bar=Bar',
       'payment.note.label=Note',
       'address.label=Address',
       'address.city.label=Ort',
@@ -242,5 +244,53 @@ describe('missingTranslations', () => {
       de: [{ key: 'title', text: '' }],
       en: [{ key: 'intro.label', text: '' }],
     });
+  });
+});
+
+describe('placeholders', () => {
+  it("are a form text under `<prefix>.placeholder`, from the Control's options, and need a translation", () => {
+    const d = definition((form) => {
+      form.uischema = {
+        type: 'VerticalLayout',
+        elements: [
+          { type: 'Control', scope: '#/properties/email', options: { placeholder: 'name@beispiel.de' } },
+        ],
+      };
+      form.locales = ['de', 'en'];
+      form.title.en = 'Registration';
+      form.description = undefined;
+      form.consent = { version: '1' };
+    });
+    expect(formTexts(d).find((text) => text.key === 'email.placeholder')).toMatchObject({
+      text: 'name@beispiel.de',
+      kind: 'description',
+    });
+    expect(missingTranslations(d).en?.map((text) => text.key)).toContain('email.placeholder');
+  });
+});
+
+describe('oneOf and anyOf alternatives', () => {
+  it('list their titles as options under `<prefix>.<title>`, as the public page translates them', () => {
+    const d = definition((form) => {
+      form.schema = {
+        type: 'object',
+        properties: {
+          payment: {
+            oneOf: [
+              { title: 'Karte', type: 'object', properties: { number: { type: 'string' } } },
+              { title: 'Bar', type: 'object', properties: { note: { type: 'string' } } },
+            ],
+          },
+        },
+      };
+      form.uischema = {
+        type: 'VerticalLayout',
+        elements: [{ type: 'Control', scope: '#/properties/payment' }],
+      };
+    });
+    const keys = formTexts(d)
+      .filter((text) => text.kind === 'option')
+      .map((text) => text.key);
+    expect(keys).toEqual(['payment.Karte', 'payment.Bar']);
   });
 });

@@ -778,7 +778,9 @@ describe('i) any input', () => {
         fc.dictionary(schemaWords, tree(schemaWords), { maxKeys: 5 }),
         fc.dictionary(uiWords, tree(uiWords), { maxKeys: 5 }),
         (schema, uischema) => {
-          const result = validateFormDefinition({ ...good(), schema, uischema });
+          // As the API receives them: parsed JSON (fast-check also makes null-prototype objects, which JSON.parse never does).
+          const documents = JSON.parse(JSON.stringify({ schema, uischema }));
+          const result = validateFormDefinition({ ...good(), ...documents });
           expect(typeof result.ok).toBe('boolean');
         },
       ),

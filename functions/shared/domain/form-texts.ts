@@ -180,11 +180,17 @@ class Walker {
       const where = `Help text of field ${place}`;
       this.add({ key: `${prefix}.description`, text: schema.description, kind: 'description', where });
     }
+    const placeholder = isObject(element.options) ? element.options.placeholder : undefined;
+    if (typeof placeholder === 'string' && placeholder !== '') {
+      // Lotse's own key (JSON Forms has none): the public page's text fields read it.
+      const where = `Placeholder of field ${place}`;
+      this.add({ key: `${prefix}.placeholder`, text: placeholder, kind: 'description', where });
+    }
     const items = isObject(schema.items) ? deref(context.root, schema.items) : undefined;
     for (const option of [...options(schema, prefix), ...(items ? options(items, prefix) : [])]) {
       this.add({ ...option, kind: 'option', where: `Option '${short(option.text)}' of field ${place}` });
     }
-    this.children(schema, items, element, dataPath, uiPath, context);
+    this.children(schema, items, element, dataPath, uiPath, context, { prefix, place });
   }
 
   /** What JSON Forms renders inside a Control: an object's fields, a list entry's fields, alternatives. */
@@ -195,6 +201,7 @@ class Walker {
     dataPath: string,
     uiPath: string,
     context: Context,
+    control: { prefix: string; place: string },
   ): void {
     const body = items ?? schema;
     if (isChoice(body) || context.expanding.has(body)) return;
@@ -216,6 +223,15 @@ class Walker {
       parts.forEach((part, index) => {
         const alternative = deref(context.root, part);
         if (!alternative || context.expanding.has(alternative)) return;
+        // The public page names a oneOf/anyOf alternative by its title, keyed like a oneOf option.
+        if (keyword !== 'allOf' && typeof alternative.title === 'string' && alternative.title !== '') {
+          this.add({
+            key: `${control.prefix}.${alternative.title}`,
+            text: alternative.title,
+            kind: 'option',
+            where: `Choice '${short(alternative.title)}' of field ${control.place}`,
+          });
+        }
         const altContext: Context = {
           ...inner,
           base: alternative,

@@ -1,5 +1,5 @@
 import type { ControlProps } from '@jsonforms/core';
-import { withJsonFormsControlProps } from '@jsonforms/react';
+import { useJsonForms, withJsonFormsControlProps } from '@jsonforms/react';
 import { autocompleteFor, textInputType } from '../../utils/input-purpose.ts';
 import { Field, useFieldState } from './field-parts.tsx';
 
@@ -7,7 +7,14 @@ import { Field, useFieldState } from './field-parts.tsx';
 function TextControl(props: ControlProps) {
   const { data, path, label, description, required, errors, enabled, visible, schema, uischema } = props;
   const state = useFieldState(path, errors, description);
+  const { i18n } = useJsonForms();
   if (!visible) return null;
+  // `options.placeholder` is the default language's; other languages translate `<prefix>.placeholder`.
+  const own = uischema.options?.placeholder;
+  const placeholder =
+    typeof own === 'string' && own !== ''
+      ? (i18n?.translate?.(`${props.i18nKeyPrefix ?? path}.placeholder`, own) ?? own)
+      : undefined;
   const autocomplete = autocompleteFor(path, uischema.options?.autocomplete);
   const type = textInputType(schema.format, autocomplete);
   const shared = {
@@ -19,6 +26,7 @@ function TextControl(props: ControlProps) {
     'aria-describedby': state.describedBy,
     'aria-invalid': state.invalid,
     onBlur: state.markTouched,
+    placeholder,
   };
   const change = (value: string) => props.handleChange(path, value === '' ? undefined : value);
   return (
