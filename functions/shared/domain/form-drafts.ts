@@ -1,5 +1,6 @@
 import type { FormDraft } from '../contracts/form-editor.ts';
 import { ConflictError, type FieldIssue, NotFoundError } from './errors.ts';
+import { foldDefaultTexts } from './form-fold.ts';
 import { validateFormDefinition } from './form-validation.ts';
 import type { FormDeps, FormStore, FormSummary } from './forms.ts';
 
@@ -109,7 +110,8 @@ export async function loadDraft(deps: DraftDeps, slug: string): Promise<StoredDr
   return {
     slug,
     revision: 0,
-    definition: version.definition as unknown as Json,
+    // The editor edits the documents: an older form's default-language translations move into them.
+    definition: foldDefaultTexts(version.definition) as unknown as Json,
     basedOn: version.version,
     updatedAt: version.createdAt,
     updatedBy: version.createdBy,
