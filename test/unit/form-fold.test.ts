@@ -30,7 +30,8 @@ describe('an older form becomes a draft with its default language in the documen
                 text.text,
             ]),
         );
-      for (const locale of original.locales) expect(seen(folded, locale)).toMatchObject(seen(original, locale));
+      for (const locale of original.locales)
+        expect(seen(folded, locale)).toMatchObject(seen(original, locale));
     },
   );
 
