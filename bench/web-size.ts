@@ -90,11 +90,16 @@ try {
   const manifest = await buildInto(outDir);
   const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
   if (!entryKey) throw new Error('the build has no entry chunk');
-  if (!manifest[entryKey]?.dynamicImports?.includes(FORM_PAGE)) {
+  // The console's preview and application view import the form page too: the bundler then names
+  // the shared chunk after it (`_public-form-page-<hash>.js`) instead of by its source path.
+  const formPage = manifest[entryKey]?.dynamicImports?.find(
+    (key) => key === FORM_PAGE || /^_public-form-page-[\w-]+\.js$/.test(key),
+  );
+  if (!formPage) {
     throw new Error(`${FORM_PAGE} is not loaded lazily from the entry any more`);
   }
   const entryChunks = withStaticImports(manifest, entryKey);
-  const formChunks = withStaticImports(manifest, FORM_PAGE, new Set(entryChunks));
+  const formChunks = withStaticImports(manifest, formPage, new Set(entryChunks));
   const js = (keys: readonly string[], role: (key: string) => string) =>
     keys.map((key) => measure(outDir, role(key), (manifest[key] as ManifestChunk).file));
 
@@ -107,7 +112,7 @@ try {
     'Public form (/f/{slug}): entry + lazily loaded form chunk + their static imports',
     [
       ...js(entryChunks, (key) => (key === entryKey ? 'entry' : 'entry import')),
-      ...js(formChunks, (key) => (key === FORM_PAGE ? 'form route chunk' : 'form chunk import')),
+      ...js(formChunks, (key) => (key === formPage ? 'form route chunk' : 'form chunk import')),
     ],
   );
   const css = [...new Set([...entryChunks, ...formChunks].flatMap((key) => manifest[key]?.css ?? []))];

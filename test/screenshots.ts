@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { repositoryRoot } from '../infra/local/runtime.ts';
 import { buildWebIfStale } from '../infra/local/web-build.ts';
-import { messagesFor } from '../web/src/features/public-form/messages.ts';
+import { messagesFor } from '../web/src/features/public-form/messages-all.ts';
 import { launchChromium } from './support/browser.ts';
 import { signInOnProviderPage } from './support/console-sign-in.ts';
 import { eventually } from './support/poll.ts';

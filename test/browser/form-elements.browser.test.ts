@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messagesFor } from '../../web/src/features/public-form/messages.ts';
+import { messagesFor } from '../../web/src/features/public-form/messages-all.ts';
 import { launchChromium } from '../support/browser.ts';
 import { everyElementForm } from '../support/examples-harness/every-element-form.ts';
 import { serveExamplesHarness } from '../support/examples-harness/serve.ts';

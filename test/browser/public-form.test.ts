@@ -6,7 +6,7 @@ import {
   submissionReceipt,
   submissionRequest,
 } from '#shared/contracts/form-definition.ts';
-import { messagesFor } from '../../web/src/features/public-form/messages.ts';
+import { messagesFor } from '../../web/src/features/public-form/messages-all.ts';
 import { launchChromium } from '../support/browser.ts';
 import { fillRegistration } from '../support/registration.ts';
 import { startTestRuntime } from '../support/runtime.ts';

@@ -4,7 +4,7 @@ import {
   languageName,
   messagesByLocale,
   messagesFor,
-} from '../../web/src/features/public-form/messages.ts';
+} from '../../web/src/features/public-form/messages-all.ts';
 import { shippedForms } from './support/shipped-forms.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messagesFor } from '../../web/src/features/public-form/messages.ts';
+import { messagesFor } from '../../web/src/features/public-form/messages-all.ts';
 import { formAjv } from '../../web/src/features/public-form/utils/create-ajv.ts';
 import {
   createErrorTranslator,

@@ -1,7 +1,7 @@
 import type { JsonSchema } from '@jsonforms/core';
 import { getControlPath } from '@jsonforms/core';
 import { describe, expect, it } from 'vitest';
-import { messagesFor } from '../../web/src/features/public-form/messages.ts';
+import { messagesFor } from '../../web/src/features/public-form/messages-all.ts';
 import { formAjv } from '../../web/src/features/public-form/utils/create-ajv.ts';
 import { splitIssues } from '../../web/src/features/public-form/utils/server-issues.ts';
 import {

@@ -1,6 +1,7 @@
 import type { PublishedForm } from './api/types.ts';
 import { FormErrorBoundary } from './components/form-error-boundary.tsx';
 import { FormView } from './components/form-view.tsx';
+import { useMessages } from './hooks/use-messages.ts';
 import { messagesFor } from './messages.ts';
 import { directionOf } from './utils/choose-locale.ts';
 import './public-form.css';
@@ -22,7 +23,7 @@ const noop = () => undefined;
  * answers and says so. No draft is stored. Import it lazily from the console: it brings JSON Forms.
  */
 export function FormPreview({ form, organisationName, privacyUrl, data }: Props) {
-  const messages = messagesFor(form.locale);
+  const messages = useMessages(form.locale) ?? messagesFor(form.locale);
   return (
     <div className="public-form" lang={form.locale} dir={form.direction ?? directionOf(form.locale)}>
       <p className="organisation">{organisationName ?? form.organisation.name}</p>

@@ -1,17 +1,22 @@
-import { type CSSProperties, useState } from 'react';
+import { type CSSProperties, lazy, Suspense, useState } from 'react';
 import type { SubmissionReceipt } from '../api/types.ts';
 import { useDocumentLanguage } from '../hooks/use-document-language.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 import { useOrganisation } from '../hooks/use-organisation.ts';
 import { usePublishedForm } from '../hooks/use-published-form.ts';
 import { messagesFor } from '../messages.ts';
 import { directionOf } from '../utils/choose-locale.ts';
-import { AvailabilityNotice } from './availability-notice.tsx';
 import { FormErrorBoundary } from './form-error-boundary.tsx';
 import { FormView } from './form-view.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { OrganisationFooter } from './organisation-footer.tsx';
 import { ReceiptView } from './receipt-view.tsx';
 import '../public-form.css';
+
+// Shown only while a form is not open (its texts in seven languages): not on every first load.
+const AvailabilityNotice = lazy(() =>
+  import('./availability-notice.tsx').then((module) => ({ default: module.AvailabilityNotice })),
+);
 
 // For the console's read-only view of an application and the editor's preview, which import them
 // from here so that the bundler keeps one chunk for both (a shared chunk would be one more file on
@@ -27,7 +32,8 @@ export { publicFormRenderers } from './renderers/index.ts';
 export function PublicFormPage({ slug }: { slug: string }) {
   const { form, status, locale, switchLocale, reload } = usePublishedForm(slug);
   const [receipt, setReceipt] = useState<SubmissionReceipt>();
-  const messages = messagesFor(locale);
+  const loaded = useMessages(locale);
+  const messages = loaded ?? messagesFor(locale);
   const organisation = useOrganisation();
   useDocumentLanguage(
     locale,
@@ -35,10 +41,10 @@ export function PublicFormPage({ slug }: { slug: string }) {
     form ? `${form.title} – ${form.organisation.name}` : undefined,
   );
 
-  if (!form) {
+  if (!form || !loaded) {
     return (
       <main className="public-form public-form-main">
-        {status === 'loading' ? (
+        {status === 'loading' || (form && !loaded) ? (
           <p role="status">{messages.loading}</p>
         ) : (
           <>
@@ -89,7 +95,9 @@ export function PublicFormPage({ slug }: { slug: string }) {
         {receipt ? (
           <ReceiptView receipt={receipt} messages={messages} page={form.confirmationPage} />
         ) : form.availability && form.availability.state !== 'open' ? (
-          <AvailabilityNotice availability={form.availability} locale={form.locale} />
+          <Suspense fallback={<p role="status">{messages.loading}</p>}>
+            <AvailabilityNotice availability={form.availability} locale={form.locale} />
+          </Suspense>
         ) : (
           <>
             <p className="hint">{messages.requiredNote}</p>

@@ -1,7 +1,7 @@
 import { Component, type ReactNode, useId, useMemo, useState } from 'react';
 import type { FormDefinition } from '#shared/contracts/form-definition.ts';
 import { toPublishedForm } from '#shared/domain/published-form.ts';
-import { FormPreview } from '../../../public-form/preview.tsx';
+import { FormPreview } from '../../../public-form/components/public-form-page.tsx';
 import { languageName, useFormsText } from '../messages.ts';
 import type { DraftDefinition } from '../translations/form-text.ts';
 import { localesOf } from '../translations/grid.ts';

@@ -1,85 +1,7 @@
 import type { Messages } from './messages.ts';
 
-// Turkish and Russian, in their own file so messages.ts stays readable; same keys as the others.
-
-export const tr: Messages = {
-  loading: 'Form yükleniyor …',
-  notFound: 'Bu form yok ya da artık yayında değil.',
-  loadFailed: 'Form yüklenemedi. Lütfen internet bağlantınızı kontrol edin.',
-  retry: 'Tekrar deneyin',
-  language: 'Dil',
-  required: 'zorunlu',
-  requiredNote: '* (zorunlu) ile işaretli alanlar doldurulmalıdır.',
-  choose: 'Lütfen seçin',
-  consentTitle: 'Onay',
-  privacyLink: 'Gizlilik bildirimini okuyun',
-  newTab: '(yeni sekmede açılır)',
-  consentRequired: 'Bilgilerinizi işleyebilmemiz için lütfen onay verin.',
-  consentText: 'Talebimin işlenmesi için bilgilerimin kaydedilmesini ve kullanılmasını kabul ediyorum.',
-  submit: 'Gönder',
-  sending: 'Gönderiliyor …',
-  errorSummaryTitle: 'Lütfen bilgilerinizi kontrol edin',
-  errorPrefix: 'Hata:',
-  addItem: '{item} ekle',
-  removeItem: '{item} kaldır',
-  item: '{label}, kayıt {n}',
-  itemOf: '“{label}” için kayıt',
-  noItems: 'Henüz kayıt yok.',
-  next: 'İleri',
-  back: 'Geri',
-  steps: 'Adımlar',
-  stepOf: 'Adım {n} / {total}',
-  stepHasErrors: 'Devam etmeden önce lütfen işaretli bilgileri kontrol edin.',
-  option: 'Seçenek {n}',
-  previewNote: 'Önizleme: “Gönder” yalnızca bilgileri kontrol eder, hiçbir şey gönderilmez.',
-  previewValid: 'Tüm bilgiler geçerli. Önizlemede hiçbir şey gönderilmez.',
-  receiptTitle: 'Teşekkürler, bilgileriniz bize ulaştı',
-  receiptNumber: 'Başvuru numaranız',
-  receiptNext:
-    'Sonraki adım: Bilgilerinizi kontrol edip sizinle genellikle e-posta ile iletişime geçeceğiz. Bu birkaç gün sürebilir.',
-  receiptKeep: 'Sorularınız olursa diye lütfen bu numarayı not edin.',
-  networkError:
-    'Gönderim olmadı – bağlantı kesilmiş olabilir. Bilgileriniz bu cihazda kayıtlı. Lütfen biraz sonra tekrar deneyin.',
-  serverError:
-    'Sunucumuzda bir hata oluştu. Bilgileriniz bu cihazda kayıtlı. Lütfen daha sonra tekrar deneyin.',
-  tooLarge: 'Bilgileriniz çok uzun. Lütfen uzun metinleri kısaltın.',
-  rateLimited: 'Şu anda çok fazla istek geliyor. Lütfen biraz bekleyip tekrar deneyin.',
-  outdated:
-    'Form bu arada değişti ve bilgileriniz artık ona uymuyor. Lütfen yeni sürümü yükleyin; bilgileriniz korunur.',
-  reloadForm: 'Yeni sürümü yükle',
-  invalid: 'Bazı bilgiler kabul edilmedi. Lütfen kontrol edin.',
-  reference: 'Referans',
-  draftRestored: 'Bu cihazda daha önce girdiğiniz bilgiler geri yüklendi.',
-  honeypot: 'Bu alanı lütfen boş bırakın',
-  errors: {
-    required: 'Lütfen bu alanı doldurun.',
-    minLength: 'Lütfen en az {limit} karakter girin.',
-    maxLength: 'Lütfen en fazla {limit} karakter girin.',
-    minimum: 'Değer en az {limit} olmalıdır.',
-    maximum: 'Değer en fazla {limit} olabilir.',
-    exclusiveMinimum: 'Değer {limit} değerinden büyük olmalıdır.',
-    exclusiveMaximum: 'Değer {limit} değerinden küçük olmalıdır.',
-    multipleOf: 'Değer {multipleOf} sayısının katı olmalıdır.',
-    pattern: 'Lütfen girdiğiniz bilginin biçimini kontrol edin.',
-    format: 'Lütfen girdiğiniz bilginin biçimini kontrol edin.',
-    'format.email': 'Lütfen ad@ornek.com gibi bir e-posta adresi girin.',
-    'format.date': 'Lütfen geçerli bir tarih girin.',
-    'format.time': 'Lütfen geçerli bir saat girin.',
-    'format.date-time': 'Lütfen geçerli bir tarih ve saat girin.',
-    'format.uri': 'Lütfen https://ornek.com gibi bir internet adresi girin.',
-    'type.number': 'Lütfen bir sayı girin.',
-    'type.integer': 'Lütfen bir tam sayı girin.',
-    type: 'Lütfen geçerli bir değer girin.',
-    enum: 'Lütfen seçeneklerden birini seçin.',
-    const: 'Lütfen seçeneklerden birini seçin.',
-    minItems: 'Lütfen en az {limit} tane seçin veya ekleyin.',
-    maxItems: 'Lütfen en fazla {limit} tane seçin veya ekleyin.',
-    uniqueItems: 'Lütfen her kaydı yalnızca bir kez girin.',
-    default: 'Lütfen bu bilgiyi kontrol edin.',
-  },
-};
-
-export const ru: Messages = {
+/** The public page's own words in this language; loaded only when a visitor reads it. */
+const ru: Messages = {
   loading: 'Форма загружается …',
   notFound: 'Такой формы нет, или она больше не опубликована.',
   loadFailed: 'Не удалось загрузить форму. Пожалуйста, проверьте подключение к интернету.',
@@ -156,3 +78,5 @@ export const ru: Messages = {
     default: 'Пожалуйста, проверьте этот ответ.',
   },
 };
+
+export default ru;
