@@ -1,5 +1,6 @@
 import { formVersionPath, parsePath } from '#shared/admin-route.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
+import { foldDefaultTexts } from '#shared/domain/form-fold.ts';
 import { formEditorDeps } from '#shared/form-editor-deps.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
@@ -14,5 +15,8 @@ export const handler = httpHandler(async ({ event }) => {
   const { slug, version } = parsePath(formVersionPath, event.pathParameters);
   const found = await editor.forms.getVersion(slug, version);
   if (!found) throw new NotFoundError(`Form ${slug} has no version ${version}.`);
-  return json(200, { schema: found.definition.schema, uischema: found.definition.uischema });
+  // A form written before the documents carried the default language gets its texts folded in,
+  // so the two files read the same in another JSON Forms host as on our page.
+  const { schema, uischema } = foldDefaultTexts(found.definition);
+  return json(200, { schema, uischema });
 });
