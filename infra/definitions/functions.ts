@@ -441,65 +441,17 @@ export const functions = {
     memoryMb: 1024,
     access: { table: 'readWrite' },
   },
-  'admin-form-list': {
-    entry: 'functions/admin-form-list/handler.ts',
-    description: 'Lists every form with its draft and number of submissions',
+  'admin-form-editor-read': {
+    entry: 'functions/admin-form-editor-read/handler.ts',
+    description:
+      "The form editor's reading routes: forms, templates, drafts, diff, impact, import check, export, mail preview",
     access: { table: 'read' },
   },
-  'admin-form-create': {
-    entry: 'functions/admin-form-create/handler.ts',
-    description: 'Creates a form as a draft (blank, copy, template or import) and audits it',
+  'admin-form-editor-write': {
+    entry: 'functions/admin-form-editor-write/handler.ts',
+    description:
+      "The form editor's writing routes: create a form, save or discard its draft, publish it (audited)",
     access: { table: 'readWrite' },
-  },
-  'admin-form-templates': {
-    entry: 'functions/admin-form-templates/handler.ts',
-    description: 'Lists the templates a new form can start from',
-    access: { table: 'read' },
-  },
-  'admin-form-import': {
-    entry: 'functions/admin-form-import/handler.ts',
-    description: 'Wraps a JSON Forms schema and UI schema into a form definition without saving it',
-    access: { table: 'read' },
-  },
-  'admin-form-draft-get': {
-    entry: 'functions/admin-form-draft-get/handler.ts',
-    description: "Returns a form's draft, or its published version as revision 0",
-    access: { table: 'read' },
-  },
-  'admin-form-draft-save': {
-    entry: 'functions/admin-form-draft-save/handler.ts',
-    description: "Saves a form's draft over the revision its editor loaded",
-    access: { table: 'readWrite' },
-  },
-  'admin-form-draft-discard': {
-    entry: 'functions/admin-form-draft-discard/handler.ts',
-    description: "Discards a form's draft and audits it",
-    access: { table: 'readWrite' },
-  },
-  'admin-form-draft-publish': {
-    entry: 'functions/admin-form-draft-publish/handler.ts',
-    description: "Publishes a form's draft as a new version and audits it",
-    access: { table: 'readWrite' },
-  },
-  'admin-form-diff': {
-    entry: 'functions/admin-form-diff/handler.ts',
-    description: 'Compares two versions of a form, or a version and the draft',
-    access: { table: 'read' },
-  },
-  'admin-form-impact': {
-    entry: 'functions/admin-form-impact/handler.ts',
-    description: 'Lists what a change would break in earlier submissions, with counts',
-    access: { table: 'read' },
-  },
-  'admin-form-export': {
-    entry: 'functions/admin-form-export/handler.ts',
-    description: 'Returns a version of a form as its JSON Forms schema and UI schema',
-    access: { table: 'read' },
-  },
-  'admin-form-preview-mail': {
-    entry: 'functions/admin-form-preview-mail/handler.ts',
-    description: "Renders a form's confirmation mail for sample values",
-    access: { table: 'read' },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

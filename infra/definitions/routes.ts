@@ -696,7 +696,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'GET',
     path: '/api/admin/forms',
-    function: 'admin-form-list',
+    function: 'admin-form-editor-read',
     summary: 'Every form, published or not, with its draft and its number of submissions',
     tag: 'form-editor',
     auth: { groups: ['admin'] },
@@ -710,7 +710,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'POST',
     path: '/api/admin/forms',
-    function: 'admin-form-create',
+    function: 'admin-form-editor-write',
     summary:
       'Creates a form as a draft: blank, a copy of another form, a template, or an imported JSON Forms form',
     tag: 'form-editor',
@@ -729,7 +729,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'GET',
     path: '/api/admin/forms/templates',
-    function: 'admin-form-templates',
+    function: 'admin-form-editor-read',
     summary: 'The templates a new form can start from',
     tag: 'form-editor',
     auth: { groups: ['admin'] },
@@ -743,7 +743,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'POST',
     path: '/api/admin/forms/import',
-    function: 'admin-form-import',
+    function: 'admin-form-editor-read',
     summary:
       'Wraps a JSON Forms schema and UI schema into a form definition and lists its issues; saves nothing',
     tag: 'form-editor',
@@ -759,7 +759,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'GET',
     path: '/api/admin/forms/{slug}/draft',
-    function: 'admin-form-draft-get',
+    function: 'admin-form-editor-read',
     summary: "The form's draft; without one its published (else latest) version as revision 0",
     tag: 'form-editor',
     auth: { groups: ['admin'] },
@@ -774,7 +774,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'PUT',
     path: '/api/admin/forms/{slug}/draft',
-    function: 'admin-form-draft-save',
+    function: 'admin-form-editor-write',
     summary:
       'Saves the draft over the revision the editor loaded (revision 0 creates it); invalid drafts are kept',
     tag: 'form-editor',
@@ -793,7 +793,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'DELETE',
     path: '/api/admin/forms/{slug}/draft',
-    function: 'admin-form-draft-discard',
+    function: 'admin-form-editor-write',
     summary: 'Discards the draft (a form never published goes with it)',
     tag: 'form-editor',
     auth: { groups: ['admin'] },
@@ -808,7 +808,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'POST',
     path: '/api/admin/forms/{slug}/draft/publish',
-    function: 'admin-form-draft-publish',
+    function: 'admin-form-editor-write',
     summary: 'Publishes the draft as a new version, optionally without some languages',
     tag: 'form-editor',
     auth: { groups: ['admin'] },
@@ -829,7 +829,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'GET',
     path: '/api/admin/forms/{slug}/diff',
-    function: 'admin-form-diff',
+    function: 'admin-form-editor-read',
     summary: 'A readable diff of two versions, or a version and the draft (?from=&to=, a number or draft)',
     tag: 'form-editor',
     auth: { groups: ['admin'] },
@@ -844,7 +844,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'GET',
     path: '/api/admin/forms/{slug}/impact',
-    function: 'admin-form-impact',
+    function: 'admin-form-editor-read',
     summary:
       'What a version or the draft would break in earlier submissions, with counts (?to=, default draft)',
     tag: 'form-editor',
@@ -860,7 +860,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'GET',
     path: '/api/admin/forms/{slug}/versions/{version}/export',
-    function: 'admin-form-export',
+    function: 'admin-form-editor-read',
     summary: 'A version as its two JSON Forms files: schema and UI schema',
     tag: 'form-editor',
     auth: { groups: ['admin'] },
@@ -875,7 +875,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'POST',
     path: '/api/admin/forms/preview-mail',
-    function: 'admin-form-preview-mail',
+    function: 'admin-form-editor-read',
     summary: "Renders a form's confirmation mail for sample values (nothing is sent)",
     tag: 'admin',
     auth: { groups: ['admin'] },

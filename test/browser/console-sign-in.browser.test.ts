@@ -87,11 +87,20 @@ describe('an admin signs in to the console through the OpenID provider, phone-si
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     const reached: string[] = [];
-    for (let step = 0; step < 7; step++) {
+    for (let step = 0; step < 8; step++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
     }
-    expect(reached).toEqual(['Inbox', 'System', 'Users', 'Organisation', 'Audit log', 'Deutsch', 'Sign out']);
+    expect(reached).toEqual([
+      'Inbox',
+      'Forms',
+      'System',
+      'Users',
+      'Organisation',
+      'Audit log',
+      'Deutsch',
+      'Sign out',
+    ]);
     // Nothing sticks out sideways on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();

@@ -19,6 +19,7 @@ import {
 } from '#definitions/state-machines.ts';
 import { mainTable } from '#definitions/table.ts';
 import { attentionKinds } from '#shared/domain/attention.ts';
+import { FUNCTIONS_PER_ALARM } from '../../infra/constructs/alarms.ts';
 import { userGroups } from '../../infra/constructs/user-pool.ts';
 import { spaFallback } from '../../infra/constructs/web-distribution.ts';
 import type { LotseApp } from '../../infra/lotse-app.ts';
@@ -675,10 +676,25 @@ describe('outputs and alarms', () => {
       Endpoint: 'ops@example.org',
     });
     const alarms = ofType('AWS::CloudWatch::Alarm');
-    // One per function, two per workflow, the API, each dead-letter queue, each kind of attention.
+    // One per ten functions, two per workflow, the API, each dead-letter queue, each kind of attention.
     expect(alarms.length).toBe(
-      functionIds.length + 2 * stateMachineIds.length + 1 + streamFunctions.length + attentionKinds.length,
+      Math.ceil(functionIds.length / FUNCTIONS_PER_ALARM) +
+        2 * stateMachineIds.length +
+        1 +
+        streamFunctions.length +
+        attentionKinds.length,
     );
+    // Every function's errors are read by exactly one of them.
+    const read = alarms.flatMap(([, a]) =>
+      (a.Properties.Metrics ?? []).flatMap(
+        (m: { MetricStat?: { Metric: { MetricName: string; Dimensions: { Value: unknown }[] } } }) =>
+          m.MetricStat?.Metric.MetricName === 'Errors'
+            ? [render(m.MetricStat.Metric.Dimensions[0]?.Value)]
+            : [],
+      ),
+    );
+    expect(read).toHaveLength(functionIds.length);
+    expect(new Set(read).size).toBe(functionIds.length);
     const attention = alarms.filter(([, a]) => a.Properties.MetricName === 'NeedsAttention');
     expect(attention.map(([, a]) => a.Properties.Dimensions)).toEqual(
       attentionKinds.map((kind) => [
