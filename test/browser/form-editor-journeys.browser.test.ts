@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { signInOnProviderPage } from '../support/console-sign-in.ts';
+import { linkPrivacyPage } from '../support/privacy-page.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 /*
@@ -27,7 +28,7 @@ const imported = `jsonforms-${randomUUID().slice(0, 6)}`;
 beforeAll(async () => {
   [env, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
   env.runtime.auth.createUser('ada', ADMIN_PASSWORD, ['admin']);
-  await linkPrivacyPage();
+  await linkPrivacyPage(env.runtime);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
   admin = await context.newPage();
   await admin.goto(`${env.runtime.urls.web}/console/forms/new`);
@@ -38,22 +39,6 @@ afterAll(async () => {
   await browser?.close();
   await env?.stop();
 });
-
-/** A form without its own privacy page links the organisation's; publishing needs one of them. */
-async function linkPrivacyPage() {
-  const headers = {
-    'content-type': 'application/json',
-    authorization: `Bearer ${env.runtime.auth.issueFor('setup', ['admin']).AccessToken}`,
-  };
-  const current = await (await fetch(`${env.runtime.urls.api}/admin/settings`, { headers })).json();
-  const { logo: _, updatedAt: __, updatedBy: ___, ...fields } = current;
-  const saved = await fetch(`${env.runtime.urls.api}/admin/settings`, {
-    method: 'PUT',
-    headers,
-    body: JSON.stringify({ ...fields, privacyUrl: 'https://example.org/datenschutz' }),
-  });
-  if (saved.status !== 200) throw new Error(`settings not saved: ${await saved.text()}`);
-}
 
 const saveStatus = () => admin.locator('.save-status').textContent();
 const tab = (name: string) => admin.getByRole('tab', { name });

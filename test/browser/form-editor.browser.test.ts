@@ -7,6 +7,7 @@ import { parseCsv } from '../../web/src/features/console/forms/translations/csv.
 import { launchChromium } from '../support/browser.ts';
 import { signInOnProviderPage } from '../support/console-sign-in.ts';
 import { publishOnboardingForm } from '../support/onboarding.ts';
+import { linkPrivacyPage } from '../support/privacy-page.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 /*
@@ -44,7 +45,7 @@ beforeAll(async () => {
   [env, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
   env.runtime.auth.createUser('ada', ADMIN_PASSWORD, ['admin']);
   ({ slug: onboarding } = await publishOnboardingForm(env.runtime));
-  await linkPrivacyPage();
+  await linkPrivacyPage(env.runtime);
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'de-DE',
@@ -54,22 +55,6 @@ beforeAll(async () => {
   await page.goto(`${env.runtime.urls.web}/console/forms`);
   await signInOnProviderPage(page, 'ada', ADMIN_PASSWORD);
 });
-
-/** Imported forms name no privacy page; publishing needs the organisation's. */
-async function linkPrivacyPage() {
-  const headers = {
-    'content-type': 'application/json',
-    authorization: `Bearer ${env.runtime.auth.issueFor('alice', ['admin']).AccessToken}`,
-  };
-  const current = await (await fetch(`${env.runtime.urls.api}/admin/settings`, { headers })).json();
-  const { logo: _, updatedAt: __, updatedBy: ___, ...fields } = current;
-  const saved = await fetch(`${env.runtime.urls.api}/admin/settings`, {
-    method: 'PUT',
-    headers,
-    body: JSON.stringify({ ...fields, privacyUrl: 'https://example.org/datenschutz' }),
-  });
-  if (saved.status !== 200) throw new Error(`settings not saved: ${await saved.text()}`);
-}
 
 afterAll(async () => {
   await browser?.close();
