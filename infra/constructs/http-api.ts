@@ -13,6 +13,13 @@ export interface HttpApiRoute {
   readonly handler: lambda.IFunction;
   /** Checks the caller before the handler runs. @default - none: anyone may call the route */
   readonly authorizer?: apigw.IHttpRouteAuthorizer;
+  /**
+   * Whether API Gateway's permission to invoke the handler names this route's path. A function that
+   * serves several routes gets one permission for the whole API instead: one permission per route
+   * cost a CloudFormation resource each, and the stack has at most 500.
+   * @default true
+   */
+  readonly permissionPerRoute?: boolean;
 }
 
 export interface LotseHttpApiProps {
@@ -88,6 +95,7 @@ export class LotseHttpApi extends Construct {
       integration = new HttpLambdaIntegration(
         `Integration${Names.nodeUniqueId(route.handler.node)}`,
         route.handler,
+        { scopePermissionToRoute: route.permissionPerRoute ?? true },
       );
       this.integrations.set(route.handler, integration);
     }

@@ -22,16 +22,22 @@ export interface LotseFunctionProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * A log group several functions share; Lambda then names each log stream
+   * `YYYY/MM/DD/<function name>[version]…`, so every line still tells which function wrote it.
+   * @default - a log group of its own
+   */
+  readonly logGroup?: logs.ILogGroup;
 }
 
 /**
  * One Lambda function the way every Lotse function runs: Node.js on ARM, bundled locally with
- * esbuild as ESM (no Docker), X-Ray tracing, and its own log group and role so that the only
- * permissions it has are the ones granted to it explicitly.
+ * esbuild as ESM (no Docker), X-Ray tracing, and its own role so that the only permissions it
+ * has are the ones granted to it explicitly. Logs go to the given shared log group, else its own.
  */
 export class LotseFunction extends Construct {
   readonly function: nodejs.NodejsFunction;
-  readonly logGroup: logs.LogGroup;
+  readonly logGroup: logs.ILogGroup;
 
   constructor(scope: Construct, id: string, props: LotseFunctionProps) {
     super(scope, id);
@@ -40,10 +46,12 @@ export class LotseFunction extends Construct {
       throw new Error(`${this.node.path}: memoryMb ${memoryMb} must be a whole number from 128 to 10240`);
     }
 
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    this.logGroup =
+      props.logGroup ??
+      new logs.LogGroup(this, 'Logs', {
+        retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
 
     // Own role instead of AWSLambdaBasicExecutionRole: that managed policy may write to any log group.
     const role = new iam.Role(this, 'Role', {

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ArnFormat, CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
@@ -145,9 +146,16 @@ export class StatelessStack extends Stack {
 
     const built = {} as Record<FunctionId, LotseFunction>;
     const deadLetterQueues: Partial<Record<FunctionId, sqs.IQueue>> = {};
+    // One log group for all functions: a group per function made the stack outgrow
+    // CloudFormation's 500 resources (477 of them before the courses, 67 log groups).
+    const functionLogs = new logs.LogGroup(this, 'FunctionLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     for (const functionId of functionIds) {
       const definition: FunctionDefinition = functions[functionId];
       const fn = new LotseFunction(this, pascalCase(functionId), {
+        logGroup: functionLogs,
         entry: join(projectRoot, definition.entry),
         projectRoot,
         description: definition.description,
@@ -198,12 +206,16 @@ export class StatelessStack extends Stack {
       authorizerName: 'cognito',
       jwtAudience: [props.auth.clientId, consoleClient.client.userPoolClientId],
     });
+    const routesPerFunction = new Map<string, number>();
+    for (const route of routes)
+      routesPerFunction.set(route.function, (routesPerFunction.get(route.function) ?? 0) + 1);
     for (const route of routes) {
       api.addRoute({
         method: route.method,
         path: route.path,
         handler: this.functions[route.function],
         ...(route.auth ? { authorizer } : {}),
+        permissionPerRoute: routesPerFunction.get(route.function) === 1,
       });
     }
 
