@@ -44,6 +44,9 @@ export interface Enrolment {
   /** sessionId → present. */
   readonly attendance: Readonly<Record<string, boolean>>;
   readonly certificateNumber?: string;
+  /** When each step happened (for the volunteer's path and the funders' report). */
+  readonly offeredAt?: string;
+  readonly enrolledAt?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -139,10 +142,15 @@ export interface CourseStore {
 
   getParticipant(participantId: string): Promise<Participant | undefined>;
   putParticipant(participant: Participant): Promise<void>;
+  /** Sets the given fields (an `undefined` value removes the attribute). */
   updateParticipant(
     participantId: string,
-    changes: Partial<Omit<Participant, 'participantId' | 'pageToken'>>,
+    changes: Partial<Omit<Participant, 'participantId' | 'pageToken' | 'taskToken'>>,
   ): Promise<void>;
+  /** Parks a task token on the participant (the previous one, if any, is simply replaced). */
+  parkTaskToken(participantId: string, taskToken: string): Promise<void>;
+  /** Removes the parked token only if it is still this one (a newer park is left alone). */
+  clearTaskToken(participantId: string, taskToken: string): Promise<void>;
   participantByPageToken(tokenHash: string): Promise<Participant | undefined>;
   /** Approved volunteers of a programme still without a course (state awaiting-course). */
   listAwaitingCourse(formSlug: string): Promise<Participant[]>;
