@@ -32,6 +32,18 @@ export const areas: readonly ConsoleArea[] = [
     load: () => import('./forms/forms-area.tsx').then((module) => ({ Component: module.FormsArea })),
   },
   {
+    path: 'courses',
+    label: (t) => inLocaleOf(t, { de: 'Kurse', en: 'Courses' }),
+    roles: ['admin', 'coordinator', 'viewer'],
+    load: () => import('./courses/courses-area.tsx').then((module) => ({ Component: module.CoursesArea })),
+  },
+  {
+    path: 'reports',
+    label: (t) => inLocaleOf(t, { de: 'Berichte', en: 'Reports' }),
+    roles: ['admin', 'coordinator', 'viewer'],
+    load: () => import('./reports/reports-page.tsx').then((module) => ({ Component: module.ReportsPage })),
+  },
+  {
     path: 'system',
     label: (t) => t.navSystem,
     roles: ['admin'],
