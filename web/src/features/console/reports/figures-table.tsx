@@ -31,7 +31,7 @@ export function FiguresTable({ report }: { report: ReportView }) {
   };
   const columns = report.programmes.length === 1 ? report.programmes : [...report.programmes];
   return (
-    <section aria-labelledby="figures-title">
+    <div>
       <h2 id="figures-title">{t.figures}</h2>
       <ScrollRegion labelledBy="figures-title">
         <table className="admin-table figures-table">
@@ -60,6 +60,6 @@ export function FiguresTable({ report }: { report: ReportView }) {
           </tbody>
         </table>
       </ScrollRegion>
-    </section>
+    </div>
   );
 }

@@ -13,8 +13,8 @@ const COLOURS = {
 };
 
 const HEIGHT = 180;
-const BAR = 7;
-const GAP = 10;
+const BAR = 9;
+const GAP = 16;
 
 /**
  * Registrations, approvals, enrolments and certificates per month as grouped bars, in plain SVG.

@@ -35,7 +35,7 @@ export function CertificatesPanel({ courseId, canRevoke, onDone }: Props) {
   }
 
   return (
-    <section aria-labelledby="certificates-title">
+    <div>
       <h2 id="certificates-title">{t.certificates}</h2>
       {certificates.isError && !(certificates.error instanceof SignInRequired) && (
         <p role="alert" className="error">
@@ -45,7 +45,7 @@ export function CertificatesPanel({ courseId, canRevoke, onDone }: Props) {
       {certificates.isSuccess && list.length === 0 && <p>{t.noCertificates}</p>}
       {list.length > 0 && (
         <ScrollRegion labelledBy="certificates-title">
-          <table className="admin-table">
+          <table className="admin-table certificates-table">
             <caption className="visually-hidden">{t.certificatesCaption}</caption>
             <thead>
               <tr>
@@ -109,6 +109,6 @@ export function CertificatesPanel({ courseId, canRevoke, onDone }: Props) {
           }}
         />
       )}
-    </section>
+    </div>
   );
 }

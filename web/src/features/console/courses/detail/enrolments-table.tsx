@@ -11,7 +11,7 @@ const percent = (value: number, locale: string) =>
 export function EnrolmentsTable({ enrolments }: { enrolments: readonly EnrolmentView[] }) {
   const { t, locale } = useCoursesText();
   return (
-    <section aria-labelledby="enrolments-title">
+    <div>
       <h2 id="enrolments-title">{t.enrolments}</h2>
       {enrolments.length === 0 ? (
         <p>{t.noEnrolments}</p>
@@ -42,6 +42,6 @@ export function EnrolmentsTable({ enrolments }: { enrolments: readonly Enrolment
           </table>
         </ScrollRegion>
       )}
-    </section>
+    </div>
   );
 }

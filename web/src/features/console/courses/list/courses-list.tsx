@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SignInRequired } from '../../api.ts';
+import { ScrollRegion } from '../../inbox/scroll-region.tsx';
 import { useScopeForms } from '../../inbox/use-forms.ts';
 import { useMe } from '../../inbox/use-me.ts';
 import { type CourseView, useCourses } from '../courses-api.ts';
@@ -63,9 +64,9 @@ export function CoursesList() {
       )}
       {courses.isSuccess && list.length === 0 && <p>{form ? t.noneForFilter : t.none}</p>}
       {list.length > 0 && (
-        <div className="table-scroll">
+        <ScrollRegion labelledBy="courses-caption">
           <table className="admin-table courses-table">
-            <caption>{t.listCaption}</caption>
+            <caption id="courses-caption">{t.listCaption}</caption>
             <thead>
               <tr>
                 <th scope="col">{t.columns.title}</th>
@@ -93,7 +94,7 @@ export function CoursesList() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );
