@@ -453,6 +453,23 @@ export const functions = {
       "The form editor's writing routes: create a form, save or discard its draft, publish it (audited)",
     access: { table: 'readWrite' },
   },
+  'course-admin-read': {
+    entry: 'functions/course-admin-read/handler.ts',
+    description:
+      "The console's reading course routes: courses, enrolments, candidates, certificates and their PDFs",
+    memoryMb: 1024,
+    access: { table: 'read' },
+  },
+  'course-admin-write': {
+    entry: 'functions/course-admin-write/handler.ts',
+    description:
+      "The console's changing course routes: courses, enrolment, invitations, waiting list, attendance, cancellations, revocation (audited)",
+    access: {
+      table: 'readWrite',
+      startExecution: ['volunteer-course', 'course-certification'],
+      answerTasks: ['volunteer-course'],
+    },
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionId = keyof typeof functions;
