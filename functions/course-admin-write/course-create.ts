@@ -1,5 +1,6 @@
 import { saveCourseRequest } from '#shared/contracts/courses.ts';
 import { courseAdmin } from '#shared/course-admin-deps.ts';
+import { assertRealDates, courseDates } from '#shared/course-admin-http.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { assertFormInScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
@@ -13,6 +14,7 @@ export const handler = httpHandler(
     const deps = courseAdmin();
     const { caller, scope } = await authorize(event, ['admin', 'coordinator'], deps.staff);
     const { revision: _ignored, ...input } = parseOrThrow(saveCourseRequest, body);
+    assertRealDates(courseDates(input));
     assertFormInScope(scope, input.formSlug);
     if (!(await deps.forms.getSummary(input.formSlug)))
       throw new ValidationError([{ field: 'formSlug', message: 'is not a form of this organisation' }]);

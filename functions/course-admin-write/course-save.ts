@@ -20,6 +20,7 @@ export const handler = httpHandler(
     const { caller, scope } = await authorize(event, ['admin', 'coordinator'], deps.staff);
     const { courseId } = parseParams(coursePath, event.pathParameters);
     const { revision, ...input } = parseOrThrow(saveCourseRequest, body);
+    assertRealDates(courseDates(input));
     const course = await courseInScope(deps.courses, scope, courseId);
     if (revision === undefined)
       throw new ValidationError([{ field: 'revision', message: 'is required to save an edit' }]);

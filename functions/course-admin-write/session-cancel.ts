@@ -1,6 +1,13 @@
 import { cancelSessionRequest } from '#shared/contracts/courses.ts';
 import { courseAdmin } from '#shared/course-admin-deps.ts';
-import { assertOpen, courseInScope, parseParams, sessionOf, sessionPath } from '#shared/course-admin-http.ts';
+import {
+  assertOpen,
+  assertRealDates,
+  courseInScope,
+  parseParams,
+  sessionOf,
+  sessionPath,
+} from '#shared/course-admin-http.ts';
 import type { Course } from '#shared/domain/course-model.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
@@ -37,6 +44,7 @@ export const handler = httpHandler(async ({ event, body }) => {
   const { caller, scope } = await authorize(event, ['admin', 'coordinator'], deps.staff);
   const { courseId, sessionId } = parseParams(sessionPath, event.pathParameters);
   const request = parseOrThrow(cancelSessionRequest, body ?? {});
+  assertRealDates({ 'moveTo.date': request.moveTo?.date });
   assertOpen(await courseInScope(deps.courses, scope, courseId));
   const at = deps.now().toISOString();
   const { before, after } = await changeCourse(deps, courseId, (course) =>

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Course, CourseStore } from './domain/course-model.ts';
-import { ConflictError, NotFoundError } from './domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from './domain/errors.ts';
 import { type Caller, type FormScope, inScope } from './domain/staff.ts';
 import { parseOrThrow } from './http/zod-issues.ts';
 
@@ -56,3 +56,28 @@ export function sessionOf(course: Course, sessionId: string) {
 
 /** Whom a course-wide event concerns: everybody holding, having or waiting for a seat. */
 export const ACTIVE_STATUSES = new Set(['offered', 'enrolled', 'waiting']);
+
+const isRealDate = (date: string): boolean => {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+};
+
+/**
+ * The contract checks a date's form (YYYY-MM-DD); this also refuses days that do not exist, such
+ * as 2027-02-30, naming each field, before such a date could reach a calendar or a reminder.
+ */
+export function assertRealDates(dates: Readonly<Record<string, string | undefined>>): void {
+  const issues = Object.entries(dates)
+    .filter(([, date]) => date !== undefined && !isRealDate(date))
+    .map(([field]) => ({ field, message: 'is not a day of the calendar' }));
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/** The dates of a course input by field path. */
+export const courseDates = (input: {
+  sessions: readonly { date: string }[];
+  registrationDeadline?: string | undefined;
+}): Record<string, string | undefined> => ({
+  ...Object.fromEntries(input.sessions.map((session, index) => [`sessions.${index}.date`, session.date])),
+  registrationDeadline: input.registrationDeadline,
+});

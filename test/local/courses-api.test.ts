@@ -143,14 +143,22 @@ describe('courses', () => {
     const bad = await call('cora', 'POST', '/admin/courses', {
       ...courseInput(),
       capacity: 0,
-      sessions: [{ date: '2027-13-01', start: '10:00', end: '09:00' }],
+      sessions: [{ date: '2027-03-01', start: '10:00', end: '09:00' }],
       coordinator: 'not-an-address',
     });
     expect(bad.status).toBe(400);
     const fields = bad.body.error.issues.map((issue: { field: string }) => issue.field);
-    expect(fields).toEqual(
-      expect.arrayContaining(['capacity', 'sessions.0.date', 'sessions.0.end', 'coordinator']),
+    expect(fields).toEqual(expect.arrayContaining(['capacity', 'sessions.0.end', 'coordinator']));
+    const noSuchDay = await call(
+      'cora',
+      'POST',
+      '/admin/courses',
+      courseInput({ sessions: [{ date: '2027-02-30', start: '10:00', end: '12:00' }] }),
     );
+    expect(noSuchDay.status).toBe(400);
+    expect(noSuchDay.body.error.issues).toEqual([
+      { field: 'sessions.0.date', message: 'is not a day of the calendar' },
+    ]);
     const unknownForm = await call(
       'alice',
       'POST',
