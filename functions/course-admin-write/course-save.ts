@@ -1,6 +1,12 @@
 import { saveCourseRequest } from '#shared/contracts/courses.ts';
 import { courseAdmin } from '#shared/course-admin-deps.ts';
-import { courseInScope, coursePath, parseParams } from '#shared/course-admin-http.ts';
+import {
+  assertRealDates,
+  courseDates,
+  courseInScope,
+  coursePath,
+  parseParams,
+} from '#shared/course-admin-http.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { assertFormInScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
