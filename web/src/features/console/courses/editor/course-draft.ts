@@ -8,6 +8,8 @@ export interface SessionDraft {
   readonly date: string;
   readonly start: string;
   readonly end: string;
+  /** Cancelled from the course page; kept (read-only) so a save does not drop it. */
+  readonly cancelled?: boolean;
 }
 
 export interface CourseDraft {
@@ -52,10 +54,14 @@ export const fromCourse = (course: CourseView): CourseDraft => ({
   teachingLanguage: course.teachingLanguage,
   place: course.place ?? '',
   onlineUrl: course.onlineUrl ?? '',
-  // A cancelled session is changed from the course page (cancel / move), not in the editor.
-  sessions: course.sessions
-    .filter((s) => !s.cancelled)
-    .map((s) => ({ key: newSessionKey(), sessionId: s.sessionId, date: s.date, start: s.start, end: s.end })),
+  sessions: course.sessions.map((s) => ({
+    key: newSessionKey(),
+    sessionId: s.sessionId,
+    date: s.date,
+    start: s.start,
+    end: s.end,
+    ...(s.cancelled ? { cancelled: true } : {}),
+  })),
   capacity: String(course.capacity),
   passPercent: String(course.passPercent),
   registrationDeadline: course.registrationDeadline ?? '',
@@ -103,5 +109,5 @@ export function hoursBetween(start: string, end: string): number {
   return Number.isFinite(span) && span > 0 ? Math.round((span / 60) * 4) / 4 : 0;
 }
 
-export const totalHours = (sessions: readonly Pick<SessionDraft, 'start' | 'end'>[]) =>
-  sessions.reduce((sum, s) => sum + hoursBetween(s.start, s.end), 0);
+export const totalHours = (sessions: readonly Pick<SessionDraft, 'start' | 'end' | 'cancelled'>[]) =>
+  sessions.filter((s) => !s.cancelled).reduce((sum, s) => sum + hoursBetween(s.start, s.end), 0);

@@ -55,6 +55,12 @@ export function SessionsField({ sessions, errors, onChange }: Props) {
               </div>
             );
           };
+          if (session.cancelled)
+            return (
+              <li key={session.key} className="session-row cancelled-session">
+                {t.sessionN(n)}: {session.date}, {session.start}–{session.end} · {t.cancelled}
+              </li>
+            );
           return (
             <li key={session.key} className="session-row">
               <fieldset>
@@ -66,7 +72,7 @@ export function SessionsField({ sessions, errors, onChange }: Props) {
                   {t.hoursOf(formatHours(hoursBetween(session.start, session.end), locale))}
                 </p>
                 {errors[`sessions.${index}`] && <p className="error">{errors[`sessions.${index}`]}</p>}
-                {sessions.length > 1 && (
+                {sessions.filter((s) => !s.cancelled).length > 1 && (
                   <button type="button" onClick={() => onChange(sessions.filter((_, i) => i !== index))}>
                     {t.removeSession(n)}
                   </button>
