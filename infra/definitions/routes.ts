@@ -1,5 +1,20 @@
 import * as z from 'zod';
 import {
+  attendanceRequest,
+  cancelCourseRequest,
+  cancelSessionRequest,
+  candidateView,
+  certificateView,
+  courseView,
+  enrolmentView,
+  invitationRequest,
+  invitationResult,
+  manualEnrolmentRequest,
+  revokeCertificateRequest,
+  saveCourseRequest,
+  waitingOrderRequest,
+} from '../../functions/shared/contracts/courses.ts';
+import {
   formDefinition,
   publishedForm,
   submissionReceipt,
@@ -54,9 +69,10 @@ export interface RouteDefinition {
   /**
    * What the caller's form scope is checked against: `form` (a form named in the route or query;
    * outside the scope 403) or `submission` (an application's form; outside the scope 404, so ids do
-   * not leak). Absent: no form scope (public routes, admin-only routes).
+   * not leak) or `course` (a course's programme, also of a certificate; outside the scope 404).
+   * Absent: no form scope (public routes, admin-only routes).
    */
-  readonly scope?: 'form' | 'submission';
+  readonly scope?: 'form' | 'submission' | 'course';
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
 }
 
@@ -887,6 +903,238 @@ export const routes: readonly RouteDefinition[] = [
       ...problems,
     },
   },
+  ...courseAdminRoutes(),
 ];
+
+/** The console's course routes (docs/courses.md): two functions, one for reading, one for changing. */
+function courseAdminRoutes(): RouteDefinition[] {
+  const staff = { groups: ['admin', 'coordinator', 'viewer'] } as const;
+  const editors = { groups: ['admin', 'coordinator'] } as const;
+  const noCourse = { description: 'No such course, or not one the caller may see', schema: errorResponse };
+  const closed = { description: 'The course is cancelled or completed', schema: errorResponse };
+  const secured = { 401: unauthorized, 403: forbidden, ...problems };
+  const read = (route: Omit<RouteDefinition, 'function' | 'tag'>): RouteDefinition => ({
+    ...route,
+    function: 'course-admin-read',
+    tag: 'courses',
+  });
+  const write = (route: Omit<RouteDefinition, 'function' | 'tag'>): RouteDefinition => ({
+    ...route,
+    function: 'course-admin-write',
+    tag: 'courses',
+  });
+  const enrolments = z.object({ enrolments: z.array(enrolmentView) });
+  const changedCourse = z.object({ course: courseView, informed: z.number() });
+  return [
+    read({
+      method: 'GET',
+      path: '/api/admin/courses',
+      summary:
+        'Courses with seats taken, free and waiting, soonest first (?form=, else every programme in scope)',
+      auth: staff,
+      scope: 'form',
+      responses: {
+        200: { description: '{courses}', schema: z.object({ courses: z.array(courseView) }) },
+        ...secured,
+      },
+    }),
+    write({
+      method: 'POST',
+      path: '/api/admin/courses',
+      summary: "Creates a course for a programme (form) in the caller's scope",
+      auth: editors,
+      scope: 'form',
+      requestBody: saveCourseRequest,
+      responses: {
+        201: { description: 'The course (revision 0)', schema: courseView },
+        413: { description: 'The body is too large', schema: errorResponse },
+        ...secured,
+      },
+    }),
+    read({
+      method: 'GET',
+      path: '/api/admin/courses/{courseId}',
+      summary: 'One course with its sessions, seats and certification state',
+      auth: staff,
+      scope: 'course',
+      responses: { 200: { description: 'The course', schema: courseView }, 404: noCourse, ...secured },
+    }),
+    write({
+      method: 'PUT',
+      path: '/api/admin/courses/{courseId}',
+      summary: 'Saves an edit over the revision it started from; a stale one gets 409 naming the fields',
+      auth: editors,
+      scope: 'course',
+      requestBody: saveCourseRequest,
+      responses: {
+        200: { description: 'The saved course', schema: courseView },
+        404: noCourse,
+        409: {
+          description: 'Someone saved in between: the fields this save would change, and the course now',
+          schema: z.object({
+            error: z.object({ code: z.string(), message: z.string() }),
+            changedFields: z.array(z.string()),
+            course: courseView,
+          }),
+        },
+        ...secured,
+      },
+    }),
+    write({
+      method: 'POST',
+      path: '/api/admin/courses/{courseId}/cancel',
+      summary: 'Cancels a course: seats are given back, everyone offered, enrolled or waiting is told',
+      auth: editors,
+      scope: 'course',
+      requestBody: cancelCourseRequest,
+      responses: {
+        200: { description: 'Cancelled', schema: changedCourse },
+        404: noCourse,
+        409: closed,
+        ...secured,
+      },
+    }),
+    write({
+      method: 'POST',
+      path: '/api/admin/courses/{courseId}/sessions/{sessionId}/cancel',
+      summary:
+        'Cancels a session, or moves it to a new date (moveTo); everyone with a seat or waiting is told',
+      auth: editors,
+      scope: 'course',
+      requestBody: cancelSessionRequest,
+      responses: {
+        200: { description: 'Cancelled or moved', schema: changedCourse },
+        404: { description: 'No such course or session', schema: errorResponse },
+        409: {
+          description: 'Cancelled already, took place already, or the course is closed',
+          schema: errorResponse,
+        },
+        ...secured,
+      },
+    }),
+    read({
+      method: 'GET',
+      path: '/api/admin/courses/{courseId}/enrolments',
+      summary:
+        'Everyone offered, enrolled, waiting or done, with names (e-mail not for viewers) and attendance',
+      auth: staff,
+      scope: 'course',
+      responses: { 200: { description: '{enrolments}', schema: enrolments }, 404: noCourse, ...secured },
+    }),
+    write({
+      method: 'POST',
+      path: '/api/admin/courses/{courseId}/enrolments',
+      summary: 'Enrols someone who came without the form; 409 when full unless waitingListIfFull',
+      auth: editors,
+      scope: 'course',
+      requestBody: manualEnrolmentRequest,
+      responses: {
+        201: { description: 'Enrolled, or on the waiting list', schema: enrolmentView },
+        404: noCourse,
+        409: { description: 'The course is full, cancelled or completed', schema: errorResponse },
+        503: { description: 'The workflow could not be started; the seat is kept', schema: errorResponse },
+        ...secured,
+      },
+    }),
+    write({
+      method: 'POST',
+      path: '/api/admin/courses/{courseId}/invitations',
+      summary: "Offers the course to the programme's approved volunteers without one, or to those named",
+      auth: editors,
+      scope: 'course',
+      requestBody: invitationRequest,
+      responses: {
+        200: { description: 'Who was invited, who skipped and why', schema: invitationResult },
+        404: noCourse,
+        409: closed,
+        ...secured,
+      },
+    }),
+    write({
+      method: 'PUT',
+      path: '/api/admin/courses/{courseId}/waiting-list',
+      summary: 'Puts the waiting list in a new order (exactly the people waiting, first to last)',
+      auth: editors,
+      scope: 'course',
+      requestBody: waitingOrderRequest,
+      responses: {
+        200: { description: '{enrolments}', schema: enrolments },
+        404: noCourse,
+        409: { description: 'The list does not name exactly who waits now', schema: errorResponse },
+        ...secured,
+      },
+    }),
+    write({
+      method: 'PUT',
+      path: '/api/admin/courses/{courseId}/sessions/{sessionId}/attendance/{participantId}',
+      summary: 'Records whether someone attended a session (idempotent); a changed mark is audited',
+      auth: editors,
+      scope: 'course',
+      requestBody: attendanceRequest,
+      responses: {
+        200: { description: 'Recorded' },
+        404: { description: 'No such course, session or participant', schema: errorResponse },
+        409: {
+          description: 'The session is cancelled, or the person is not enrolled',
+          schema: errorResponse,
+        },
+        ...secured,
+      },
+    }),
+    write({
+      method: 'POST',
+      path: '/api/admin/courses/{courseId}/sessions/{sessionId}/complete',
+      summary: "Marks a session's attendance complete; after the last one, certification starts",
+      auth: editors,
+      scope: 'course',
+      responses: {
+        200: { description: '{course, certification?}: the execution started, if any' },
+        404: { description: 'No such course or session', schema: errorResponse },
+        409: { description: 'The session or the course is cancelled', schema: errorResponse },
+        503: {
+          description: 'Certification could not be started; completing again retries',
+          schema: errorResponse,
+        },
+        ...secured,
+      },
+    }),
+    read({
+      method: 'GET',
+      path: '/api/admin/course-candidates',
+      summary: 'Approved volunteers of a programme (?form=) without a course yet',
+      auth: staff,
+      scope: 'form',
+      responses: {
+        200: { description: '{candidates}', schema: z.object({ candidates: z.array(candidateView) }) },
+        ...secured,
+      },
+    }),
+    read({
+      method: 'GET',
+      path: '/api/admin/certificates',
+      summary: 'The certificates of a course (?course=)',
+      auth: staff,
+      scope: 'course',
+      responses: {
+        200: { description: '{certificates}', schema: z.object({ certificates: z.array(certificateView) }) },
+        404: noCourse,
+        ...secured,
+      },
+    }),
+    write({
+      method: 'POST',
+      path: '/api/admin/certificates/{number}/revoke',
+      summary: 'Revokes a certificate with a reason (admins only, audited)',
+      auth: { groups: ['admin'] },
+      requestBody: revokeCertificateRequest,
+      responses: {
+        200: { description: 'Revoked', schema: certificateView },
+        404: { description: 'No such certificate', schema: errorResponse },
+        409: { description: 'Revoked already', schema: errorResponse },
+        ...secured,
+      },
+    }),
+  ];
+}
 
 export const routeKey = (route: RouteDefinition): string => `${route.method} ${route.path}`;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoCourseStore } from '../../functions/shared/adapters/course-store.ts';
+import { documentClient } from '../../functions/shared/adapters/dynamo.ts';
 import { eventually } from '../support/poll.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 import { assignStaff } from '../support/staff.ts';
@@ -29,13 +31,41 @@ const PUBLIC_ROUTES = [
  * query, and a valid body. A scoped route that takes a body must have one here (checked below), so
  * that its refusal is the scope's, not a 400 for an empty body.
  */
-const SCOPED_QUERY: Record<string, string> = { 'GET /api/inbox/export': 'format=csv' };
+const SCOPED_QUERY: Record<string, string | (() => string)> = {
+  'GET /api/inbox/export': 'format=csv',
+  'GET /api/admin/certificates': () => `course=${course.courseId}`,
+};
 const SCOPED_BODIES: Record<string, unknown> = {
   'POST /api/inbox/search': { q: 'lina', form: 'beratung-anfrage' },
   'POST /api/submissions/{submissionId}/decision': { decision: 'approve' },
   'POST /api/submissions/{submissionId}/notes': { text: 'Rückruf vereinbart' },
   'PUT /api/submissions/{submissionId}/assignee': { sub: null },
+  'POST /api/admin/courses': courseSample(),
+  // A stale revision: the sample course stays as it is for the routes after this one.
+  'PUT /api/admin/courses/{courseId}': { ...courseSample(), revision: 999 },
+  'POST /api/admin/courses/{courseId}/cancel': { reason: 'Zugriffstest' },
+  'POST /api/admin/courses/{courseId}/sessions/{sessionId}/cancel': { reason: 'Zugriffstest' },
+  'POST /api/admin/courses/{courseId}/enrolments': {
+    firstName: 'Lina',
+    lastName: 'Test',
+    email: 'lina@example.org',
+    locale: 'de',
+  },
+  'POST /api/admin/courses/{courseId}/invitations': {},
+  'PUT /api/admin/courses/{courseId}/waiting-list': { participantIds: [] },
+  'PUT /api/admin/courses/{courseId}/sessions/{sessionId}/attendance/{participantId}': { present: true },
 };
+
+function courseSample() {
+  return {
+    formSlug: 'beratung-anfrage',
+    title: { de: 'Zugriffstest' },
+    teachingLanguage: 'de',
+    sessions: [{ date: '2027-05-03', start: '10:00', end: '12:00' }],
+    capacity: 3,
+    coordinator: 'route-access@example.org',
+  };
+}
 
 const ROLES = ['admin', 'coordinator', 'viewer'] as const;
 type Role = (typeof ROLES)[number];
@@ -46,7 +76,7 @@ interface Operation {
   readonly path: string;
   readonly secured: boolean;
   readonly roles: readonly Role[];
-  readonly scope?: 'form' | 'submission';
+  readonly scope?: 'form' | 'submission' | 'course';
   readonly hasBody: boolean;
 }
 
@@ -54,6 +84,8 @@ let env: Awaited<ReturnType<typeof startTestRuntime>>;
 let operations: Operation[];
 /** A counselling request, so every submission route (timeline, case, pickup) has something real to refuse. */
 let submissionId: string;
+/** A course of FORM with one enrolled participant and a certificate, for the course-scoped routes. */
+let course: { courseId: string; sessionId: string; participantId: string; number: string };
 const FORM = 'beratung-anfrage';
 const OTHER_FORM = 'integrationslotsen-registrierung';
 
@@ -70,10 +102,11 @@ beforeAll(async () => {
       secured: Array.isArray(operation.security) && operation.security.length > 0,
       roles: (operation['x-lotse-roles'] ?? []) as Role[],
       hasBody: operation.requestBody !== undefined,
-      ...(operation['x-lotse-scope'] ? { scope: operation['x-lotse-scope'] as 'form' | 'submission' } : {}),
+      ...(operation['x-lotse-scope'] ? { scope: operation['x-lotse-scope'] as Operation['scope'] } : {}),
     })),
   );
   submissionId = await submitCounsellingRequest();
+  course = await courseSampleData();
 }, 120_000);
 afterAll(async () => env?.stop());
 
@@ -112,18 +145,60 @@ async function submitCounsellingRequest(): Promise<string> {
   return id;
 }
 
+/** Through the API for the course, the store for what workflows would otherwise make. */
+async function courseSampleData() {
+  const admin = env.runtime.auth.issueFor('route-admin', ['admin']).AccessToken;
+  const created = await fetch(`${env.runtime.urls.api}/admin/courses`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify(courseSample()),
+  });
+  expect(created.status, await created.clone().text()).toBe(201);
+  const { courseId, sessions } = (await created.json()) as {
+    courseId: string;
+    sessions: { sessionId: string }[];
+  };
+  const store = dynamoCourseStore(documentClient(), env.runtime.env.TABLE_NAME as string);
+  const participantId = `m-${randomUUID()}`;
+  await store.enrolDirectly({ courseId, participantId, now: new Date() });
+  const number = 'LOTSE-2027-ACCESSTEST';
+  await store.putCertificate({
+    number,
+    participantId,
+    courseId,
+    formSlug: FORM,
+    name: 'Lina Test',
+    programme: 'Beratung',
+    courseTitle: 'Zugriffstest',
+    locale: 'de',
+    firstSession: '2027-05-03',
+    lastSession: '2027-05-03',
+    hours: 2,
+    issuedAt: new Date().toISOString(),
+    credential: 'not-checked-here',
+    status: 'valid',
+  });
+  return { courseId, sessionId: sessions[0]?.sessionId as string, participantId, number };
+}
+
 const PARAMETERS: Record<string, () => string> = {
   slug: () => FORM,
   submissionId: () => submissionId,
   version: () => '1',
+  courseId: () => course.courseId,
+  sessionId: () => course.sessionId,
+  participantId: () => course.participantId,
+  number: () => course.number,
 };
 
 const urlOf = (path: string) =>
   env.runtime.urls.web +
   path.replace(/\{([^}]+)\}/g, (_, name: string) => PARAMETERS[name]?.() ?? randomUUID());
 
-const scopedQuery = (operation: Operation) =>
-  [`form=${FORM}`, SCOPED_QUERY[operation.key]].filter(Boolean).join('&');
+const scopedQuery = (operation: Operation) => {
+  const extra = SCOPED_QUERY[operation.key];
+  return [`form=${FORM}`, typeof extra === 'function' ? extra() : extra].filter(Boolean).join('&');
+};
 
 /** `scoped`: with the form in the query and a valid body, so only the scope can refuse it. */
 const send = (operation: Operation, token?: string, scoped = false) =>

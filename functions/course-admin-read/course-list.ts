@@ -1,0 +1,21 @@
+import * as z from 'zod';
+import { courseAdmin } from '#shared/course-admin-deps.ts';
+import { assertFormInScope, inScope } from '#shared/domain/staff.ts';
+import { authorize } from '#shared/http/access.ts';
+import { httpHandler, json } from '#shared/http/middleware.ts';
+import { parseOrThrow } from '#shared/http/zod-issues.ts';
+import { toCourseView } from './course-views.ts';
+
+const query = z.object({ form: z.string().min(1).max(64).optional() });
+
+/** Courses with their seat counts, soonest first: of one programme (?form=), else of every one in scope. */
+export const handler = httpHandler(async ({ event }) => {
+  const deps = courseAdmin();
+  const { scope } = await authorize(event, ['admin', 'coordinator', 'viewer'], deps.staff);
+  const { form } = parseOrThrow(query, event.queryStringParameters ?? {});
+  if (form) assertFormInScope(scope, form);
+  const courses = await deps.courses.listCourses(form);
+  return json(200, {
+    courses: courses.filter((course) => inScope(scope, course.formSlug)).map(toCourseView),
+  });
+});
