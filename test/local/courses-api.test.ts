@@ -276,7 +276,7 @@ describe('enrolment, waiting list and attendance', () => {
     expect((await mark(first, false)).body).toMatchObject({ present: false, changed: true });
     const [change] = await auditEntries('course.attendance.change', course.courseId);
     expect(change).toMatchObject({
-      actor: { username: 'test-cora' },
+      actor: { sub: 'test-cora', username: 'cora' },
       before: { present: true },
       after: { present: false },
       details: { sessionId: first, participantId: ana.participantId },
