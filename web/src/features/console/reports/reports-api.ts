@@ -10,21 +10,22 @@ export interface ReportFilter {
   readonly form?: string;
 }
 
-const query = (filter: ReportFilter, format: 'json' | 'csv') => {
-  const params = new URLSearchParams({ from: filter.from, to: filter.to, format });
+/** `locale`: the programmes' titles and the CSV's headers and separator follow the console's language. */
+const query = (filter: ReportFilter, format: 'json' | 'csv', locale: string) => {
+  const params = new URLSearchParams({ from: filter.from, to: filter.to, format, locale });
   if (filter.form) params.set('form', filter.form);
   return `/admin/reports?${params}`;
 };
 
-export const useReport = (filter: ReportFilter) =>
+export const useReport = (filter: ReportFilter, locale: string) =>
   useQuery({
-    queryKey: ['admin', 'reports', filter.from, filter.to, filter.form ?? ''],
-    queryFn: () => apiJson<ReportView>(query(filter, 'json')),
+    queryKey: ['admin', 'reports', filter.from, filter.to, filter.form ?? '', locale],
+    queryFn: () => apiJson<ReportView>(query(filter, 'json', locale)),
   });
 
 /** The CSV as the API writes it (separator and headers in the console's language). */
 export async function downloadReportCsv(filter: ReportFilter, locale: string): Promise<string> {
-  const response = await apiFetch(query(filter, 'csv'), { headers: { 'accept-language': locale } });
+  const response = await apiFetch(query(filter, 'csv', locale));
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
     throw new ApiError(response.status, body.error?.message ?? `HTTP ${response.status}`);

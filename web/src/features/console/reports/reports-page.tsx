@@ -24,7 +24,7 @@ export function ReportsPage() {
   const [draft, setDraft] = useState({ from: filter.from, to: filter.to, form: filter.form ?? '' });
   const { forms } = useScopeForms(locale);
   const valid = filter.from <= filter.to;
-  const report = useReport(filter);
+  const report = useReport(filter, locale);
   const [download, setDownload] = useState<{ kind: 'done' | 'error'; text: string } | undefined>();
 
   function show(next: { from: string; to: string; form: string }) {

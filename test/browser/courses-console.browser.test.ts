@@ -1,0 +1,202 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { signInOnProviderPage } from '../support/console-sign-in.ts';
+import { startTestRuntime } from '../support/runtime.ts';
+import { assignStaff } from '../support/staff.ts';
+
+/**
+ * The console's courses screens on the local runtime, phone-sized, signed in as a coordinator:
+ * create a course, enrol someone by hand, record attendance through a lost connection and a reload,
+ * and read the funders' figures. Axe checks each screen.
+ */
+const FORM = 'integrationslotsen-registrierung';
+const password = 'a long staff password';
+
+let env: Awaited<ReturnType<typeof startTestRuntime>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let courseId: string;
+
+beforeAll(async () => {
+  [env, browser] = await Promise.all([startTestRuntime({ timeScale: 0.0001 }), launchChromium()]);
+  env.runtime.auth.createUser('cora', password, ['coordinator']);
+  await assignStaff(env.runtime, env.runtime.auth.getUser('cora').sub, [FORM], { role: 'coordinator' });
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await env?.stop();
+});
+
+const noAxeViolations = async () => {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+};
+
+async function api(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${env.runtime.urls.api}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${env.runtime.auth.issueFor('alice', ['admin']).AccessToken}`,
+      'content-type': 'application/json',
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads the answers loosely
+  return (await response.json()) as any;
+}
+
+const status = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+
+describe('courses in the console, phone-sized', { timeout: 240_000 }, () => {
+  it('a coordinator creates a course with two sessions; a refused field is shown at the field', async () => {
+    await page.goto(`${env.runtime.urls.web}/console/courses`);
+    await signInOnProviderPage(page, 'cora', password);
+    await expect.poll(() => page.getByText('Noch keine Kurse').count()).toBe(1);
+    await noAxeViolations();
+
+    await page.getByRole('link', { name: 'Neuer Kurs' }).click();
+    await page.getByLabel('Programm').selectOption(FORM);
+    await page.getByLabel('Titel (Deutsch)').fill('Grundkurs Integrationslotsen');
+    await page.getByRole('tab', { name: /Englisch/ }).click();
+    await page.getByLabel('Titel (Englisch)').fill('Basic course for integration guides');
+    await page.getByLabel('Datum').first().fill('2027-03-06');
+    await page.getByRole('button', { name: 'Termin hinzufügen' }).click();
+    const second = page.getByRole('group', { name: 'Termin 2' });
+    await second.getByLabel('Datum').fill('2027-03-13');
+    await second.getByLabel('Ende').fill('21:30');
+    // Hours as typed: 2 + 3.5.
+    await expect.poll(() => page.getByText('Zusammen 5,5 Stunden').count()).toBe(1);
+    await page.getByLabel('Plätze').fill('0');
+    await page.getByLabel('Verantwortlich (E-Mail-Adresse)').fill('cora@example.org');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('course-capacity');
+    expect(await page.getByLabel('Plätze').getAttribute('aria-invalid')).toBe('true');
+    await noAxeViolations();
+
+    await page.getByLabel('Plätze').fill('2');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Grundkurs Integrationslotsen' }).count())
+      .toBe(1);
+    courseId = new URL(page.url()).pathname.split('/').at(-1) as string;
+    expect(await page.getByText('0 belegt, 2 frei, 0 auf der Warteliste').count()).toBeGreaterThan(0);
+    await noAxeViolations();
+  });
+
+  it('a stale save gets the conflict and a reload brings the newer course', async () => {
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByLabel('Ort', { exact: true }).fill('Rathaus');
+    const current = await api('GET', `/admin/courses/${courseId}`);
+    const {
+      courseId: _id,
+      status: _s,
+      revision,
+      seats: _seats,
+      hours: _h,
+      certification: _c,
+      createdAt: _a,
+      updatedAt: _u,
+      ...input
+    } = current;
+    await api('PUT', `/admin/courses/${courseId}`, {
+      ...input,
+      sessions: current.sessions.map(({ sessionId, date, start, end }: Record<string, string>) => ({
+        sessionId,
+        date,
+        start,
+        end,
+      })),
+      place: 'Stadtteilzentrum',
+      revision,
+    });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'inzwischen geändert' }).count())
+      .toBe(1);
+    await page.getByRole('button', { name: 'Neu laden' }).click();
+    await expect.poll(() => page.getByLabel('Ort', { exact: true }).inputValue()).toBe('Stadtteilzentrum');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Grundkurs Integrationslotsen' }).count())
+      .toBe(1);
+  });
+
+  it('enrols someone by hand; the seats follow', async () => {
+    await page.getByRole('button', { name: 'Jemanden anmelden' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Jemanden von Hand anmelden' });
+    await dialog.getByLabel('Vorname').fill('Olena');
+    await dialog.getByLabel('Nachname').fill('Koval');
+    await dialog.getByLabel('E-Mail-Adresse').fill('olena@example.org');
+    await dialog.getByLabel('Sprache der E-Mails').selectOption('uk');
+    await noAxeViolations();
+    await dialog.getByRole('button', { name: 'Anmelden' }).click();
+    await expect.poll(() => status('Olena Koval ist angemeldet.').count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('1 belegt, 1 frei, 0 auf der Warteliste').count())
+      .toBeGreaterThan(0);
+    const row = page.getByRole('row', { name: /Olena Koval/ });
+    await expect.poll(() => row.getByText('Angemeldet').count()).toBe(1);
+    await noAxeViolations();
+  });
+
+  it('a tap made without a connection survives a reload and is saved once the connection is back', async () => {
+    await page.getByRole('link', { name: /Anwesenheit am 06\.03\.2027/ }).click();
+    const olena = page.getByRole('button', { name: 'Olena Koval' });
+    await expect.poll(() => olena.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.getByTestId('attendance-counts').textContent()).toBe(
+      '0 anwesend · 0 abwesend · 1 noch offen',
+    );
+    await noAxeViolations();
+
+    await context.setOffline(true);
+    await olena.click();
+    await expect.poll(() => olena.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => status('1 Änderung wartet auf die Verbindung.').count()).toBe(1);
+    await noAxeViolations();
+
+    // A page cannot load with no network at all (there is no service worker), so the reload
+    // happens on a connection that reaches the page but not the API: the mark must still wait.
+    await page.route('**/attendance/**', (route) => route.abort('internetdisconnected'));
+    await context.setOffline(false);
+    await page.reload();
+    await expect.poll(() => status('1 Änderung wartet auf die Verbindung.').count()).toBe(1);
+    await expect.poll(() => olena.getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await (await api('GET', `/admin/courses/${courseId}/enrolments`)).enrolments[0].attendance,
+    ).toEqual({});
+
+    await page.unroute('**/attendance/**');
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await expect.poll(() => status(/wartet auf die Verbindung/).count()).toBe(0);
+    const sessionId = new URL(page.url()).pathname.split('/').at(-1) as string;
+    const { enrolments } = await api('GET', `/admin/courses/${courseId}/enrolments`);
+    expect(enrolments[0].attendance).toEqual({ [sessionId]: true });
+    expect(await page.getByTestId('attendance-counts').textContent()).toBe(
+      '1 anwesend · 0 abwesend · 0 noch offen',
+    );
+
+    await page.getByRole('button', { name: 'Anwesenheit abschließen' }).click();
+    await expect
+      .poll(() =>
+        page.getByText('Die Anwesenheit dieses Termins ist abgeschlossen', { exact: false }).count(),
+      )
+      .toBe(1);
+  });
+
+  it('the reports page shows the figures and a chart', async () => {
+    const year = new Date().getUTCFullYear();
+    await page.goto(`${env.runtime.urls.web}/console/reports?from=${year}-01-01&to=${year}-12-31`);
+    await expect.poll(() => page.getByRole('row', { name: /Kursanmeldungen/ }).count()).toBe(1);
+    expect(await page.getByRole('row', { name: /Kursanmeldungen/ }).textContent()).toContain('1');
+    expect(await page.getByRole('img', { name: 'Je Monat' }).count()).toBe(1);
+    await noAxeViolations();
+  });
+});
