@@ -183,6 +183,20 @@ describe('the volunteer course path', () => {
     expect(execution.input).not.toContain(email);
   });
 
+  it('reminds a few days before the first session, once', async () => {
+    const { slug, coordinators } = await publishOnboardingForm(env.runtime);
+    const course = await createCourse(slug, { inDays: 2, title: 'Soon course' });
+    const { participantId, email } = await approvedVolunteer(slug, coordinators[0] as string);
+    await answerOffer(offerToken(await offerMail(email)), 'accept');
+    await enrolmentIs(course.courseId, participantId, 'enrolled');
+    const reminder = await mailWith(email, 'Starting soon: Soon course');
+    expect(reminder.body.text).toContain('Town hall');
+    // Plan runs again after each (scaled) wait; the round name keeps it to one mail.
+    await parked(participantId);
+    const reminders = (await mailsTo(env.runtime, email)).filter((m) => m.subject.includes('Starting soon'));
+    expect(reminders).toHaveLength(1);
+  });
+
   it('declined: the seat returns and the next course is offered', async () => {
     const { slug, coordinators } = await publishOnboardingForm(env.runtime);
     const first = await createCourse(slug, { inDays: 10, title: 'First course' });
