@@ -36,6 +36,14 @@ export interface StoredMail {
   subject: string;
   body: { text?: string; html?: string };
   at: number;
+  /** As aws-ses-v2-local keeps them: `content` is base64. */
+  attachments?: {
+    filename?: string;
+    contentType: string;
+    contentDisposition?: string;
+    content: string;
+    size: number;
+  }[];
 }
 
 export async function mailbox(runtime: LocalRuntime): Promise<StoredMail[]> {

@@ -5,6 +5,14 @@ export interface MailMessage {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** Files sent with the mail (a certificate PDF, a calendar file); SES limits a mail to 40 MB. */
+  readonly attachments?: readonly MailAttachment[];
+}
+
+export interface MailAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: Uint8Array;
 }
 
 export interface Mailer {
@@ -107,6 +115,9 @@ export function sesMailer(client: SESv2Client, from: string, branding?: () => Pr
                   Text: { Data: message.text, Charset: 'UTF-8' },
                   Html: { Data: message.html, Charset: 'UTF-8' },
                 },
+                ...(message.attachments?.length
+                  ? { Attachments: message.attachments.map(sesAttachment) }
+                  : {}),
               },
             },
           }),
@@ -118,6 +129,15 @@ export function sesMailer(client: SESv2Client, from: string, branding?: () => Pr
     },
   };
 }
+
+/** The SDK base64-encodes RawContent itself; the name loses line breaks so no MIME header can be injected. */
+const sesAttachment = (attachment: MailAttachment) => ({
+  RawContent: attachment.content,
+  FileName: attachment.filename.replace(/[\r\n"]+/g, ' '),
+  ContentType: attachment.contentType,
+  ContentDisposition: 'ATTACHMENT' as const,
+  ContentTransferEncoding: 'BASE64' as const,
+});
 
 /**
  * A From header with a display name. SES takes non-ASCII names only as RFC 2047 encoded words;
