@@ -453,6 +453,12 @@ export const functions = {
       "The form editor's writing routes: create a form, save or discard its draft, publish it (audited)",
     access: { table: 'readWrite' },
   },
+  'course-public': {
+    entry: 'functions/course-public/handler.ts',
+    description:
+      "A volunteer's offer links (accept, decline), own page (cancel, calendar, certificates) and certificate verification",
+    access: { table: 'readWrite', answerTasks: ['volunteer-course'] },
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionId = keyof typeof functions;
