@@ -472,6 +472,12 @@ export const functions = {
     memoryMb: 1024,
     access: { table: 'readWrite', sendMail: true, answerTasks: ['volunteer-course'] },
   },
+  'course-public': {
+    entry: 'functions/course-public/handler.ts',
+    description:
+      "A volunteer's offer links (accept, decline), own page (cancel, calendar, certificates) and certificate verification",
+    access: { table: 'readWrite', answerTasks: ['volunteer-course'] },
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionId = keyof typeof functions;
