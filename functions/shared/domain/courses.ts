@@ -226,7 +226,7 @@ export function toEnrolmentView(
     offerExpiresAt: enrolment.status === 'offered' ? enrolment.offerExpiresAt : undefined,
     waitingPosition:
       enrolment.status === 'waiting'
-        ? waitingPositions([...others, enrolment]).get(enrolment.participantId)
+        ? waitingPositions(including(others, enrolment)).get(enrolment.participantId)
         : undefined,
     attendance: { ...enrolment.attendance },
     attendedHours: summary.attendedHours,
@@ -235,6 +235,11 @@ export function toEnrolmentView(
     updatedAt: enrolment.updatedAt,
   });
 }
+
+const including = (enrolments: readonly Enrolment[], enrolment: Enrolment) => [
+  ...enrolments.filter((other) => other.participantId !== enrolment.participantId),
+  enrolment,
+];
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
