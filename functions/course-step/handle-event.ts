@@ -1,8 +1,8 @@
 import type { CourseDeps } from '#shared/course-deps.ts';
+import { registrationOpen } from '#shared/domain/courses.ts';
 import { mailParticipant } from './mailing.ts';
 import { where } from './offer.ts';
 import { courseCancelled, plan } from './plan.ts';
-import { registrationOpen } from './rules.ts';
 import { noticeSeatCancelled } from './seat-notice.ts';
 import { eventOf, type FlowState, SEAT_RECHECK_SECONDS, type StepResult, step } from './state.ts';
 import { addCourseEvent } from './timeline.ts';
