@@ -17,9 +17,10 @@ export async function handleEvent(deps: CourseDeps, state: FlowState): Promise<S
   const event = eventOf(state);
   const courseId = state.event?.courseId ?? state.courseId;
   const from = state.next;
-  if (from === 'await-course') {
-    return step(participantId, 'offer', event === 'invited' && courseId ? { courseId } : {});
-  }
+  // An invitation (bulk or by hand) names the course to offer; without one, look again.
+  if (event === 'invited' && state.event?.courseId)
+    return step(participantId, 'offer', { courseId: state.event.courseId });
+  if (from === 'await-course') return step(participantId, 'offer');
   if (!courseId) return step(participantId, 'offer');
   const course = await deps.courses.getCourse(courseId);
   if (!course || course.status === 'cancelled')
