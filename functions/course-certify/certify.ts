@@ -1,9 +1,9 @@
 import type { CourseDeps } from '#shared/course-deps.ts';
 import { answerParticipant } from '#shared/course-events.ts';
 import { type Certificate, type Course, courseHours } from '#shared/domain/course-model.ts';
+import { attendanceSummary } from '#shared/domain/courses.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { mailParticipant, titleIn } from '../course-step/mailing.ts';
-import { attendanceSummary } from '../course-step/rules.ts';
 import { addCourseEvent } from '../course-step/timeline.ts';
 import { newCertificateNumber, renderCertificatePdf, signedCredential } from './certificates.ts';
 

@@ -1,8 +1,8 @@
 import type { CourseDeps } from '#shared/course-deps.ts';
+import { registrationOpen } from '#shared/domain/courses.ts';
 import { mailParticipant } from './mailing.ts';
 import { where } from './offer.ts';
 import { courseCancelled, plan } from './plan.ts';
-import { registrationOpen } from './rules.ts';
 import { noticeSeatCancelled } from './seat-notice.ts';
 import { eventOf, type FlowState, SEAT_RECHECK_SECONDS, type StepResult, step } from './state.ts';
 import { addCourseEvent } from './timeline.ts';
@@ -17,9 +17,10 @@ export async function handleEvent(deps: CourseDeps, state: FlowState): Promise<S
   const event = eventOf(state);
   const courseId = state.event?.courseId ?? state.courseId;
   const from = state.next;
-  if (from === 'await-course') {
-    return step(participantId, 'offer', event === 'invited' && courseId ? { courseId } : {});
-  }
+  // An invitation (bulk or by hand) names the course to offer; without one, look again.
+  if (event === 'invited' && state.event?.courseId)
+    return step(participantId, 'offer', { courseId: state.event.courseId });
+  if (from === 'await-course') return step(participantId, 'offer');
   if (!courseId) return step(participantId, 'offer');
   const course = await deps.courses.getCourse(courseId);
   if (!course || course.status === 'cancelled')

@@ -1,8 +1,8 @@
 import type { CourseDeps } from '#shared/course-deps.ts';
 import type { Enrolment, Participant } from '#shared/domain/course-model.ts';
+import { pickCourse } from '#shared/domain/courses.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { mailParticipant } from './mailing.ts';
-import { pickCourse } from './rules.ts';
 import {
   type FlowState,
   LONGEST_WAIT_SECONDS,

@@ -1,7 +1,7 @@
 import type { CourseDeps } from '#shared/course-deps.ts';
 import type { Course } from '#shared/domain/course-model.ts';
+import { firstSessionStart } from '#shared/domain/courses.ts';
 import { mailParticipant } from './mailing.ts';
-import { firstSessionStart } from './rules.ts';
 import { DAY, type FlowState, LONGEST_WAIT_SECONDS, type StepResult, secondsUntil, step } from './state.ts';
 
 /** How long before the first session each reminder goes out. */

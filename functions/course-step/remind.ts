@@ -1,7 +1,7 @@
 import type { CourseDeps } from '#shared/course-deps.ts';
+import { firstSessionStart } from '#shared/domain/courses.ts';
 import { mailParticipant } from './mailing.ts';
 import { reminderRound } from './plan.ts';
-import { firstSessionStart } from './rules.ts';
 import { type FlowState, type StepResult, step } from './state.ts';
 
 /** The reminder Plan found due, sent once (its round names the kind and the first session's time). */

@@ -489,6 +489,12 @@ export const functions = {
       answerTasks: ['volunteer-course'],
     },
   },
+  'course-public': {
+    entry: 'functions/course-public/handler.ts',
+    description:
+      "A volunteer's offer links (accept, decline), own page (cancel, calendar, certificates) and certificate verification",
+    access: { table: 'readWrite', answerTasks: ['volunteer-course'] },
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionId = keyof typeof functions;

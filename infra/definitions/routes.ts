@@ -10,9 +10,13 @@ import {
   invitationRequest,
   invitationResult,
   manualEnrolmentRequest,
+  offerAnswerRequest,
+  offerView,
   reportView,
   revokeCertificateRequest,
   saveCourseRequest,
+  verificationView,
+  volunteerPageView,
   waitingOrderRequest,
 } from '../../functions/shared/contracts/courses.ts';
 import {
@@ -905,6 +909,123 @@ export const routes: readonly RouteDefinition[] = [
     },
   },
   ...courseAdminRoutes(),
+  // The volunteer's side of courses (docs/courses.md): links from e-mails and QR codes, no sign-in.
+  {
+    method: 'GET',
+    path: '/api/offers/{token}',
+    function: 'course-public',
+    summary:
+      'What a course offer link holds: the course, its sessions, until when the seat is held. Changes nothing.',
+    tag: 'courses-public',
+    responses: {
+      200: { description: 'The offer and its state', schema: offerView },
+      404: { description: 'Unknown or altered link', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/offers/{token}',
+    function: 'course-public',
+    summary: 'Accepts or declines the offer; same-origin only, once; "the seat is yours" only when enrolled',
+    tag: 'courses-public',
+    requestBody: offerAnswerRequest,
+    responses: {
+      200: { description: 'Answered: the offer as it now stands', schema: offerView },
+      403: { description: 'Not sent from the offer page (cross-site)', schema: errorResponse },
+      404: { description: 'Unknown or altered link', schema: errorResponse },
+      409: { description: 'Already answered (what, when)', schema: errorResponse },
+      410: { description: 'The hold is over: the seat went to the next person', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/me/{token}',
+    function: 'course-public',
+    summary:
+      "A volunteer's own page: their path, current course with attendance, waiting place, certificates",
+    tag: 'courses-public',
+    responses: {
+      200: { description: 'The page', schema: volunteerPageView },
+      404: { description: 'Unknown or altered link', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/me/{token}/cancel',
+    function: 'course-public',
+    summary: 'Gives the seat (or waiting place) back; the first waiting gets an offer; same-origin only',
+    tag: 'courses-public',
+    responses: {
+      200: { description: 'Given back: the page as it now stands', schema: volunteerPageView },
+      403: { description: 'Not sent from the own page (cross-site)', schema: errorResponse },
+      404: { description: 'Unknown or altered link', schema: errorResponse },
+      409: { description: 'No seat to give back', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/me/{token}/calendar.ics',
+    function: 'course-public',
+    summary: "The current course's sessions as an iCalendar file",
+    tag: 'courses-public',
+    responses: {
+      200: { description: 'text/calendar' },
+      404: { description: 'Unknown link, or no course to put in a calendar', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/me/{token}/certificates/{number}/pdf',
+    function: 'course-public',
+    summary: 'One of their own certificates as a PDF',
+    tag: 'courses-public',
+    responses: {
+      200: { description: 'application/pdf' },
+      404: { description: 'Unknown link, or not their certificate', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/me/{token}/certificates/{number}/credential',
+    function: 'course-public',
+    summary: 'One of their own certificates as a signed Open Badges 3.0 credential (VC-JWT)',
+    tag: 'courses-public',
+    responses: {
+      200: { description: '{number, credential}' },
+      404: { description: 'Unknown link, or not their certificate', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/verify/{number}',
+    function: 'course-public',
+    summary: 'Checks a certificate: valid, revoked or unknown, with name, programme and date only',
+    tag: 'courses-public',
+    responses: { 200: { description: 'The verdict', schema: verificationView }, ...problems },
+  },
+  {
+    method: 'GET',
+    path: '/api/credentials/jwks',
+    function: 'course-public',
+    summary: "The organisation's public keys that sign certificates' credentials (JWKS)",
+    tag: 'courses-public',
+    responses: { 200: { description: '{keys}' }, ...problems },
+  },
+  {
+    method: 'GET',
+    path: '/api/credentials/issuer',
+    function: 'course-public',
+    summary: 'The organisation as an Open Badges 3.0 issuer Profile',
+    tag: 'courses-public',
+    responses: { 200: { description: 'The Profile (JSON-LD)' }, ...problems },
+  },
 ];
 
 /** The console's course routes (docs/courses.md): two functions, one for reading, one for changing. */

@@ -5,7 +5,6 @@ import { dynamoApprovalStore } from '#shared/adapters/approval-store.ts';
 import { dynamoCourseStore } from '#shared/adapters/course-store.ts';
 import { documentClient } from '#shared/adapters/dynamo.ts';
 import { answerParticipant } from '#shared/course-events.ts';
-import { hashToken } from '#shared/domain/approvals.ts';
 import type { Course, CourseStore, Enrolment } from '#shared/domain/course-model.ts';
 import { applyTo, linkIn, publishOnboardingForm } from '../support/onboarding.ts';
 import { eventually } from '../support/poll.ts';
@@ -99,25 +98,30 @@ async function offerMail(email: string, count = 1): Promise<StoredMail> {
   );
 }
 
-/** Answers an offer as the offer page's POST does. */
+const fromOurPage = () => ({
+  'content-type': 'application/json',
+  origin: web,
+  'sec-fetch-site': 'same-origin',
+});
+
+/** Answers an offer from the offer page (c-public's POST), as the volunteer does. */
 async function answerOffer(token: string, answer: 'accept' | 'decline') {
-  const link = await store.getOfferLink(hashToken(token));
-  if (!link) throw new Error('unknown offer link');
-  // biome-ignore lint/correctness/useHookAtTopLevel: a store method named use…, not a React hook
-  expect(await store.useOfferLink(link.tokenHash, answer, new Date().toISOString())).toBe(true);
-  const deps = { sfn, courses: store };
-  if (answer === 'accept') {
-    const result = await store.accept({
-      courseId: link.courseId,
-      participantId: link.participantId,
-      now: new Date(),
-    });
-    expect(result.kind).toBe('enrolled');
-    await answerParticipant(deps, link.participantId, { event: 'accepted', courseId: link.courseId });
-  } else {
-    await answerParticipant(deps, link.participantId, { event: 'declined', courseId: link.courseId });
-  }
-  return link;
+  const response = await fetch(`${api}/offers/${token}`, {
+    method: 'POST',
+    headers: fromOurPage(),
+    body: JSON.stringify({ answer }),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** Gives the seat back from the volunteer's own page. */
+async function cancelSeat(participantId: string) {
+  const participant = await store.getParticipant(participantId);
+  const response = await fetch(`${api}/me/${participant?.pageToken}/cancel`, {
+    method: 'POST',
+    headers: fromOurPage(),
+  });
+  expect(response.status).toBe(200);
 }
 
 const enrolmentIs = (courseId: string, participantId: string, status: Enrolment['status']) =>
@@ -183,6 +187,20 @@ describe('the volunteer course path', () => {
     expect(execution.input).not.toContain(email);
   });
 
+  it('reminds a few days before the first session, once', async () => {
+    const { slug, coordinators } = await publishOnboardingForm(env.runtime);
+    const course = await createCourse(slug, { inDays: 2, title: 'Soon course' });
+    const { participantId, email } = await approvedVolunteer(slug, coordinators[0] as string);
+    await answerOffer(offerToken(await offerMail(email)), 'accept');
+    await enrolmentIs(course.courseId, participantId, 'enrolled');
+    const reminder = await mailWith(email, 'Starting soon: Soon course');
+    expect(reminder.body.text).toContain('Town hall');
+    // Plan runs again after each (scaled) wait; the round name keeps it to one mail.
+    await parked(participantId);
+    const reminders = (await mailsTo(env.runtime, email)).filter((m) => m.subject.includes('Starting soon'));
+    expect(reminders).toHaveLength(1);
+  });
+
   it('declined: the seat returns and the next course is offered', async () => {
     const { slug, coordinators } = await publishOnboardingForm(env.runtime);
     const first = await createCourse(slug, { inDays: 10, title: 'First course' });
@@ -237,23 +255,10 @@ describe('the volunteer course path', () => {
     expect(await timeline(second.participantId)).toEqual(expect.arrayContaining(['course-waiting']));
     expect((await store.getCourse(course.courseId))?.waiting).toBe(2);
 
-    // The first cancels their seat (as their own page does): the first waiting is offered it.
+    // The first gives the seat back on their own page: the first waiting is offered it.
     await parked(second.participantId);
-    const released = await store.release({
-      courseId: course.courseId,
-      participantId: first.participantId,
-      to: 'cancelled',
-      now: new Date(),
-    });
-    expect(released.promoted?.participantId).toBe(second.participantId);
-    await answerParticipant({ sfn, courses: store }, first.participantId, {
-      event: 'seat-cancelled',
-      courseId: course.courseId,
-    });
-    await answerParticipant({ sfn, courses: store }, second.participantId, {
-      event: 'promoted',
-      courseId: course.courseId,
-    });
+    await cancelSeat(first.participantId);
+    await enrolmentIs(course.courseId, second.participantId, 'offered');
     const promotedOffer = await offerMail(second.email);
     await answerOffer(offerToken(promotedOffer), 'accept');
     await enrolmentIs(course.courseId, second.participantId, 'enrolled');
@@ -263,6 +268,9 @@ describe('the volunteer course path', () => {
         ? true
         : undefined,
     );
+    await mailWith(first.email, 'Your cancellation is confirmed: Guide course');
+    // The course's coordinator learns it (course in German: the notice is in German).
+    await mailWith('coordinator@example.org', 'Platz freigegeben: Lotsenkurs');
   });
 
   it('a cancelled session is told to everyone enrolled, in their language', async () => {

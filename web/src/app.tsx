@@ -14,6 +14,16 @@ const DecisionPage = lazy(() =>
 const AnswerPage = lazy(() =>
   import('./features/answer/answer-page.tsx').then((module) => ({ default: module.AnswerPage })),
 );
+// A volunteer's offer, own page and certificate verification: e-mail and QR-code links only.
+const OfferPage = lazy(() =>
+  import('./features/offer/offer-page.tsx').then((module) => ({ default: module.OfferPage })),
+);
+const VolunteerPage = lazy(() =>
+  import('./features/volunteer/volunteer-page.tsx').then((module) => ({ default: module.VolunteerPage })),
+);
+const VerifyPage = lazy(() =>
+  import('./features/verify/verify-page.tsx').then((module) => ({ default: module.VerifyPage })),
+);
 // The public home at /: light, no console code.
 const HomePage = lazy(() =>
   import('./features/home/home-page.tsx').then((module) => ({ default: module.HomePage })),
@@ -77,6 +87,18 @@ export function App() {
           {answer?.[1] && <AnswerPage token={answer[1]} />}
         </Suspense>
       </main>
+    );
+  }
+  const offer = /^\/offer\/([A-Za-z0-9_-]{1,100})$/.exec(path)?.[1];
+  const own = /^\/me\/([A-Za-z0-9_-]{1,100})$/.exec(path)?.[1];
+  const verify = /^\/verify\/([A-Za-z0-9-]{1,40})$/i.exec(path)?.[1];
+  if (offer || own || verify) {
+    return (
+      <Suspense fallback={loading}>
+        {offer && <OfferPage token={offer} />}
+        {own && <VolunteerPage token={own} />}
+        {verify && <VerifyPage number={verify} />}
+      </Suspense>
     );
   }
   return (

@@ -1,0 +1,57 @@
+import { dynamoCourseStore } from '#shared/adapters/course-store.ts';
+import { documentClient } from '#shared/adapters/dynamo.ts';
+import { approvalsDeps } from '#shared/approvals-deps.ts';
+import { courseCalendar } from '#shared/calendar/ics.ts';
+import { answerParticipant } from '#shared/course-events.ts';
+import type { Participant } from '#shared/domain/course-model.ts';
+import { storedCertificates } from './certificates.ts';
+import type { PublicDeps } from './ports.ts';
+import { courseTitle, pick } from './texts.ts';
+
+/** The public course routes wired to DynamoDB, Step Functions and the organisation's settings, once per cold start. */
+export function publicDeps(): PublicDeps {
+  const base = approvalsDeps();
+  const courses = dynamoCourseStore(documentClient(), base.config.TABLE_NAME);
+  const publicBaseUrl = base.config.PUBLIC_BASE_URL.replace(/\/$/, '');
+  const certificates = storedCertificates(courses, base.organisation);
+
+  async function person(participant: Participant) {
+    if (participant.source === 'manual')
+      return participant.firstName ? { firstName: participant.firstName } : {};
+    const loaded = await base.loadSubmission(participant.participantId).catch(() => undefined);
+    return {
+      ...(loaded?.firstName ? { firstName: loaded.firstName } : {}),
+      ...(loaded ? { appliedAt: loaded.submission.receivedAt } : {}),
+    };
+  }
+
+  return {
+    courses,
+    now: () => new Date(),
+    publicBaseUrl,
+    wake: (participantId, event) => answerParticipant({ sfn: base.sfn, courses }, participantId, event),
+    person,
+    programme: async (formSlug, locale) =>
+      pick((await base.forms.getSummary(formSlug))?.title, locale) ?? formSlug,
+    calendar: async (course, participant) => {
+      const description = pick(course.description, participant.locale, course.teachingLanguage);
+      return courseCalendar({
+        courseId: course.courseId,
+        title: courseTitle(course, participant.locale),
+        ...(description ? { description } : {}),
+        ...(course.place ? { place: course.place } : {}),
+        ...(course.onlineUrl ? { onlineUrl: course.onlineUrl } : {}),
+        sessions: course.sessions,
+        timeZone: course.timeZone,
+        organiser: { name: await base.organisation(), email: course.coordinator },
+        pageUrl: `${publicBaseUrl}/me/${participant.pageToken}`,
+        revision: course.revision,
+        ...(course.status === 'cancelled' ? { cancelled: true } : {}),
+      });
+    },
+    certificatePdf: certificates.pdf,
+    verify: certificates.verify,
+    jwks: certificates.jwks,
+    issuer: certificates.issuer,
+  };
+}
