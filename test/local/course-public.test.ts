@@ -1,5 +1,7 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CourseStore } from '../../functions/shared/domain/course-model.ts';
+import { newCertificateNumber } from '../../functions/shared/certificates/number.ts';
+import type { Certificate, CourseStore } from '../../functions/shared/domain/course-model.ts';
 import { courseStoreOf, newParticipant, offerSeat, openCourse } from '../support/course-public.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
@@ -249,5 +251,88 @@ describe('the own page', () => {
 
     const nobody = await newParticipant(store);
     expect((await get(`/me/${nobody.pageToken}/calendar.ics`)).status).toBe(404);
+  });
+});
+
+describe('certificates', () => {
+  async function certify(locale = 'de') {
+    const course = await openCourse(store);
+    const holder = await newParticipant(store, { locale });
+    const number = newCertificateNumber(new Date());
+    const certificate: Certificate = {
+      number,
+      participantId: holder.participant.participantId,
+      courseId: course.courseId,
+      formSlug: course.formSlug,
+      name: 'Lina Haddad',
+      programme: 'Integrationslotsen',
+      courseTitle: 'Vorbereitungskurs',
+      locale,
+      firstSession: '2030-03-02',
+      lastSession: '2030-03-09',
+      hours: 6,
+      issuedAt: new Date().toISOString(),
+      credential: 'not.checked.here',
+      status: 'valid',
+    };
+    await store.putCertificate(certificate);
+    return { ...holder, course, certificate, number };
+  }
+
+  it('gives the holder their own PDF, and nobody else', async () => {
+    const { pageToken, number } = await certify();
+    const view = await (await get(`/me/${pageToken}`)).json();
+    expect(view.certificates).toEqual([
+      expect.objectContaining({
+        number,
+        status: 'valid',
+        pdfUrl: `/api/me/${pageToken}/certificates/${number}/pdf`,
+        verifyUrl: `/verify/${number}`,
+      }),
+    ]);
+    expect(view.path.at(-1)).toMatchObject({ step: 'certified', done: true });
+
+    const pdf = await get(`/me/${pageToken}/certificates/${number}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const document = await getDocument({ data: new Uint8Array(await pdf.arrayBuffer()) }).promise;
+    const text = (await (await document.getPage(1)).getTextContent()).items
+      .map((item) => ('str' in item ? item.str : ''))
+      .join(' ');
+    await document.destroy();
+    expect(text).toContain('Lina Haddad');
+    expect(text).toContain(number);
+
+    const stranger = await newParticipant(store);
+    expect((await get(`/me/${stranger.pageToken}/certificates/${number}/pdf`)).status).toBe(404);
+    expect((await get(`/me/${stranger.pageToken}/certificates/${number}/credential`)).status).toBe(404);
+  });
+
+  it('verifies: valid, revoked with its date, unknown; name, programme and date only', async () => {
+    const { number } = await certify();
+    const valid = await (await get(`/verify/${number}`)).json();
+    expect(valid).toMatchObject({
+      status: 'valid',
+      number,
+      name: 'Lina Haddad',
+      programme: 'Integrationslotsen',
+    });
+    expect(Object.keys(valid).sort()).toEqual(
+      expect.arrayContaining(['issuedAt', 'issuer', 'name', 'number', 'programme', 'status']),
+    );
+    expect(JSON.stringify(valid)).not.toMatch(/participantId|example\.org|credential/);
+
+    await store.revokeCertificate(number, {
+      reason: 'Irrtum',
+      by: 'admin@example.org',
+      at: new Date().toISOString(),
+    });
+    const revoked = await (await get(`/verify/${number}`)).json();
+    expect(revoked).toMatchObject({ status: 'revoked', number });
+    expect(revoked.revokedAt).toMatch(/^\d{4}-/);
+    expect(JSON.stringify(revoked)).not.toContain('Irrtum');
+
+    expect(await (await get('/verify/LOTSE-2026-0000000000')).json()).toMatchObject({ status: 'unknown' });
+    expect(await (await get('/verify/%3Cscript%3E')).json()).toMatchObject({ status: 'unknown' });
   });
 });
