@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { type CertificateLogo, renderCertificatePdf } from '#shared/certificates/pdf.ts';
 import type { verificationView } from '#shared/contracts/courses.ts';
 import type { Certificate, CourseStore } from '#shared/domain/course-model.ts';
 import { DomainError } from '#shared/domain/errors.ts';
@@ -9,13 +10,15 @@ class NotAvailableYetError extends DomainError {
 }
 
 /**
- * Certificates as the public routes see them. Until the signing and PDF parts are wired in, the
- * verification answers from the stored record alone (no signature check) and the files are 503.
+ * Certificates as the public routes see them. Until the signing part is wired in, the verification
+ * answers from the stored record alone (no signature check) and the keys are 503.
  */
 export function storedCertificates(
   courses: Pick<CourseStore, 'getCertificate'>,
-  issuerName: () => Promise<string>,
+  organisation: () => Promise<{ name: string; logo?: CertificateLogo | undefined }>,
+  publicBaseUrl: string,
 ) {
+  const issuerName = async () => (await organisation()).name;
   return {
     async verify(number: string): Promise<z.infer<typeof verificationView>> {
       const issuer = await issuerName();
@@ -31,8 +34,14 @@ export function storedCertificates(
         issuer,
       };
     },
-    async pdf(_certificate: Certificate): Promise<Uint8Array> {
-      throw new NotAvailableYetError('Certificate files are not available yet.');
+    /** Rendered on demand from the stored record, so it always shows the current name and logo. */
+    async pdf(certificate: Certificate): Promise<Uint8Array> {
+      return renderCertificatePdf({
+        certificate,
+        organisation: await organisation(),
+        verifyUrl: `${publicBaseUrl}/verify/${certificate.number}`,
+        locale: certificate.locale,
+      });
     },
     async jwks(): Promise<unknown> {
       throw new NotAvailableYetError('The signing keys are not available yet.');

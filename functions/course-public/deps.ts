@@ -1,5 +1,6 @@
 import { dynamoCourseStore } from '#shared/adapters/course-store.ts';
 import { documentClient } from '#shared/adapters/dynamo.ts';
+import { dynamoSettingsStore } from '#shared/adapters/settings-store.ts';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { courseCalendar } from '#shared/calendar/ics.ts';
 import { answerParticipant } from '#shared/course-events.ts';
@@ -11,9 +12,23 @@ import { courseTitle, pick } from './texts.ts';
 /** The public course routes wired to DynamoDB, Step Functions and the organisation's settings, once per cold start. */
 export function publicDeps(): PublicDeps {
   const base = approvalsDeps();
-  const courses = dynamoCourseStore(documentClient(), base.config.TABLE_NAME);
+  const client = documentClient();
+  const courses = dynamoCourseStore(client, base.config.TABLE_NAME);
   const publicBaseUrl = base.config.PUBLIC_BASE_URL.replace(/\/$/, '');
-  const certificates = storedCertificates(courses, base.organisation);
+  const settings = dynamoSettingsStore(client, base.config.TABLE_NAME);
+  const certificates = storedCertificates(
+    courses,
+    async () => {
+      const logo = await settings.getLogo();
+      // The PDF can embed PNG and JPEG; a WebP logo is left out rather than failing the certificate.
+      const printable = logo && /^image\/(png|jpeg)$/.test(logo.contentType);
+      return {
+        name: await base.organisation(),
+        ...(printable ? { logo: { bytes: new Uint8Array(logo.data), contentType: logo.contentType } } : {}),
+      };
+    },
+    publicBaseUrl,
+  );
 
   async function person(participant: Participant) {
     if (participant.source === 'manual')

@@ -67,7 +67,8 @@ function pathOf(
     step('approved', true, approvedAt),
     step('offered', Boolean(offeredAt || enrolledAt), offeredAt),
     step('enrolled', Boolean(enrolledAt), enrolledAt),
-    step('attended', finished.length > 0, earliest(finished.map((e) => e.updatedAt))),
+    // A certificate means the course was attended, even if that enrolment record is older history.
+    step('attended', finished.length > 0 || Boolean(certifiedAt), earliest(finished.map((e) => e.updatedAt))),
     step('certified', Boolean(certifiedAt), certifiedAt),
   ];
 }

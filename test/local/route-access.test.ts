@@ -24,6 +24,16 @@ const PUBLIC_ROUTES = [
   'POST /api/answers/{token}',
   'GET /api/settings',
   'GET /api/settings/logo',
+  'GET /api/offers/{token}',
+  'POST /api/offers/{token}',
+  'GET /api/me/{token}',
+  'POST /api/me/{token}/cancel',
+  'GET /api/me/{token}/calendar.ics',
+  'GET /api/me/{token}/certificates/{number}/pdf',
+  'GET /api/me/{token}/certificates/{number}/credential',
+  'GET /api/verify/{number}',
+  'GET /api/credentials/jwks',
+  'GET /api/credentials/issuer',
 ];
 
 /**

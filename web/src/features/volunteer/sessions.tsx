@@ -19,7 +19,9 @@ export function SessionList(props: { sessions: readonly SessionItem[]; locale: L
       {props.sessions.map((s) => (
         <li key={s.sessionId}>
           <span className={s.cancelled ? 'vp-cancelled' : undefined}>
-            {formatDay(s.date, locale)}, <bdi dir="ltr">{`${s.start}–${s.end}`}</bdi> ({t.hours(s.hours)})
+            {/* Each part isolated, so a right-to-left page keeps clock times and numbers in order. */}
+            <bdi>{formatDay(s.date, locale)}</bdi> · <bdi dir="ltr">{`${s.start}–${s.end}`}</bdi> ·{' '}
+            <bdi>{t.hours(s.hours)}</bdi>
           </span>
           {s.cancelled && <strong> · {t.sessionCancelled}</strong>}
           {s.present !== undefined && <span className="vp-muted"> · {s.present ? t.present : t.absent}</span>}
