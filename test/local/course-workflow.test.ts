@@ -169,6 +169,11 @@ describe('the volunteer course path', () => {
     expect(offer.body.text).toContain(`${web}/offer/`);
     expect(offer.body.text).toContain('/me/');
     expect(offer.body.text).not.toContain(participantId);
+    const [calendar] = offer.attachments ?? [];
+    expect(calendar?.filename).toBe('course.ics');
+    const ics = Buffer.from(calendar?.content ?? '', 'base64').toString('utf8');
+    expect(ics).toContain(`UID:${course.courseId}-s1@lotse`);
+    expect(ics).toContain(`UID:${course.courseId}-s2@lotse`);
     expect((await store.getEnrolment(course.courseId, participantId))?.status).toBe('offered');
     expect((await store.getCourse(course.courseId))?.taken).toBe(1);
 
@@ -239,6 +244,30 @@ describe('the volunteer course path', () => {
     });
     await enrolmentIs(later.courseId, participantId, 'offered');
     expect((await offerMail(email, 2)).body.text).toContain('Later course');
+  });
+
+  it('no answer until the hold ends, and the next course is full: the waiting list of that course', async () => {
+    const { slug, coordinators } = await publishOnboardingForm(env.runtime);
+    const short = await createCourse(slug, { inDays: 10, holdHours: 1, title: 'Short hold' });
+    const full = await createCourse(slug, { inDays: 30, capacity: 1, title: 'Full course' });
+    // Someone else already holds the only seat of the later course.
+    const other = await store.hold({
+      courseId: full.courseId,
+      participantId: `m-${randomUUID()}`,
+      now: new Date(),
+      holdHours: 720,
+      waitingListIfFull: false,
+    });
+    expect(other.kind).toBe('offered');
+    const { participantId, email } = await approvedVolunteer(slug, coordinators[0] as string);
+    await offerMail(email);
+    await enrolmentIs(short.courseId, participantId, 'expired');
+    const waiting = await enrolmentIs(full.courseId, participantId, 'waiting');
+    expect(waiting.waitingRank).toBeDefined();
+    await mailWith(email, 'Full course');
+    expect(await timeline(participantId)).toEqual(
+      expect.arrayContaining(['course-expired', 'course-waiting']),
+    );
   });
 
   it('a full course puts the next volunteer on its waiting list; a cancelled seat goes to the first waiting', async () => {
@@ -372,9 +401,13 @@ describe('the volunteer course path', () => {
 
     const [congratulation] = (await waitForMails(env.runtime, present.email, before + 1)).slice(before);
     expect(congratulation?.body.text).toContain(certificate?.number);
-    const attachments =
-      (congratulation as StoredMail & { attachments?: { filename?: string }[] }).attachments ?? [];
-    expect(attachments.map((a) => a.filename)).toContain(`${certificate?.number}.pdf`);
+    const pdf = congratulation?.attachments?.find((a) => a.filename === `${certificate?.number}.pdf`);
+    expect(pdf?.contentType).toBe('application/pdf');
+    expect(
+      Buffer.from(pdf?.content ?? '', 'base64')
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const [kind] = (await waitForMails(env.runtime, absent.email, beforeAbsent + 1)).slice(beforeAbsent);
     expect(kind?.body.text).toContain('Lotsenkurs');
     expect(kind?.attachments ?? []).toEqual([]);
