@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { compactVerify, importJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoApprovalStore } from '#shared/adapters/approval-store.ts';
 import { dynamoCourseStore } from '#shared/adapters/course-store.ts';
 import { documentClient } from '#shared/adapters/dynamo.ts';
+import { createSigningKeyFile } from '#shared/certificates/signer.ts';
 import { answerParticipant } from '#shared/course-events.ts';
 import type { Course, CourseStore, Enrolment } from '#shared/domain/course-model.ts';
 import { applyTo, linkIn, publishOnboardingForm } from '../support/onboarding.ts';
@@ -22,6 +27,10 @@ let store: CourseStore;
 const sfn = new SFNClient({});
 
 beforeAll(async () => {
+  // The runtime's own key file wins once it makes one; until then the certificates are signed with this.
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'lotse-keys-')), 'credential-signing.jwk.json');
+  await createSigningKeyFile(keyFile);
+  process.env.LOTSE_SIGNING_KEY_FILE ??= keyFile;
   env = await startTestRuntime({ timeScale: 0.0001 });
   api = env.runtime.urls.api;
   web = env.runtime.urls.web;
@@ -394,6 +403,15 @@ describe('the volunteer course path', () => {
     const [certificate] = await store.certificatesOf(present.participantId);
     expect(certificate).toMatchObject({ courseId: course.courseId, status: 'valid', hours: 7.5 });
     expect(certificate?.number).toMatch(/^LOTSE-\d{4}-/);
+    // The Open Badges credential is signed with the organisation's key (ES256) and names the number.
+    const key = JSON.parse(readFileSync(process.env.LOTSE_SIGNING_KEY_FILE as string, 'utf8')) as JWK;
+    const { d: _private, ...publicKey } = key;
+    const { payload, protectedHeader } = await compactVerify(
+      certificate?.credential ?? '',
+      await importJWK(publicKey, 'ES256'),
+    );
+    expect(protectedHeader.alg).toBe('ES256');
+    expect(new TextDecoder().decode(payload)).toContain(certificate?.number);
     expect((await store.getEnrolment(course.courseId, present.participantId))?.status).toBe('certified');
     expect((await store.getEnrolment(course.courseId, absent.participantId))?.status).toBe('not-certified');
     expect(await store.certificatesOf(absent.participantId)).toEqual([]);
