@@ -111,7 +111,13 @@ async function existingOrNew(deps: CourseDeps, course: Course, participantId: st
     issuedAt: now.toISOString(),
     status: 'valid',
   };
-  const certificate: Certificate = { ...unsigned, credential: await signedCredential(unsigned) };
+  const credential = await signedCredential({
+    certificate: unsigned,
+    passPercent: course.passPercent,
+    organisation: await deps.organisation(),
+    baseUrl: deps.config.PUBLIC_BASE_URL,
+  });
+  const certificate: Certificate = { ...unsigned, credential };
   await deps.courses.putCertificate(certificate);
   return certificate;
 }

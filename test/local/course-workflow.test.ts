@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { compactVerify, importJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoApprovalStore } from '#shared/adapters/approval-store.ts';
 import { dynamoCourseStore } from '#shared/adapters/course-store.ts';
 import { documentClient } from '#shared/adapters/dynamo.ts';
+import { createSigningKeyFile } from '#shared/certificates/signer.ts';
 import { answerParticipant } from '#shared/course-events.ts';
 import type { Course, CourseStore, Enrolment } from '#shared/domain/course-model.ts';
 import { applyTo, linkIn, publishOnboardingForm } from '../support/onboarding.ts';
@@ -22,6 +27,10 @@ let store: CourseStore;
 const sfn = new SFNClient({});
 
 beforeAll(async () => {
+  // The runtime's own key file wins once it makes one; until then the certificates are signed with this.
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'lotse-keys-')), 'credential-signing.jwk.json');
+  await createSigningKeyFile(keyFile);
+  process.env.LOTSE_SIGNING_KEY_FILE ??= keyFile;
   env = await startTestRuntime({ timeScale: 0.0001 });
   api = env.runtime.urls.api;
   web = env.runtime.urls.web;
@@ -169,6 +178,11 @@ describe('the volunteer course path', () => {
     expect(offer.body.text).toContain(`${web}/offer/`);
     expect(offer.body.text).toContain('/me/');
     expect(offer.body.text).not.toContain(participantId);
+    const [calendar] = offer.attachments ?? [];
+    expect(calendar?.filename).toBe('course.ics');
+    const ics = Buffer.from(calendar?.content ?? '', 'base64').toString('utf8');
+    expect(ics).toContain(`UID:${course.courseId}-s1@lotse`);
+    expect(ics).toContain(`UID:${course.courseId}-s2@lotse`);
     expect((await store.getEnrolment(course.courseId, participantId))?.status).toBe('offered');
     expect((await store.getCourse(course.courseId))?.taken).toBe(1);
 
@@ -239,6 +253,30 @@ describe('the volunteer course path', () => {
     });
     await enrolmentIs(later.courseId, participantId, 'offered');
     expect((await offerMail(email, 2)).body.text).toContain('Later course');
+  });
+
+  it('no answer until the hold ends, and the next course is full: the waiting list of that course', async () => {
+    const { slug, coordinators } = await publishOnboardingForm(env.runtime);
+    const short = await createCourse(slug, { inDays: 10, holdHours: 1, title: 'Short hold' });
+    const full = await createCourse(slug, { inDays: 30, capacity: 1, title: 'Full course' });
+    // Someone else already holds the only seat of the later course.
+    const other = await store.hold({
+      courseId: full.courseId,
+      participantId: `m-${randomUUID()}`,
+      now: new Date(),
+      holdHours: 720,
+      waitingListIfFull: false,
+    });
+    expect(other.kind).toBe('offered');
+    const { participantId, email } = await approvedVolunteer(slug, coordinators[0] as string);
+    await offerMail(email);
+    await enrolmentIs(short.courseId, participantId, 'expired');
+    const waiting = await enrolmentIs(full.courseId, participantId, 'waiting');
+    expect(waiting.waitingRank).toBeDefined();
+    await mailWith(email, 'Full course');
+    expect(await timeline(participantId)).toEqual(
+      expect.arrayContaining(['course-expired', 'course-waiting']),
+    );
   });
 
   it('a full course puts the next volunteer on its waiting list; a cancelled seat goes to the first waiting', async () => {
@@ -365,6 +403,15 @@ describe('the volunteer course path', () => {
     const [certificate] = await store.certificatesOf(present.participantId);
     expect(certificate).toMatchObject({ courseId: course.courseId, status: 'valid', hours: 7.5 });
     expect(certificate?.number).toMatch(/^LOTSE-\d{4}-/);
+    // The Open Badges credential is signed with the organisation's key (ES256) and names the number.
+    const key = JSON.parse(readFileSync(process.env.LOTSE_SIGNING_KEY_FILE as string, 'utf8')) as JWK;
+    const { d: _private, ...publicKey } = key;
+    const { payload, protectedHeader } = await compactVerify(
+      certificate?.credential ?? '',
+      await importJWK(publicKey, 'ES256'),
+    );
+    expect(protectedHeader.alg).toBe('ES256');
+    expect(new TextDecoder().decode(payload)).toContain(certificate?.number);
     expect((await store.getEnrolment(course.courseId, present.participantId))?.status).toBe('certified');
     expect((await store.getEnrolment(course.courseId, absent.participantId))?.status).toBe('not-certified');
     expect(await store.certificatesOf(absent.participantId)).toEqual([]);
@@ -372,9 +419,13 @@ describe('the volunteer course path', () => {
 
     const [congratulation] = (await waitForMails(env.runtime, present.email, before + 1)).slice(before);
     expect(congratulation?.body.text).toContain(certificate?.number);
-    const attachments =
-      (congratulation as StoredMail & { attachments?: { filename?: string }[] }).attachments ?? [];
-    expect(attachments.map((a) => a.filename)).toContain(`${certificate?.number}.pdf`);
+    const pdf = congratulation?.attachments?.find((a) => a.filename === `${certificate?.number}.pdf`);
+    expect(pdf?.contentType).toBe('application/pdf');
+    expect(
+      Buffer.from(pdf?.content ?? '', 'base64')
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const [kind] = (await waitForMails(env.runtime, absent.email, beforeAbsent + 1)).slice(beforeAbsent);
     expect(kind?.body.text).toContain('Lotsenkurs');
     expect(kind?.attachments ?? []).toEqual([]);
