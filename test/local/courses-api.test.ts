@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoCourseStore } from '../../functions/shared/adapters/course-store.ts';
 import { documentClient } from '../../functions/shared/adapters/dynamo.ts';
 import { stateMachineArnVariable } from '../../infra/definitions/state-machines.ts';
+import { applyTo, linkIn, publishOnboardingForm } from '../support/onboarding.ts';
 import { eventually } from '../support/poll.ts';
-import { startTestRuntime } from '../support/runtime.ts';
+import { mailsTo, type StoredMail, startTestRuntime, waitForMails } from '../support/runtime.ts';
 import { assignStaff } from '../support/staff.ts';
 
 /**
@@ -208,7 +209,9 @@ describe('courses', () => {
 
 describe('enrolment, waiting list and attendance', () => {
   it('enrols by hand until full, then refuses (409) or puts on the waiting list, which can be reordered', async () => {
-    const course = await createCourse();
+    // Registration open: the workflows keep people on the waiting list only while it is (earlier
+    // tests start no workflows, so none of theirs can take these seats).
+    const course = await createCourse({ registrationDeadline: '2027-03-01' });
     const path = `/admin/courses/${course.courseId}/enrolments`;
     const ana = await call('cora', 'POST', path, person('Ana'));
     expect(ana.status, JSON.stringify(ana.body)).toBe(201);
@@ -426,5 +429,64 @@ describe('who may do what', () => {
     expect(ottoList.body.courses.map((c: { courseId: string }) => c.courseId)).not.toContain(course.courseId);
     expect((await call('vera', 'GET', `/admin/course-candidates?form=${FORM}`)).status).toBe(200);
     expect((await call('vera', 'GET', '/admin/course-candidates')).status).toBe(400);
+  });
+});
+
+describe('invitations', () => {
+  it('invites the approved volunteers of a programme who have no course yet; their workflows offer the seats', async () => {
+    const { slug, coordinators } = await publishOnboardingForm(env.runtime);
+    await assignStaff(env.runtime, 'test-cora', [FORM, slug]);
+    await assignStaff(env.runtime, 'test-vera', [FORM, slug]);
+    const coordinator = coordinators[0] as string;
+    const { submissionId, email } = await applyTo(env.runtime, slug, 'en');
+    const [request] = await waitForMails(env.runtime, coordinator, 1);
+    const [, token] = linkIn(request as StoredMail, 'decide');
+    const decided = await fetch(`${api}/decisions/${token}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: env.runtime.urls.web,
+        'sec-fetch-site': 'same-origin',
+      },
+      body: JSON.stringify({ decision: 'approve' }),
+    });
+    expect(decided.status).toBe(200);
+    const store = dynamoCourseStore(documentClient(), process.env.TABLE_NAME as string);
+    // Approved, no course exists: the volunteer's execution parks and waits for one.
+    await eventually(async () => ((await store.getParticipant(submissionId))?.taskToken ? true : undefined), {
+      what: 'the volunteer waiting for a course',
+      timeoutMs: 30_000,
+    });
+    const candidates = await call('vera', 'GET', `/admin/course-candidates?form=${slug}`);
+    expect(candidates.body.candidates).toEqual([
+      expect.objectContaining({ participantId: submissionId, status: 'awaiting-course', locale: 'en' }),
+    ]);
+    const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const course = await createCourse({
+      formSlug: slug,
+      sessions: [{ date: soon(30), start: '10:00', end: '12:00' }],
+      registrationDeadline: soon(20),
+    });
+    const invited = await call('cora', 'POST', `/admin/courses/${course.courseId}/invitations`, {});
+    expect(invited.status, JSON.stringify(invited.body)).toBe(200);
+    expect(invited.body).toEqual({ offered: 1, waiting: 0, skipped: [] });
+    await eventually(
+      async () =>
+        (await store.getEnrolment(course.courseId, submissionId))?.status === 'offered' ? true : undefined,
+      { what: 'the seat offered', timeoutMs: 30_000 },
+    );
+    await eventually(
+      async () =>
+        (await mailsTo(env.runtime, email)).some((mail) => /\/offer\//.test(mail.body.text ?? ''))
+          ? true
+          : undefined,
+      { what: 'the offer mail', timeoutMs: 30_000 },
+    );
+    const again = await call('cora', 'POST', `/admin/courses/${course.courseId}/invitations`, {
+      participantIds: [submissionId],
+    });
+    expect(again.body.skipped).toEqual([
+      { participantId: submissionId, reason: expect.stringMatching(/not waiting/) },
+    ]);
   });
 });
