@@ -453,6 +453,25 @@ export const functions = {
       "The form editor's writing routes: create a form, save or discard its draft, publish it (audited)",
     access: { table: 'readWrite' },
   },
+  'course-step': {
+    entry: 'functions/course-step/handler.ts',
+    description:
+      "Workflow task: every step of a volunteer's course path (offer, answer, confirm, reminders, changes)",
+    access: {
+      table: 'readWrite',
+      sendMail: true,
+      answerTasks: ['volunteer-course'],
+      startExecution: ['volunteer-course'],
+    },
+  },
+  'course-certify': {
+    entry: 'functions/course-certify/handler.ts',
+    description: 'Workflow task: certifies one participant (certificate, signed credential, PDF mail) or not',
+    // Rendering the PDF with embedded fonts is CPU-bound, and CPU grows with memory.
+    timeoutSeconds: 60,
+    memoryMb: 1024,
+    access: { table: 'readWrite', sendMail: true, answerTasks: ['volunteer-course'] },
+  },
   'course-public': {
     entry: 'functions/course-public/handler.ts',
     description:

@@ -37,6 +37,7 @@ export const stateMachines = {
       'approval-ask-applicant',
       'approval-outcome',
       'approval-expire',
+      'course-step',
     ],
   },
   'counselling-intake': {
@@ -50,6 +51,17 @@ export const stateMachines = {
       'intake-await-pickup',
       'intake-mark-unassigned',
     ],
+  },
+  'volunteer-course': {
+    file: 'volunteer-course.asl.json',
+    description:
+      "A volunteer's path to a course: offers holding a seat, waiting list, reminders, changes, certification",
+    invokes: ['course-step'],
+  },
+  'course-certification': {
+    file: 'course-certification.asl.json',
+    description: "Certifies a course's participants: certificates, credentials, mails; then marks it done",
+    invokes: ['course-certify', 'course-step'],
   },
 } as const satisfies Record<string, StateMachineDefinition>;
 

@@ -154,3 +154,177 @@ describe('participants', () => {
     expect(await store.listAwaitingCourse('guides')).toEqual([]);
   });
 });
+
+describe('seats under concurrency', () => {
+  const CAPACITY = 20;
+  const PEOPLE = 200;
+
+  /** Reads the course over and over while `work` runs; every reading must keep taken ≤ capacity. */
+  async function watchTaken<T>(
+    courseId: string,
+    work: Promise<T>,
+  ): Promise<{ result: T; readings: number[] }> {
+    let done = false;
+    const readings: number[] = [];
+    const watcher = (async () => {
+      while (!done) readings.push((await store.getCourse(courseId))?.taken ?? -1);
+    })();
+    const result = await work.finally(() => {
+      done = true;
+    });
+    await watcher;
+    return { result, readings };
+  }
+
+  async function countsFromItems(courseId: string) {
+    const enrolments = await store.listEnrolments(courseId);
+    const count = (status: string) => enrolments.filter((e) => e.status === status).length;
+    return { enrolments, offered: count('offered'), enrolled: count('enrolled'), waiting: count('waiting') };
+  }
+
+  it('200 people taking 20 seats at once, then accepting against expiries and cancellations', async () => {
+    for (let round = 1; round <= 3; round++) {
+      const course = sampleCourse({ capacity: CAPACITY });
+      await store.createCourse(course);
+      const { courseId } = course;
+      const people = Array.from({ length: PEOPLE }, (_, i) => `r${round}-p${i}`);
+
+      const started = performance.now();
+      const { result: holds, readings } = await watchTaken(
+        courseId,
+        Promise.all(people.map((participantId) => hold(courseId, participantId))),
+      );
+      console.log(
+        `round ${round}: ${PEOPLE} holds at once took ${Math.round(performance.now() - started)} ms`,
+      );
+      expect(Math.max(...readings)).toBeLessThanOrEqual(CAPACITY);
+      const holders = people.filter((_, i) => holds[i]?.kind === 'offered');
+      expect(holders).toHaveLength(CAPACITY);
+      expect(holds.filter((h) => h.kind === 'waiting')).toHaveLength(PEOPLE - CAPACITY);
+      expect(await store.getCourse(courseId)).toMatchObject({
+        taken: CAPACITY,
+        enrolled: 0,
+        waiting: PEOPLE - CAPACITY,
+      });
+
+      const before = await countsFromItems(courseId);
+      const queue = before.enrolments
+        .filter((e) => e.status === 'waiting')
+        .sort((a, b) => (a.waitingRank ?? 0) - (b.waitingRank ?? 0));
+      expect(new Set(queue.map((e) => e.waitingRank)).size).toBe(PEOPLE - CAPACITY);
+      const positions = holds.flatMap((h) => (h.kind === 'waiting' ? [h.position] : []));
+      expect(Math.max(...positions)).toBeLessThanOrEqual(PEOPLE - CAPACITY);
+
+      // Every holder accepts while their offer's expiry fires; every fifth of the first 40 waiting cancel.
+      const cancelling = queue
+        .slice(0, 40)
+        .filter((_, i) => i % 5 === 0)
+        .map((e) => e.participantId);
+      // Each operation starts after its own random jitter, so accepts and expiries interleave differently every round.
+      // An expiry reads three times before it writes, so accepts get a wider window to let either side win.
+      const jittered = <T>(operation: () => Promise<T>, spreadMs = 40) =>
+        new Promise<void>((resolve) => setTimeout(resolve, Math.random() * spreadMs)).then(operation);
+      const race = Promise.all([
+        Promise.all(
+          holders.map((participantId) =>
+            jittered(() => store.accept({ courseId, participantId, now }), 1_000),
+          ),
+        ),
+        Promise.all(
+          holders.map((participantId) =>
+            jittered(() => store.release({ courseId, participantId, to: 'expired', now, onlyIf: 'offered' })),
+          ),
+        ),
+        Promise.all(
+          cancelling.map((participantId) =>
+            jittered(() => store.release({ courseId, participantId, to: 'cancelled', now })),
+          ),
+        ),
+      ]);
+      const { result, readings: during } = await watchTaken(courseId, race);
+      const [accepts, expiries, cancels] = result;
+      expect(Math.max(...during)).toBeLessThanOrEqual(CAPACITY);
+      // A cancelling person may have been promoted first; then their cancel hands the seat on again.
+      expect(cancels.every((c) => c.released)).toBe(true);
+
+      const after = await countsFromItems(courseId);
+      const status = new Map(after.enrolments.map((e) => [e.participantId, e.status]));
+      holders.forEach((participantId, i) => {
+        const accepted = accepts[i]?.kind === 'enrolled';
+        // Told they have a seat → they have it; an expiry only won where the accept did not.
+        if (accepted) expect(status.get(participantId)).toBe('enrolled');
+        expect(accepted).toBe(!expiries[i]?.released);
+      });
+      const promoted = [...expiries, ...cancels].flatMap((e) =>
+        e.promoted ? [e.promoted.participantId] : [],
+      );
+      expect(new Set(promoted).size).toBe(promoted.length);
+      const seatsFreed = expiries.filter((e) => e.released).length + cancels.filter((c) => c.promoted).length;
+      expect(promoted).toHaveLength(seatsFreed);
+      for (const participantId of promoted)
+        expect(status.get(participantId)).toBe(cancelling.includes(participantId) ? 'cancelled' : 'offered');
+      // The freed seats went to the first waiting: nobody still waiting was ahead of anyone promoted.
+      const rankOf = new Map(queue.map((e) => [e.participantId, e.waitingRank ?? 0]));
+      const stillWaiting = after.enrolments
+        .filter((e) => e.status === 'waiting')
+        .map((e) => e.waitingRank ?? 0);
+      const promotedRanks = promoted.map((id) => rankOf.get(id) ?? Number.POSITIVE_INFINITY);
+      if (promoted.length > 0) expect(Math.max(...promotedRanks)).toBeLessThan(Math.min(...stillWaiting));
+
+      const stored = await store.getCourse(courseId);
+      // The list is long enough that every freed seat was handed on: the course stays full.
+      expect(stored?.taken).toBe(CAPACITY);
+      expect(after.enrolled + after.offered).toBe(stored?.taken);
+      expect(after.enrolled).toBe(stored?.enrolled);
+      expect(after.waiting).toBe(stored?.waiting);
+      expect(after.waiting).toBe(queue.length - new Set([...promoted, ...cancelling]).size);
+      console.log(
+        `round ${round}: ${after.enrolled} enrolled, ${promoted.length} freed seats handed to the next waiting, ${after.waiting} still waiting`,
+      );
+    }
+  });
+
+  it('twenty offers expiring at once hand their seats to the first twenty waiting', async () => {
+    const course = sampleCourse({ capacity: 20 });
+    await store.createCourse(course);
+    const { courseId } = course;
+    const people = Array.from({ length: 50 }, (_, i) => `x${String(i).padStart(2, '0')}`);
+    for (const participantId of people) await hold(courseId, participantId);
+    const holders = people.slice(0, 20);
+    const results = await Promise.all(
+      holders.map((participantId) =>
+        store.release({ courseId, participantId, to: 'expired', now, onlyIf: 'offered' }),
+      ),
+    );
+    const promoted = results.map((r) => r.promoted?.participantId).sort();
+    expect(promoted).toEqual(people.slice(20, 40));
+    expect(await store.getCourse(courseId)).toMatchObject({ taken: 20, waiting: 10 });
+  });
+
+  it('two releases at once promote two different people, in list order', async () => {
+    for (let round = 1; round <= 10; round++) {
+      const course = sampleCourse({ capacity: 2 });
+      await store.createCourse(course);
+      const { courseId } = course;
+      for (const participantId of ['a', 'b', 'c', 'd', 'e']) await hold(courseId, participantId);
+      const [first, second] = await Promise.all([
+        store.release({ courseId, participantId: 'a', to: 'declined', now }),
+        store.release({ courseId, participantId: 'b', to: 'declined', now }),
+      ]);
+      expect([first?.promoted?.participantId, second?.promoted?.participantId].sort()).toEqual(['c', 'd']);
+      expect(await store.getCourse(courseId)).toMatchObject({ taken: 2, waiting: 1 });
+      expect((await store.getEnrolment(courseId, 'e'))?.status).toBe('waiting');
+    }
+  });
+
+  it('two people taking the last seat at once: one holds it, the other waits', async () => {
+    for (let round = 1; round <= 10; round++) {
+      const course = sampleCourse({ capacity: 1 });
+      await store.createCourse(course);
+      const results = await Promise.all(
+        ['x', 'y'].map((participantId) => hold(course.courseId, participantId)),
+      );
+      expect(results.map((r) => r.kind).sort()).toEqual(['offered', 'waiting']);
+    }
+  });
+});

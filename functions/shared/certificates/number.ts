@@ -18,3 +18,14 @@ export function newCertificateNumber(now: Date): string {
 
 /** Whether a string has the shape of a certificate number (checked before any lookup). */
 export const looksLikeCertificateNumber = (value: string): boolean => pattern.test(value);
+
+/**
+ * A number as typed from paper: any case, surrounding spaces, and Crockford's look-alikes in the
+ * random part (O for 0, I and L for 1).
+ */
+export function normaliseCertificateNumber(value: string): string {
+  const upper = value.trim().toUpperCase();
+  const match = /^(LOTSE-\d{4}-)(.*)$/.exec(upper);
+  if (!match) return upper;
+  return `${match[1]}${(match[2] ?? '').replace(/O/g, '0').replace(/[IL]/g, '1')}`;
+}

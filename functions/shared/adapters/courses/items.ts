@@ -104,8 +104,9 @@ const stripped = (item: Record<string, unknown>, extra: readonly string[] = []) 
     Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.includes(name) && !extra.includes(name)),
   );
 
-/** `waitSeq` hands out waiting-list ranks; it is the store's business, not the record's. */
-export const toCourse = (item: Record<string, unknown>) => stripped(item, ['waitSeq']) as unknown as Course;
+/** `waitSeq` hands out waiting-list ranks, `waitOrder` counts reorders: the store's business, not the record's. */
+export const toCourse = (item: Record<string, unknown>) =>
+  stripped(item, ['waitSeq', 'waitOrder']) as unknown as Course;
 export const toEnrolment = (item: Record<string, unknown>) =>
   ({ attendance: {}, ...stripped(item) }) as unknown as Enrolment;
 export const toParticipant = (item: Record<string, unknown>) => stripped(item) as unknown as Participant;

@@ -36,17 +36,15 @@ const FINISHED = ['enrolled', 'certified', 'not-certified'];
 type SeatStore = Pick<CourseStore, 'hold' | 'enrolDirectly' | 'accept' | 'release' | 'reorderWaiting'>;
 
 export function dynamoSeats(client: DynamoDBDocumentClient, tableName: string): SeatStore {
-  const getCourse = async (courseId: string) => {
+  /** The course item as stored, with the store's own attributes (waitSeq, waitOrder). */
+  const getCourseItem = async (courseId: string) => {
     const { Item } = await client.send(
       new GetCommand({ TableName: tableName, Key: courseKey(courseId), ConsistentRead: true }),
     );
-    return Item ? toCourse(Item) : undefined;
+    if (!Item) throw new NotFoundError(`There is no course ${courseId}.`);
+    return Item;
   };
-  const requireCourse = async (courseId: string): Promise<Course> => {
-    const course = await getCourse(courseId);
-    if (!course) throw new NotFoundError(`There is no course ${courseId}.`);
-    return course;
-  };
+  const requireCourse = async (courseId: string): Promise<Course> => toCourse(await getCourseItem(courseId));
   const getEnrolment = async (courseId: string, participantId: string) => {
     const { Item } = await client.send(
       new GetCommand({
@@ -312,8 +310,9 @@ export function dynamoSeats(client: DynamoDBDocumentClient, tableName: string): 
 
   /**
    * The enrolment gives its seat back; the first waiting (if the course is open) takes it over in the
-   * same transaction, so the seat is never free while someone waits. A race for that person fails
-   * the promoted item's condition and the caller goes round again.
+   * same transaction, so the seat is never free while someone waits. When that person was taken by
+   * a concurrent release (their item's condition fails) the next in line is tried, which is safe
+   * because ranks only change by a reorder and a reorder bumps `waitOrder`, checked on the course.
    */
   const giveBackSeat = async (
     enrolment: Enrolment,
@@ -321,66 +320,70 @@ export function dynamoSeats(client: DynamoDBDocumentClient, tableName: string): 
     now: Date,
   ): Promise<ReleaseResult | undefined> => {
     const { courseId } = enrolment;
-    const at = now.toISOString();
-    const course = await requireCourse(courseId);
-    const first =
+    const item = await getCourseItem(courseId);
+    const course = toCourse(item);
+    const candidates =
       course.status === 'open'
-        ? (await waitingList(courseId)).find((entry) => entry.participantId !== enrolment.participantId)
-        : undefined;
-    const wasEnrolled = enrolment.status === 'enrolled';
-    const unenrol = wasEnrolled ? ', enrolled = enrolled - :one' : '';
-    const items: TransactItems = [
-      enrolmentUpdate(
-        courseId,
-        enrolment.participantId,
-        'SET #status = :to, updatedAt = :at',
-        '#status = :current',
-        { ':to': to, ':at': at, ':current': enrolment.status },
-      ),
-    ];
+        ? (await waitingList(courseId)).filter((entry) => entry.participantId !== enrolment.participantId)
+        : [];
+    const own = enrolmentUpdate(
+      courseId,
+      enrolment.participantId,
+      'SET #status = :to, updatedAt = :at',
+      '#status = :current',
+      { ':to': to, ':at': now.toISOString(), ':current': enrolment.status },
+    );
+    const unenrol = enrolment.status === 'enrolled' ? ', enrolled = enrolled - :one' : '';
     const offerExpiresAt = new Date(now.getTime() + course.holdHours * 3_600_000).toISOString();
-    if (first) {
-      items.push(
-        courseUpdate(
-          courseId,
-          `SET waiting = waiting - :one${unenrol}`,
-          '#status = :open AND waiting > :zero',
-          {
-            ':one': 1,
-            ':zero': 0,
-            ':open': 'open',
-          },
-        ),
-        enrolmentUpdate(
-          courseId,
-          first.participantId,
-          'SET #status = :offered, offerExpiresAt = :until, offeredAt = :at, updatedAt = :at REMOVE waitingRank',
-          '#status = :waiting AND waitingRank = :rank',
-          {
-            ':offered': 'offered',
-            ':until': offerExpiresAt,
-            ':at': at,
-            ':waiting': 'waiting',
-            ':rank': first.rank,
-          },
-        ),
-      );
-    } else {
-      items.push(
-        courseUpdate(
-          courseId,
-          `SET taken = taken - :one${unenrol}`,
-          'taken > :zero AND (waiting = :zero OR #status <> :open)',
-          { ':one': 1, ':zero': 0, ':open': 'open' },
-        ),
-      );
+    for (const first of candidates) {
+      const failed = await transact(client, [
+        own,
+        handOverSeat(courseId, unenrol, item.waitOrder),
+        promote(courseId, first, offerExpiresAt, now),
+      ]);
+      if (!failed)
+        return { released: true, promoted: { participantId: first.participantId, offerExpiresAt } };
+      if (failed[0] || failed[1]) return undefined;
     }
-    const failed = await transact(client, items);
-    if (failed) return undefined;
-    return first
-      ? { released: true, promoted: { participantId: first.participantId, offerExpiresAt } }
-      : { released: true };
+    const failed = await transact(client, [
+      own,
+      courseUpdate(
+        courseId,
+        `SET taken = taken - :one${unenrol}`,
+        'taken > :zero AND (waiting = :zero OR #status <> :open)',
+        { ':one': 1, ':zero': 0, ':open': 'open' },
+      ),
+    ]);
+    return failed ? undefined : { released: true };
   };
+
+  const handOverSeat = (courseId: string, unenrol: string, waitOrder: unknown) =>
+    courseUpdate(
+      courseId,
+      `SET waiting = waiting - :one${unenrol}`,
+      `#status = :open AND waiting > :zero AND ${waitOrder === undefined ? 'attribute_not_exists(waitOrder)' : 'waitOrder = :order'}`,
+      { ':one': 1, ':zero': 0, ':open': 'open', ...(waitOrder === undefined ? {} : { ':order': waitOrder }) },
+    );
+
+  const promote = (
+    courseId: string,
+    first: { participantId: string; rank: number },
+    until: string,
+    now: Date,
+  ) =>
+    enrolmentUpdate(
+      courseId,
+      first.participantId,
+      'SET #status = :offered, offerExpiresAt = :until, offeredAt = :at, updatedAt = :at REMOVE waitingRank',
+      '#status = :waiting AND waitingRank = :rank',
+      {
+        ':offered': 'offered',
+        ':until': until,
+        ':at': now.toISOString(),
+        ':waiting': 'waiting',
+        ':rank': first.rank,
+      },
+    );
 
   const reorderWaiting: SeatStore['reorderWaiting'] = async (courseId, participantIds) => {
     const current = await waitingList(courseId);
@@ -401,11 +404,12 @@ export function dynamoSeats(client: DynamoDBDocumentClient, tableName: string): 
       const chunk = changes.slice(start, start + REORDER_CHUNK);
       const failed = await transact(client, [
         {
-          ConditionCheck: {
+          Update: {
             TableName: tableName,
             Key: courseKey(courseId),
+            UpdateExpression: 'SET waitOrder = if_not_exists(waitOrder, :zero) + :one',
             ConditionExpression: 'waiting = :count',
-            ExpressionAttributeValues: { ':count': current.length },
+            ExpressionAttributeValues: { ':count': current.length, ':zero': 0, ':one': 1 },
           },
         },
         ...chunk.map((change) =>
@@ -429,7 +433,7 @@ export function dynamoSeats(client: DynamoDBDocumentClient, tableName: string): 
 const withNames = (names: Record<string, string>) =>
   Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {};
 
-/** DynamoDB takes up to 100 items in one transaction; one is the course's check. */
+/** DynamoDB takes up to 100 items in one transaction; one is the course's. */
 const REORDER_CHUNK = 99;
 
 function releasable(

@@ -1,0 +1,72 @@
+import * as z from 'zod';
+
+/**
+ * What the volunteer-course execution carries between steps: ids, the next step and seconds only
+ * (docs/courses.md). Every plain step returns a whole new state, so nothing stale travels on.
+ */
+export const nextSteps = [
+  'offer',
+  'await-answer',
+  'await-seat',
+  'await-course',
+  'confirm',
+  'release',
+  'plan',
+  'remind',
+  'await-event',
+  'done',
+] as const;
+export type NextStep = (typeof nextSteps)[number];
+
+/** What a wait ended with: an event sent by `answerParticipant`, or the States.Timeout error. */
+const waitOutcome = z
+  .object({
+    event: z.string().optional(),
+    courseId: z.string().optional(),
+    sessionId: z.string().optional(),
+  })
+  .optional();
+
+export const flowState = z.object({
+  participantId: z.string().min(1).max(80),
+  courseId: z.string().min(1).max(80).optional(),
+  next: z.enum(nextSteps).optional(),
+  seconds: z.number().optional(),
+  reminder: z.enum(['soon', 'tomorrow']).optional(),
+  promoted: z.boolean().optional(),
+  event: waitOutcome,
+});
+export type FlowState = z.output<typeof flowState>;
+
+export interface StepResult {
+  readonly participantId: string;
+  readonly courseId?: string;
+  readonly next: NextStep;
+  readonly seconds?: number;
+  readonly reminder?: 'soon' | 'tomorrow';
+  readonly promoted?: boolean;
+}
+
+const HOUR = 3600;
+export const DAY = 24 * HOUR;
+/** Waiting-list re-check: a promotion whose answer was lost is found within this. */
+export const SEAT_RECHECK_SECONDS = 6 * HOUR;
+/** Longest single wait; after it the records are read again. */
+export const LONGEST_WAIT_SECONDS = 30 * DAY;
+/** Shortest wait, so that a clock near a boundary cannot make the workflow spin. */
+const SHORTEST_WAIT_SECONDS = 60;
+
+/** Whole seconds from now until a time, within the shortest and longest wait. */
+export function secondsUntil(at: Date | string, now: Date): number {
+  const ms = new Date(at).getTime() - now.getTime();
+  return Math.min(LONGEST_WAIT_SECONDS, Math.max(SHORTEST_WAIT_SECONDS, Math.ceil(ms / 1000)));
+}
+
+/** The event a wait ended with; `timeout` when its time ran out. */
+export const eventOf = (state: FlowState): string => state.event?.event ?? 'timeout';
+
+export const step = (
+  participantId: string,
+  next: NextStep,
+  extra: Omit<StepResult, 'participantId' | 'next'> = {},
+): StepResult => ({ participantId, next, ...extra });
