@@ -30,6 +30,24 @@ export const publicRouteReasons: Readonly<Record<string, string>> = {
   'GET /api/settings':
     "The organisation's name, logo address, links, languages and colour that every public page shows; no Reply-To, no retention.",
   'GET /api/settings/logo': 'The organisation logo shown on public pages (checked PNG, JPEG or WebP).',
+  'GET /api/offers/{token}':
+    "A course offer from a volunteer's e-mail: the unguessable token is the credential (stored only as a hash); reading changes nothing.",
+  'POST /api/offers/{token}':
+    'Accepts or declines a course offer: token-protected, single use, same-origin only, expiring.',
+  'GET /api/me/{token}':
+    "A volunteer's own page (no account): the unguessable token from their e-mails is the credential.",
+  'POST /api/me/{token}/cancel':
+    'A volunteer gives their seat back from their own page: token-protected, same-origin only.',
+  'GET /api/me/{token}/calendar.ics': "The volunteer's course dates: token-protected like their own page.",
+  'GET /api/me/{token}/certificates/{number}/pdf':
+    "A volunteer's own certificate: token-protected, and only certificates of that volunteer.",
+  'GET /api/me/{token}/certificates/{number}/credential':
+    "A volunteer's own signed credential: token-protected, and only certificates of that volunteer.",
+  'GET /api/verify/{number}':
+    'Anyone (an employer) checks a certificate by its unguessable number: valid/revoked/unknown, name, programme, date only.',
+  'GET /api/credentials/jwks':
+    'The public keys credentials are signed with: public by design, so anyone can verify.',
+  'GET /api/credentials/issuer': 'The Open Badges issuer profile the credentials name: public by design.',
 };
 
 /** The routes anyone may call: those whose definition has no `auth`. */
