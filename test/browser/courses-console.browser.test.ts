@@ -52,6 +52,11 @@ async function api(method: string, path: string, body?: unknown) {
   return (await response.json()) as any;
 }
 
+const olenasEnrolment = async () =>
+  (await api('GET', `/admin/courses/${courseId}/enrolments`)).enrolments.find(
+    (e: { name: string }) => e.name === 'Olena Koval',
+  );
+
 const status = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
 
 describe('courses in the console, phone-sized', { timeout: 240_000 }, () => {
@@ -146,12 +151,50 @@ describe('courses in the console, phone-sized', { timeout: 240_000 }, () => {
     await noAxeViolations();
   });
 
+  it('the waiting list is reordered with the keyboard and saved', async () => {
+    const enrol = (firstName: string, waitingListIfFull: boolean) =>
+      api('POST', `/admin/courses/${courseId}/enrolments`, {
+        firstName,
+        lastName: 'Beispiel',
+        email: `${firstName.toLowerCase()}@example.org`,
+        locale: 'de',
+        waitingListIfFull,
+      });
+    await enrol('Piotr', false);
+    await enrol('Rana', true);
+    await enrol('Sami', true);
+    await page.reload();
+    await expect
+      .poll(() => page.getByText('2 belegt, 0 frei, 2 auf der Warteliste').count())
+      .toBeGreaterThan(0);
+    const waiting = page.getByRole('region', { name: 'Warteliste' }).getByRole('listitem');
+    await expect
+      .poll(() => waiting.allTextContents())
+      .toEqual([expect.stringContaining('Rana Beispiel'), expect.stringContaining('Sami Beispiel')]);
+    await noAxeViolations();
+
+    await page.getByRole('button', { name: 'Sami Beispiel nach oben' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => waiting.allTextContents())
+      .toEqual([expect.stringContaining('Sami Beispiel'), expect.stringContaining('Rana Beispiel')]);
+    // The moved person keeps the focus, on the button that is left to them.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Sami Beispiel nach unten');
+    await expect.poll(() => status('Die Reihenfolge ist gespeichert.').count()).toBe(1);
+    const { enrolments } = await api('GET', `/admin/courses/${courseId}/enrolments`);
+    const position = (name: string) =>
+      enrolments.find((e: { name: string }) => e.name === name)?.waitingPosition;
+    expect([position('Sami Beispiel'), position('Rana Beispiel')]).toEqual([1, 2]);
+  });
+
   it('a tap made without a connection survives a reload and is saved once the connection is back', async () => {
     await page.getByRole('link', { name: /Anwesenheit am 06\.03\.2027/ }).click();
     const olena = page.getByRole('button', { name: 'Olena Koval' });
     await expect.poll(() => olena.getAttribute('aria-pressed')).toBe('false');
     expect(await page.getByTestId('attendance-counts').textContent()).toBe(
-      '0 anwesend · 0 abwesend · 1 noch offen',
+      '0 anwesend · 0 abwesend · 2 noch offen',
     );
     await noAxeViolations();
 
@@ -177,10 +220,9 @@ describe('courses in the console, phone-sized', { timeout: 240_000 }, () => {
     await context.setOffline(false);
     await expect.poll(() => status(/wartet auf die Verbindung/).count()).toBe(0);
     const sessionId = new URL(page.url()).pathname.split('/').at(-1) as string;
-    const { enrolments } = await api('GET', `/admin/courses/${courseId}/enrolments`);
-    expect(enrolments[0].attendance).toEqual({ [sessionId]: true });
+    expect((await olenasEnrolment()).attendance).toEqual({ [sessionId]: true });
     expect(await page.getByTestId('attendance-counts').textContent()).toBe(
-      '1 anwesend · 0 abwesend · 0 noch offen',
+      '1 anwesend · 0 abwesend · 1 noch offen',
     );
 
     await page.getByRole('button', { name: 'Anwesenheit abschließen' }).click();
