@@ -24,10 +24,18 @@ const MAX_DAYS = 3660;
 export const handler = httpHandler(async ({ event }) => {
   const deps = reports();
   const { scope } = await authorize(event, ['admin', 'coordinator', 'viewer'], deps.staff);
-  const { form, from, to, format, locale: asked } = parseOrThrow(query, event.queryStringParameters ?? {});
+  // Scope before the rest of the query: someone outside the programme learns nothing from a 400.
+  const asked = event.queryStringParameters?.form;
+  if (asked) assertFormInScope(scope, asked);
+  const {
+    form,
+    from,
+    to,
+    format,
+    locale: askedLocale,
+  } = parseOrThrow(query, event.queryStringParameters ?? {});
   checkPeriod(from, to);
-  if (form) assertFormInScope(scope, form);
-  const locale = asked ?? preferredLocale(event.headers?.['accept-language']);
+  const locale = askedLocale ?? preferredLocale(event.headers?.['accept-language']);
   const forms = await deps.forms.listForms();
   if (form && !forms.some((f) => f.slug === form)) throw new NotFoundError(`There is no form "${form}".`);
   const slugs = form

@@ -1,4 +1,5 @@
 import { routeDispatcher } from '#shared/http/route-dispatch.ts';
+import { handler as reports } from '../admin-reports/handler.ts';
 import { handler as candidateList } from './candidate-list.ts';
 import { handler as certificateList } from './certificate-list.ts';
 import { handler as courseGet } from './course-get.ts';
@@ -12,4 +13,5 @@ export const handler = routeDispatcher({
   'GET /api/admin/courses/{courseId}/enrolments': enrolmentList,
   'GET /api/admin/course-candidates': candidateList,
   'GET /api/admin/certificates': certificateList,
+  'GET /api/admin/reports': reports,
 });
