@@ -60,7 +60,11 @@ describe("the course editor's draft", () => {
   });
 
   it('leaves out empty languages and optional fields, and sends a number as typed for the API to judge', () => {
-    const draft = { ...emptyDraft('cora@example.org', 'demo'), title: { de: 'Kurs', en: '  ' }, capacity: 'zwölf' };
+    const draft = {
+      ...emptyDraft('cora@example.org', 'demo'),
+      title: { de: 'Kurs', en: '  ' },
+      capacity: 'zwölf',
+    };
     const request = toRequest(draft, undefined);
     expect(request.title).toEqual({ de: 'Kurs' });
     expect(request).not.toHaveProperty('description');
