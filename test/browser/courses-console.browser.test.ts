@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoCourseStore } from '../../functions/shared/adapters/course-store.ts';
 import { launchChromium } from '../support/browser.ts';
 import { signInOnProviderPage } from '../support/console-sign-in.ts';
 import { startTestRuntime } from '../support/runtime.ts';
@@ -51,6 +55,17 @@ async function api(method: string, path: string, body?: unknown) {
   // biome-ignore lint/suspicious/noExplicitAny: the test reads the answers loosely
   return (await response.json()) as any;
 }
+
+const courseStore = () =>
+  dynamoCourseStore(
+    DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: env.runtime.urls.dynamodb })),
+    env.runtime.env.TABLE_NAME as string,
+  );
+
+const olenasEnrolment = async () =>
+  (await api('GET', `/admin/courses/${courseId}/enrolments`)).enrolments.find(
+    (e: { name: string }) => e.name === 'Olena Koval',
+  );
 
 const status = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
 
@@ -146,12 +161,50 @@ describe('courses in the console, phone-sized', { timeout: 240_000 }, () => {
     await noAxeViolations();
   });
 
+  it('the waiting list is reordered with the keyboard and saved', async () => {
+    const enrol = (firstName: string, waitingListIfFull: boolean) =>
+      api('POST', `/admin/courses/${courseId}/enrolments`, {
+        firstName,
+        lastName: 'Beispiel',
+        email: `${firstName.toLowerCase()}@example.org`,
+        locale: 'de',
+        waitingListIfFull,
+      });
+    await enrol('Piotr', false);
+    await enrol('Rana', true);
+    await enrol('Sami', true);
+    await page.reload();
+    await expect
+      .poll(() => page.getByText('2 belegt, 0 frei, 2 auf der Warteliste').count())
+      .toBeGreaterThan(0);
+    const waiting = page.getByRole('region', { name: 'Warteliste' }).getByRole('listitem');
+    await expect
+      .poll(() => waiting.allTextContents())
+      .toEqual([expect.stringContaining('Rana Beispiel'), expect.stringContaining('Sami Beispiel')]);
+    await noAxeViolations();
+
+    await page.getByRole('button', { name: 'Sami Beispiel nach oben' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => waiting.allTextContents())
+      .toEqual([expect.stringContaining('Sami Beispiel'), expect.stringContaining('Rana Beispiel')]);
+    // The moved person keeps the focus, on the button that is left to them.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Sami Beispiel nach unten');
+    await expect.poll(() => status('Die Reihenfolge ist gespeichert.').count()).toBe(1);
+    const { enrolments } = await api('GET', `/admin/courses/${courseId}/enrolments`);
+    const position = (name: string) =>
+      enrolments.find((e: { name: string }) => e.name === name)?.waitingPosition;
+    expect([position('Sami Beispiel'), position('Rana Beispiel')]).toEqual([1, 2]);
+  });
+
   it('a tap made without a connection survives a reload and is saved once the connection is back', async () => {
     await page.getByRole('link', { name: /Anwesenheit am 06\.03\.2027/ }).click();
     const olena = page.getByRole('button', { name: 'Olena Koval' });
     await expect.poll(() => olena.getAttribute('aria-pressed')).toBe('false');
     expect(await page.getByTestId('attendance-counts').textContent()).toBe(
-      '0 anwesend · 0 abwesend · 1 noch offen',
+      '0 anwesend · 0 abwesend · 2 noch offen',
     );
     await noAxeViolations();
 
@@ -177,10 +230,9 @@ describe('courses in the console, phone-sized', { timeout: 240_000 }, () => {
     await context.setOffline(false);
     await expect.poll(() => status(/wartet auf die Verbindung/).count()).toBe(0);
     const sessionId = new URL(page.url()).pathname.split('/').at(-1) as string;
-    const { enrolments } = await api('GET', `/admin/courses/${courseId}/enrolments`);
-    expect(enrolments[0].attendance).toEqual({ [sessionId]: true });
+    expect((await olenasEnrolment()).attendance).toEqual({ [sessionId]: true });
     expect(await page.getByTestId('attendance-counts').textContent()).toBe(
-      '1 anwesend · 0 abwesend · 0 noch offen',
+      '1 anwesend · 0 abwesend · 1 noch offen',
     );
 
     await page.getByRole('button', { name: 'Anwesenheit abschließen' }).click();
@@ -191,11 +243,66 @@ describe('courses in the console, phone-sized', { timeout: 240_000 }, () => {
       .toBe(1);
   });
 
+  it("an admin downloads a course's certificate as PDF and revokes it with a reason", async () => {
+    const number = 'LOTSE-2027-ABCDEFGHJK';
+    await courseStore().putCertificate({
+      number,
+      participantId: 'm-certified',
+      courseId,
+      formSlug: FORM,
+      name: 'Олена Коваленко',
+      programme: 'Integrationslotsen',
+      courseTitle: 'Grundkurs Integrationslotsen',
+      locale: 'uk',
+      firstSession: '2027-03-06',
+      lastSession: '2027-03-13',
+      hours: 5.5,
+      issuedAt: '2027-03-13T18:00:00.000Z',
+      credential: 'not-checked-here',
+      status: 'valid',
+    });
+    env.runtime.auth.createUser('ada', password, ['admin']);
+    const adminContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+    const admin = await adminContext.newPage();
+    admin.setDefaultTimeout(15_000);
+    await admin.goto(`${env.runtime.urls.web}/console/courses/${courseId}`);
+    await signInOnProviderPage(admin, 'ada', password);
+    const row = admin.getByRole('row', { name: /Олена Коваленко/ });
+    await expect.poll(() => row.getByText('Gültig').count()).toBe(1);
+
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: `PDF ${number} herunterladen` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${number}.pdf`);
+    const pdf = await readFile((await download.path()) as string);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+    await row.getByRole('button', { name: `Widerrufen ${number}` }).click();
+    const dialog = admin.getByRole('dialog', { name: `Zertifikat ${number} widerrufen` });
+    // The safe choice has the focus first.
+    await expect
+      .poll(() => admin.evaluate(() => document.activeElement?.textContent))
+      .toBe('Nicht widerrufen');
+    await dialog.getByLabel('Grund', { exact: false }).fill('Ausgestellt im Irrtum');
+    await dialog.getByRole('button', { name: 'Zertifikat widerrufen' }).click();
+    await expect.poll(() => row.getByText('Widerrufen').count()).toBe(1);
+    expect(await row.textContent()).toContain('Ausgestellt im Irrtum');
+    expect((await courseStore().getCertificate(number))?.status).toBe('revoked');
+    await adminContext.close();
+  });
+
   it('the reports page shows the figures and a chart', async () => {
     const year = new Date().getUTCFullYear();
     await page.goto(`${env.runtime.urls.web}/console/reports?from=${year}-01-01&to=${year}-12-31`);
     await expect.poll(() => page.getByRole('row', { name: /Kursanmeldungen/ }).count()).toBe(1);
-    expect(await page.getByRole('row', { name: /Kursanmeldungen/ }).textContent()).toContain('1');
+    // Olena (by hand in the console) and Piotr (by the API) were enrolled this year; Rana and Sami wait.
+    expect(
+      await page
+        .getByRole('row', { name: /Kursanmeldungen/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['2']);
     expect(await page.getByRole('img', { name: 'Je Monat' }).count()).toBe(1);
     await noAxeViolations();
   });

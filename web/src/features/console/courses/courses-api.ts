@@ -110,8 +110,9 @@ export const enrolByHand = (courseId: string, request: ManualEnrolment) =>
   apiJson<unknown>(course(courseId, '/enrolments'), post(request));
 export const invite = (courseId: string, participantIds?: string[]) =>
   apiJson<InvitationResult>(course(courseId, '/invitations'), post(participantIds ? { participantIds } : {}));
+/** Answers the enrolments as saved, in their new order. */
 export const reorderWaiting = (courseId: string, participantIds: string[]) =>
-  apiJson<unknown>(course(courseId, '/waiting-list'), put({ participantIds }));
+  apiJson<{ enrolments: EnrolmentView[] }>(course(courseId, '/waiting-list'), put({ participantIds }));
 export const cancelCourse = (courseId: string, reason?: string) =>
   apiJson<unknown>(course(courseId, '/cancel'), post(reason ? { reason } : {}));
 export const cancelSession = (

@@ -101,6 +101,7 @@ export function CertificatesPanel({ courseId, canRevoke, onDone }: Props) {
           reasonLabel={t.revokeReason}
           reasonRequired
           confirm={t.confirmRevoke}
+          keep={t.keepCertificate}
           run={(reason) => revokeCertificate(revoking.number, reason)}
           onClose={() => setRevoking(undefined)}
           onDone={() => {

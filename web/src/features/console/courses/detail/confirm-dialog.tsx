@@ -11,6 +11,8 @@ interface Props {
   /** Reason needed (revoking); otherwise optional. */
   readonly reasonRequired?: boolean;
   readonly confirm: string;
+  /** The safe button's label. @default "Keep it" (not cancelling) */
+  readonly keep?: string;
   readonly run: (reason: string) => Promise<unknown>;
   readonly onClose: () => void;
   readonly onDone: () => void;
@@ -24,6 +26,7 @@ export function ConfirmDialog({
   reasonLabel,
   reasonRequired,
   confirm,
+  keep,
   run,
   onClose,
   onDone,
@@ -61,7 +64,7 @@ export function ConfirmDialog({
             {confirm}
           </button>
           <button type="button" className="secondary" onClick={onClose} data-initial-focus>
-            {t.keep}
+            {keep ?? t.keep}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type EnrolmentView, reorderWaiting } from '../courses-api.ts';
+import { type EnrolmentView, enrolmentsKey, reorderWaiting } from '../courses-api.ts';
 import { useCoursesText } from '../messages.ts';
 import { FailureText } from './failure-text.tsx';
 import { useCourseChange } from './use-course-change.ts';
@@ -18,6 +19,7 @@ export function WaitingList({ courseId, waiting, canChange }: Props) {
   const { t } = useCoursesText();
   const ordered = [...waiting].sort((a, b) => (a.waitingPosition ?? 0) - (b.waitingPosition ?? 0));
   const [optimistic, setOptimistic] = useState<string[] | undefined>();
+  const client = useQueryClient();
   const save = useCourseChange((ids: string[]) => reorderWaiting(courseId, ids));
   const byId = new Map(ordered.map((e) => [e.participantId, e]));
   const ids = (optimistic ?? ordered.map((e) => e.participantId)).filter((id) => byId.has(id));
@@ -28,7 +30,11 @@ export function WaitingList({ courseId, waiting, canChange }: Props) {
     if (!moved) return;
     next.splice(index + by, 0, moved);
     setOptimistic(next);
-    save.mutate(next, { onSettled: () => setOptimistic(undefined) });
+    // The answer is the list as saved: shown at once, so the order never jumps back while reloading.
+    save.mutate(next, {
+      onSuccess: (saved) => client.setQueryData(enrolmentsKey(courseId), saved.enrolments),
+      onSettled: () => setOptimistic(undefined),
+    });
     requestAnimationFrame(() => {
       const target =
         document.getElementById(`wait-${direction}-${moved}`) ??
@@ -78,7 +84,7 @@ export function WaitingList({ courseId, waiting, canChange }: Props) {
           })}
         </ol>
       )}
-      <p aria-live="polite">{save.isSuccess && !optimistic ? t.waitingSaved : ''}</p>
+      <p role="status">{save.isSuccess && !optimistic ? t.waitingSaved : ''}</p>
       <FailureText error={save.error} fallback={t.failed} />
     </section>
   );
