@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoCourseStore } from '../../functions/shared/adapters/course-store.ts';
+import { type DynamoCourseStore, dynamoCourseStore } from '../../functions/shared/adapters/course-store.ts';
 import { hashToken } from '../../functions/shared/domain/approvals.ts';
-import type { Certificate, CourseStore, Participant } from '../../functions/shared/domain/course-model.ts';
+import type { Certificate, Participant } from '../../functions/shared/domain/course-model.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../functions/shared/domain/errors.ts';
 import { sampleCourse, startCourseTable } from '../support/course-table.ts';
 
 let table: Awaited<ReturnType<typeof startCourseTable>>;
-let store: CourseStore;
+let store: DynamoCourseStore;
 const now = new Date('2030-02-01T12:00:00.000Z');
 const later = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
 
@@ -180,6 +180,19 @@ describe('more seat changes', () => {
       released: true,
     });
     expect(await store.getCourse(courseId)).toMatchObject({ taken: 0, waiting: 1 });
+  });
+
+  it('hands seats freed by a capacity raise to the first waiting', async () => {
+    const course = sampleCourse({ capacity: 1 });
+    await store.createCourse(course);
+    const { courseId } = course;
+    for (const participantId of ['seat', 'w1', 'w2', 'w3']) await hold(courseId, participantId);
+    await store.updateCourse({ ...course, capacity: 3, revision: 1 }, 0);
+    const promoted = await store.fillFreeSeats(courseId, now);
+    expect(promoted.map((p) => p.participantId)).toEqual(['w1', 'w2']);
+    expect(await store.fillFreeSeats(courseId, now)).toEqual([]);
+    expect(await store.getCourse(courseId)).toMatchObject({ taken: 3, waiting: 1 });
+    expect((await store.getEnrolment(courseId, 'w3'))?.status).toBe('waiting');
   });
 
   it('records attendance, reports the mark before, and finishes an enrolment', async () => {

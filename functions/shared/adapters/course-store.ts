@@ -19,7 +19,7 @@ import {
   toParticipant,
 } from './courses/items.ts';
 import { dynamoCourseRecords } from './courses/records.ts';
-import { dynamoSeats } from './courses/seats.ts';
+import { dynamoSeats, type SeatStore } from './courses/seats.ts';
 import { transact } from './courses/transact.ts';
 import { conditionally, queryAll } from './dynamo.ts';
 
@@ -27,8 +27,14 @@ import { conditionally, queryAll } from './dynamo.ts';
 const COUNTERS = ['taken', 'enrolled', 'waiting', 'courseId', 'createdAt', 'createdBy'];
 const OPTIONAL_COURSE_FIELDS = ['description', 'place', 'onlineUrl', 'registrationDeadline'] as const;
 
+/**
+ * The port plus `fillFreeSeats`: after a capacity raise, the seats now free go to the first waiting
+ * (the caller answers their parked tokens, as after a promotion by release).
+ */
+export type DynamoCourseStore = CourseStore & Pick<SeatStore, 'fillFreeSeats'>;
+
 /** The CourseStore port on the single table (docs/courses.md, "Records"). */
-export function dynamoCourseStore(client: DynamoDBDocumentClient, tableName: string): CourseStore {
+export function dynamoCourseStore(client: DynamoDBDocumentClient, tableName: string): DynamoCourseStore {
   const getItem = async (key: { pk: string; sk: string }) =>
     (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
 

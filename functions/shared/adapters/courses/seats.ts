@@ -33,7 +33,12 @@ const REOPENABLE = { ':declined': 'declined', ':expired': 'expired', ':cancelled
 const REOPENABLE_CONDITION = 'attribute_not_exists(pk) OR #status IN (:declined, :expired, :cancelled)';
 const FINISHED = ['enrolled', 'certified', 'not-certified'];
 
-type SeatStore = Pick<CourseStore, 'hold' | 'enrolDirectly' | 'accept' | 'release' | 'reorderWaiting'>;
+export type SeatStore = Pick<
+  CourseStore,
+  'hold' | 'enrolDirectly' | 'accept' | 'release' | 'reorderWaiting'
+> & {
+  fillFreeSeats(courseId: string, now: Date): Promise<NonNullable<ReleaseResult['promoted']>[]>;
+};
 
 export function dynamoSeats(client: DynamoDBDocumentClient, tableName: string): SeatStore {
   /** The course item as stored, with the store's own attributes (waitSeq, waitOrder). */
@@ -361,8 +366,8 @@ export function dynamoSeats(client: DynamoDBDocumentClient, tableName: string): 
     courseUpdate(
       courseId,
       `SET waiting = waiting - :one${unenrol}`,
-      `#status = :open AND waiting > :zero AND ${waitOrder === undefined ? 'attribute_not_exists(waitOrder)' : 'waitOrder = :order'}`,
-      { ':one': 1, ':zero': 0, ':open': 'open', ...(waitOrder === undefined ? {} : { ':order': waitOrder }) },
+      `#status = :open AND waiting > :zero AND ${waitOrderCondition(waitOrder)}`,
+      { ':one': 1, ':zero': 0, ':open': 'open', ...waitOrderValue(waitOrder) },
     );
 
   const promote = (
@@ -427,8 +432,41 @@ export function dynamoSeats(client: DynamoDBDocumentClient, tableName: string): 
     }
   };
 
-  return { hold, enrolDirectly, accept, release, reorderWaiting };
+  /**
+   * Seats free while people wait (the capacity was raised) go to the first waiting, one transaction
+   * each, as long as both last. Holds only open courses and gives up quietly after too many races.
+   */
+  const fillFreeSeats: SeatStore['fillFreeSeats'] = async (courseId, now) => {
+    const promoted: NonNullable<ReleaseResult['promoted']>[] = [];
+    for (let round = 1; round <= MAX_ROUNDS; round++) {
+      const item = await getCourseItem(courseId);
+      const course = toCourse(item);
+      if (course.status !== 'open' || course.taken >= course.capacity || course.waiting === 0) break;
+      const offerExpiresAt = new Date(now.getTime() + course.holdHours * 3_600_000).toISOString();
+      for (const first of await waitingList(courseId)) {
+        const failed = await transact(client, [
+          courseUpdate(
+            courseId,
+            'SET taken = taken + :one, waiting = waiting - :one',
+            `#status = :open AND taken < #capacity AND waiting > :zero AND ${waitOrderCondition(item.waitOrder)}`,
+            { ':one': 1, ':zero': 0, ':open': 'open', ...waitOrderValue(item.waitOrder) },
+          ),
+          promote(courseId, first, offerExpiresAt, now),
+        ]);
+        if (failed?.[0]) break;
+        if (!failed) promoted.push({ participantId: first.participantId, offerExpiresAt });
+      }
+    }
+    return promoted;
+  };
+
+  return { hold, enrolDirectly, accept, release, reorderWaiting, fillFreeSeats };
 }
+
+/** No reorder since the list was read: ranks still mean what they meant then. */
+const waitOrderCondition = (waitOrder: unknown) =>
+  waitOrder === undefined ? 'attribute_not_exists(waitOrder)' : 'waitOrder = :order';
+const waitOrderValue = (waitOrder: unknown) => (waitOrder === undefined ? {} : { ':order': waitOrder });
 
 const withNames = (names: Record<string, string>) =>
   Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {};
