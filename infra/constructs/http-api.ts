@@ -63,12 +63,13 @@ export class LotseHttpApi extends Construct {
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
         // No source IP or user agent: those are personal data, and ids are enough to follow a request.
+        // No path either: links from e-mails carry their secret token in it (`/api/offers/{token}`);
+        // the route key names the route without the token.
         format: AccessLogFormat.custom(
           JSON.stringify({
             requestId: '$context.requestId',
             requestTime: '$context.requestTime',
             routeKey: '$context.routeKey',
-            path: '$context.path',
             status: '$context.status',
             responseLength: '$context.responseLength',
             responseLatency: '$context.responseLatency',
