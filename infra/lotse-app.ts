@@ -44,6 +44,7 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     stage: config.stage,
     description: `Lotse ${config.stage}: functions, workflows, HTTP API, mail identity and web app`,
     table: stateful.table,
+    credentialKey: stateful.credentialKey,
     auth: {
       issuerUrl: stateful.users.issuerUrl,
       clientId: stateful.users.client.userPoolClientId,

@@ -1,6 +1,7 @@
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { FunctionAccess } from '#definitions/functions.ts';
 import type { MailSender } from './mail-sender.ts';
 
@@ -11,6 +12,8 @@ export interface AccessResources {
   readonly mail: MailSender;
   /** The staff user pool. @default - none: a function with `userPool` access fails the synth */
   readonly userPool?: cognito.IUserPool;
+  /** The asymmetric key credentials are signed with. @default - none: `signCredentials` fails the synth */
+  readonly credentialKey?: kms.IKey;
 }
 
 /** Only the Cognito actions the user-management handlers call (functions/shared/adapters/user-directory.ts). */
@@ -60,6 +63,13 @@ export function grantAccess(
   if (access.sendMail) resources.mail.grantSend(grantee);
   if (access.readMailAccount) resources.mail.grantReadAccount(grantee);
   if (access.userPool) grantUserPool(grantee, access.userPool, resources.userPool);
+  if (access.signCredentials) {
+    if (!resources.credentialKey)
+      throw new Error(
+        'A function has signCredentials access (infra/definitions/functions.ts), but no credential key was given: pass credentialKey to the stateless stack.',
+      );
+    resources.credentialKey.grant(grantee, 'kms:Sign', 'kms:GetPublicKey');
+  }
 }
 
 function grantUserPool(

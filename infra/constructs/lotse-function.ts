@@ -1,10 +1,11 @@
-import { join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { BUNDLE_ASSET_DIR } from '../../functions/shared/certificates/assets.ts';
 
 export interface LotseFunctionProps {
   /** Absolute path of the module that exports `handler`. */
@@ -28,6 +29,11 @@ export interface LotseFunctionProps {
    * @default - a log group of its own
    */
   readonly logGroup?: logs.ILogGroup;
+  /**
+   * Files (paths relative to projectRoot) copied into `assets/` next to the bundled handler, for
+   * what esbuild cannot bundle (fonts). @default - none
+   */
+  readonly assets?: readonly string[];
 }
 
 /**
@@ -90,7 +96,26 @@ export class LotseFunction extends Construct {
         sourcesContent: false,
         // The SDK is bundled so that what runs is the version the tests ran against, not the runtime's.
         bundleAwsSDK: true,
+        ...(props.assets?.length ? { commandHooks: copyAssets(props.assets) } : {}),
       },
     });
   }
+}
+
+/** Copies each asset into `<bundle>/assets/` after esbuild ran (both paths are CDK's, quoted). */
+function copyAssets(assets: readonly string[]): nodejs.ICommandHooks {
+  for (const asset of assets) {
+    if (isAbsolute(asset) || asset.split(/[\\/]/).includes('..'))
+      throw new Error(`Function asset ${asset} must be a path inside the project (relative, without ..)`);
+  }
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => [
+      `mkdir -p "${outputDir}/${BUNDLE_ASSET_DIR}"`,
+      ...assets.map(
+        (asset) => `cp "${inputDir}/${asset}" "${outputDir}/${BUNDLE_ASSET_DIR}/${basename(asset)}"`,
+      ),
+    ],
+  };
 }

@@ -23,6 +23,11 @@ export interface FunctionAccess {
    * changes groups, disables, enables and signs users out.
    */
   readonly userPool?: 'read' | 'manage';
+  /**
+   * May sign credentials with the organisation's KMS key (kms:Sign, kms:GetPublicKey on that key
+   * only); the function gets CREDENTIAL_KEY_ID.
+   */
+  readonly signCredentials?: boolean;
 }
 
 export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -87,6 +92,12 @@ export interface FunctionDefinition {
   readonly memoryMb?: number;
   readonly access: FunctionAccess;
   readonly trigger?: FunctionTrigger;
+  /**
+   * Files (paths from the repository root) copied into the bundle's `assets/` folder, for what
+   * esbuild cannot bundle, e.g. the certificate fonts (certificateAssets in
+   * functions/shared/certificates/assets.ts). @default none
+   */
+  readonly assets?: readonly string[];
 }
 
 export const functions = {

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createSigningKeyFile } from '../../functions/shared/certificates/signer.ts';
 import {
   type FunctionId,
   type FunctionTrigger,
@@ -180,7 +181,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // CloudWatch metrics (embedded in logs) mean nothing here; the alarms they feed are AWS's.
       POWERTOOLS_METRICS_DISABLED: 'true',
       ...(options.adminEmail ? { ADMIN_EMAIL: options.adminEmail } : {}),
+      // What KMS is on AWS: the credential signing key, made on first start and kept with the data.
+      LOTSE_SIGNING_KEY_FILE: join(options.dataDir, 'keys', 'credential-signing.jwk.json'),
     };
+    await createSigningKeyFile(env.LOTSE_SIGNING_KEY_FILE as string);
     for (const id of stateMachineIds) {
       env[stateMachineArnVariable(id)] = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:lotse-${id}`;
     }

@@ -18,6 +18,8 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack {
   readonly table: dynamodb.ITable;
   readonly tableKey: kms.IKey;
+  /** Signs the certificates' Open Badges credentials (ES256); the private key never leaves KMS. */
+  readonly credentialKey: kms.IKey;
   readonly users: LotseUserPool;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
@@ -62,6 +64,15 @@ export class StatefulStack extends Stack {
     this.table = table;
     this.tableKey = key;
     this.users = new LotseUserPool(this, 'Users', { stage: props.stage });
+    // Retained: deleting it would leave every issued credential unverifiable. Asymmetric keys
+    // cannot rotate automatically; a new key would be added to the published JWKS beside this one.
+    this.credentialKey = new kms.Key(this, 'CredentialKey', {
+      description: `Lotse ${props.stage}: signs the Open Badges credentials of certificates`,
+      keySpec: kms.KeySpec.ECC_NIST_P256,
+      keyUsage: kms.KeyUsage.SIGN_VERIFY,
+      alias: `lotse-${props.stage}-credentials`,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The main DynamoDB table' });
     new CfnOutput(this, 'UserPoolId', {

@@ -4,6 +4,7 @@ import { ArnFormat, CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackP
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -73,6 +74,8 @@ export interface StatelessStackProps extends StackProps {
   readonly adminEmail?: string;
   /** The built web app. @default <repository>/web/dist */
   readonly webAssetsPath?: string;
+  /** Signs credentials; functions with `signCredentials` get CREDENTIAL_KEY_ID. @default - none */
+  readonly credentialKey?: kms.IKey;
   /** Where package.json and the function entries are. @default the repository this file is in */
   readonly projectRoot?: string;
 }
@@ -163,13 +166,20 @@ export class StatelessStack extends Stack {
         memoryMb: definition.memoryMb,
         timeout:
           definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
-        environment,
+        environment: {
+          ...environment,
+          ...(definition.access.signCredentials && props.credentialKey
+            ? { CREDENTIAL_KEY_ID: props.credentialKey.keyArn }
+            : {}),
+        },
+        ...(definition.assets ? { assets: definition.assets } : {}),
       });
       grantAccess(fn.function, definition.access, {
         table: props.table,
         stateMachineArns: machineArns,
         mail,
         ...(props.auth.userPool ? { userPool: props.auth.userPool } : {}),
+        ...(props.credentialKey ? { credentialKey: props.credentialKey } : {}),
       });
       if (definition.trigger) {
         const { deadLetterQueue } = addTrigger(fn, fn.function, definition.trigger, {
