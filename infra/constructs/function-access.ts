@@ -70,6 +70,13 @@ export function grantAccess(
       );
     resources.credentialKey.grant(grantee, 'kms:Sign', 'kms:GetPublicKey');
   }
+  if (access.readCredentialKey && !access.signCredentials) {
+    if (!resources.credentialKey)
+      throw new Error(
+        'A function has readCredentialKey access (infra/definitions/functions.ts), but no credential key was given: pass credentialKey to the stateless stack.',
+      );
+    resources.credentialKey.grant(grantee, 'kms:GetPublicKey');
+  }
 }
 
 function grantUserPool(

@@ -1,3 +1,4 @@
+import { certificateAssets } from '../../functions/shared/certificates/assets.ts';
 /**
  * Every Lambda function of Lotse, in one place. The CDK stateless stack builds one
  * NodejsFunction per entry and grants exactly what `access` says; the local runtime imports the
@@ -28,6 +29,11 @@ export interface FunctionAccess {
    * only); the function gets CREDENTIAL_KEY_ID.
    */
   readonly signCredentials?: boolean;
+  /**
+   * May read the public half of that key (kms:GetPublicKey only), to publish it and check
+   * signatures; the function gets CREDENTIAL_KEY_ID.
+   */
+  readonly readCredentialKey?: boolean;
 }
 
 export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -481,7 +487,8 @@ export const functions = {
     // Rendering the PDF with embedded fonts is CPU-bound, and CPU grows with memory.
     timeoutSeconds: 60,
     memoryMb: 1024,
-    access: { table: 'readWrite', sendMail: true, answerTasks: ['volunteer-course'] },
+    access: { table: 'readWrite', sendMail: true, answerTasks: ['volunteer-course'], signCredentials: true },
+    assets: certificateAssets,
   },
   'course-admin-read': {
     entry: 'functions/course-admin-read/handler.ts',
@@ -489,6 +496,7 @@ export const functions = {
       "The console's reading course routes: courses, enrolments, candidates, certificates and their PDFs",
     memoryMb: 1024,
     access: { table: 'read' },
+    assets: certificateAssets,
   },
   'course-admin-write': {
     entry: 'functions/course-admin-write/handler.ts',
@@ -504,7 +512,10 @@ export const functions = {
     entry: 'functions/course-public/handler.ts',
     description:
       "A volunteer's offer links (accept, decline), own page (cancel, calendar, certificates) and certificate verification",
-    access: { table: 'readWrite', answerTasks: ['volunteer-course'] },
+    // Renders certificate PDFs on demand, and publishes the key's public half for verification.
+    memoryMb: 1024,
+    access: { table: 'readWrite', answerTasks: ['volunteer-course'], readCredentialKey: true },
+    assets: certificateAssets,
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -168,7 +168,8 @@ export class StatelessStack extends Stack {
           definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
         environment: {
           ...environment,
-          ...(definition.access.signCredentials && props.credentialKey
+          ...((definition.access.signCredentials || definition.access.readCredentialKey) &&
+          props.credentialKey
             ? { CREDENTIAL_KEY_ID: props.credentialKey.keyArn }
             : {}),
         },
