@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: start-up, API latency, API throughput and workflow-engine figures for the local
  * runtime. Everything binds to 127.0.0.1 on free ports and is stopped again, even on failure.
- * Options: --only=startup,api,throughput,engine,submissions,inbox (default: all).
+ * Options: --only=startup,api,throughput,engine,submissions,inbox,certify (default: all).
  * LOTSE_BENCH_CRASH=10000 adds the crash bench (kill -9 under load; about 20 minutes at 10,000).
  */
 import { cpus, loadavg } from 'node:os';
 import { benchApi } from './api.ts';
+import { benchCertify } from './certify.ts';
 import { runCleanups, withTimeout } from './cleanup.ts';
 import { benchCrash } from './crash.ts';
 import { benchEngine } from './engine.ts';
@@ -20,14 +21,16 @@ import { benchThroughput } from './throughput.ts';
 const crashCount = Number(process.env.LOTSE_BENCH_CRASH ?? 0);
 /** Seeding 10,000 inbox entries one transaction each takes a minute or two on a shared machine. */
 const INBOX_BUDGET_MS = 240_000;
+/** Certifying a course of 30: set-up (30 enrolments, 60 marks) and 30 PDFs on a shared machine. */
+const CERTIFY_BUDGET_MS = 240_000;
 /** Hard limit for the whole run: after it, clean up and exit non-zero. */
-const WATCHDOG_MS = 180_000 + (crashCount > 0 ? 60 * 60_000 : 0) + INBOX_BUDGET_MS;
+const WATCHDOG_MS = 180_000 + CERTIFY_BUDGET_MS + (crashCount > 0 ? 60 * 60_000 : 0) + INBOX_BUDGET_MS;
 
 // Node 20 is what the project targets; the AWS SDK's notice about Node 22 would only clutter the output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // A copy taken before startLocalRuntime() rewrites process.env for the in-process runtime.
 const baseEnv: NodeJS.ProcessEnv = { ...process.env };
-const all = ['startup', 'api', 'throughput', 'engine', 'submissions', 'inbox'] as const;
+const all = ['startup', 'api', 'throughput', 'engine', 'submissions', 'inbox', 'certify'] as const;
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const selected = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',').filter(Boolean) : all);
 const unknown = [...selected].filter((name) => !(all as readonly string[]).includes(name));
@@ -73,7 +76,8 @@ try {
     selected.has('throughput') ||
     selected.has('engine') ||
     selected.has('submissions') ||
-    selected.has('inbox')
+    selected.has('inbox') ||
+    selected.has('certify')
   ) {
     const bootStarted = performance.now();
     const { runtime, stop } = await startBenchRuntime();
@@ -95,6 +99,7 @@ try {
         });
       }
       if (selected.has('inbox')) await benchInbox(runtime, { count: 10_000, samples: 30 });
+      if (selected.has('certify')) await benchCertify(runtime, { participants: 30, budgetMs: 180_000 });
     } finally {
       const stopping = performance.now();
       await stop();
