@@ -1,8 +1,8 @@
 import { courseAdmin } from '#shared/course-admin-deps.ts';
 import { courseInScope, coursePath, parseParams } from '#shared/course-admin-http.ts';
+import { toCourseView } from '#shared/domain/courses.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
-import { toCourseView } from './course-views.ts';
 
 /** One course with its sessions, seat counts and certification state. */
 export const handler = httpHandler(async ({ event }) => {

@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { courseAdmin } from '#shared/course-admin-deps.ts';
+import { toCourseView } from '#shared/domain/courses.ts';
 import { assertFormInScope, inScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { toCourseView } from './course-views.ts';
 
 const query = z.object({ form: z.string().min(1).max(64).optional() });
 

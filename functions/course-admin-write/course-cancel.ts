@@ -7,10 +7,10 @@ import {
   coursePath,
   parseParams,
 } from '#shared/course-admin-http.ts';
+import { toCourseView } from '#shared/domain/courses.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { toCourseView } from '../course-admin-read/course-views.ts';
 import { changeCourse } from './course-update.ts';
 import { wakeEveryone } from './wake.ts';
 

@@ -1,12 +1,12 @@
 import { saveCourseRequest } from '#shared/contracts/courses.ts';
 import { courseAdmin } from '#shared/course-admin-deps.ts';
 import { assertRealDates, courseDates } from '#shared/course-admin-http.ts';
+import { newCourse, toCourseView } from '#shared/domain/courses.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { assertFormInScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { newCourse, toCourseView } from '../course-admin-read/course-views.ts';
 
 /** Creates a course for a programme the caller works on (403 for another programme). */
 export const handler = httpHandler(

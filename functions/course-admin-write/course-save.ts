@@ -7,12 +7,12 @@ import {
   coursePath,
   parseParams,
 } from '#shared/course-admin-http.ts';
+import { editCourse, toCourseView } from '#shared/domain/courses.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { assertFormInScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { editCourse, toCourseView } from '../course-admin-read/course-views.ts';
 import { changedFields } from './course-diff.ts';
 import { wakeEveryone } from './wake.ts';
 
@@ -41,7 +41,11 @@ export const handler = httpHandler(
         changedFields: fields,
         course: toCourseView(course),
       });
-    const next = editCourse(course, input, revision, deps.now());
+    // Sessions someone has attendance marks for stay, even before their attendance is completed.
+    const recorded = new Set(
+      (await deps.courses.listEnrolments(courseId)).flatMap((enrolment) => Object.keys(enrolment.attendance)),
+    );
+    const next = editCourse(course, input, revision, deps.now(), recorded);
     await deps.courses.updateCourse(next, course.revision);
     await deps.audit.record({
       at: next.updatedAt,

@@ -9,11 +9,11 @@ import {
   sessionPath,
 } from '#shared/course-admin-http.ts';
 import type { Course } from '#shared/domain/course-model.ts';
+import { toCourseView } from '#shared/domain/courses.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { toCourseView } from '../course-admin-read/course-views.ts';
 import { certifyWhenComplete } from './certification.ts';
 import { changeCourse } from './course-update.ts';
 import { wakeEveryone } from './wake.ts';

@@ -1,9 +1,9 @@
 import { courseAdmin } from '#shared/course-admin-deps.ts';
 import { courseInScope, parseParams, sessionOf, sessionPath } from '#shared/course-admin-http.ts';
+import { toCourseView } from '#shared/domain/courses.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
-import { toCourseView } from '../course-admin-read/course-views.ts';
 import { certifyWhenComplete } from './certification.ts';
 import { changeCourse } from './course-update.ts';
 

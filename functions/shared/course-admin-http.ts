@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { looksLikeCertificateNumber } from './certificates/number.ts';
 import type { Course, CourseStore } from './domain/course-model.ts';
 import { ConflictError, NotFoundError, ValidationError } from './domain/errors.ts';
 import { type Caller, type FormScope, inScope } from './domain/staff.ts';
@@ -14,7 +15,7 @@ export const coursePath = z.object({ courseId: id });
 export const sessionPath = coursePath.extend({ sessionId: id });
 export const attendancePath = sessionPath.extend({ participantId: id });
 export const certificatePath = z.object({
-  number: z.string().regex(/^LOTSE-\d{4}-[0-9A-Z]{10}$/, 'is not a certificate number'),
+  number: z.string().refine(looksLikeCertificateNumber, 'is not a certificate number'),
 });
 export const courseQuery = z.object({ course: id });
 export const formQuery = z.object({ form: z.string().min(1, 'is required').max(64) });

@@ -1135,6 +1135,18 @@ function courseAdminRoutes(): RouteDefinition[] {
         ...secured,
       },
     }),
+    read({
+      method: 'GET',
+      path: '/api/admin/certificates/{number}/pdf',
+      summary: 'A certificate as PDF',
+      auth: staff,
+      scope: 'course',
+      responses: {
+        200: { description: 'The PDF (attachment)' },
+        404: { description: 'No such certificate, or not one the caller may see', schema: errorResponse },
+        ...secured,
+      },
+    }),
     write({
       method: 'POST',
       path: '/api/admin/certificates/{number}/revoke',

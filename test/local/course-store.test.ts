@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoCourseStore } from '../../functions/shared/adapters/course-store.ts';
 import { hashToken } from '../../functions/shared/domain/approvals.ts';
-import type { CourseStore, Participant } from '../../functions/shared/domain/course-model.ts';
-import { ConflictError, ValidationError } from '../../functions/shared/domain/errors.ts';
+import type { Certificate, CourseStore, Participant } from '../../functions/shared/domain/course-model.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../functions/shared/domain/errors.ts';
 import { sampleCourse, startCourseTable } from '../support/course-table.ts';
 
 let table: Awaited<ReturnType<typeof startCourseTable>>;
@@ -127,6 +127,167 @@ describe('seats', () => {
   });
 });
 
+describe('more seat changes', () => {
+  it('enrols directly while seats are free, converts an open offer, and refuses when full or closed', async () => {
+    const course = sampleCourse({ capacity: 2 });
+    await store.createCourse(course);
+    const { courseId } = course;
+    const enrol = (participantId: string) => store.enrolDirectly({ courseId, participantId, now });
+    expect(await enrol('phone-1')).toEqual({ kind: 'enrolled' });
+    expect(await enrol('phone-1')).toEqual({ kind: 'refused', reason: 'already-enrolled' });
+    await hold(courseId, 'offered-1');
+    expect(await enrol('phone-2')).toEqual({ kind: 'refused', reason: 'full' });
+    expect(await enrol('offered-1')).toEqual({ kind: 'enrolled' });
+    expect(await store.getCourse(courseId)).toMatchObject({ taken: 2, enrolled: 2, waiting: 0 });
+    await store.updateCourse({ ...course, status: 'cancelled', revision: 1 }, 0);
+    expect(await enrol('phone-3')).toEqual({ kind: 'refused', reason: 'closed' });
+    expect(await hold(courseId, 'phone-3')).toEqual({ kind: 'refused', reason: 'closed' });
+  });
+
+  it('lets someone leave the waiting list and a cancelled seat go to the new first after a reorder', async () => {
+    const course = sampleCourse({ capacity: 1 });
+    await store.createCourse(course);
+    const { courseId } = course;
+    for (const participantId of ['seat', 'w1', 'w2', 'w3', 'w4']) await hold(courseId, participantId);
+    expect(await store.release({ courseId, participantId: 'w2', to: 'cancelled', now })).toEqual({
+      released: true,
+    });
+    await expect(store.reorderWaiting(courseId, ['w3', 'w1'])).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.reorderWaiting(courseId, ['w4', 'w3', 'w1', 'w2'])).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await store.reorderWaiting(courseId, ['w4', 'w1', 'w3']);
+    expect(await hold(courseId, 'w5')).toEqual({ kind: 'waiting', position: 4 });
+    await store.accept({ courseId, participantId: 'seat', now });
+    const released = await store.release({ courseId, participantId: 'seat', to: 'cancelled', now });
+    expect(released.promoted?.participantId).toBe('w4');
+    const positions = (await store.listEnrolments(courseId))
+      .filter((e) => e.status === 'waiting')
+      .sort((a, b) => (a.waitingRank ?? 0) - (b.waitingRank ?? 0))
+      .map((e) => e.participantId);
+    expect(positions).toEqual(['w1', 'w3', 'w5']);
+    expect(await store.getCourse(courseId)).toMatchObject({ taken: 1, enrolled: 0, waiting: 3 });
+  });
+
+  it('gives a seat of a cancelled course back without offering it to anyone', async () => {
+    const course = sampleCourse({ capacity: 1 });
+    await store.createCourse(course);
+    const { courseId } = course;
+    await hold(courseId, 'seat');
+    await hold(courseId, 'queued');
+    await store.updateCourse({ ...course, status: 'cancelled', revision: 1 }, 0);
+    expect(await store.release({ courseId, participantId: 'seat', to: 'cancelled', now })).toEqual({
+      released: true,
+    });
+    expect(await store.getCourse(courseId)).toMatchObject({ taken: 0, waiting: 1 });
+  });
+
+  it('records attendance, reports the mark before, and finishes an enrolment', async () => {
+    const course = sampleCourse();
+    await store.createCourse(course);
+    const { courseId } = course;
+    await store.enrolDirectly({ courseId, participantId: 'p', now });
+    await hold(courseId, 'offered');
+    const mark = (participantId: string, present: boolean) =>
+      store.markAttendance({ courseId, participantId, sessionId: 's1', present, now });
+    expect(await mark('p', true)).toEqual({ before: undefined });
+    expect(await mark('p', false)).toEqual({ before: true });
+    await expect(mark('offered', true)).rejects.toBeInstanceOf(ConflictError);
+    await expect(mark('stranger', true)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await store.getEnrolment(courseId, 'p'))?.attendance).toEqual({ s1: false });
+
+    await store.finishEnrolment({
+      courseId,
+      participantId: 'p',
+      status: 'certified',
+      certificateNumber: 'LOTSE-2030-X',
+      now,
+    });
+    await store.finishEnrolment({
+      courseId,
+      participantId: 'p',
+      status: 'certified',
+      certificateNumber: 'LOTSE-2030-X',
+      now,
+    });
+    expect(await store.getEnrolment(courseId, 'p')).toMatchObject({
+      status: 'certified',
+      certificateNumber: 'LOTSE-2030-X',
+    });
+    await expect(
+      store.finishEnrolment({ courseId, participantId: 'offered', status: 'not-certified', now }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await mark('p', true)).toEqual({ before: false });
+    const history = await store.enrolmentsOf('p');
+    expect(history.map((e) => e.courseId)).toContain(courseId);
+  });
+});
+
+describe('certificates and offer links', () => {
+  const certificate = (number: string, courseId: string): Certificate => ({
+    number,
+    participantId: 'cert-p',
+    courseId,
+    formSlug: 'guides',
+    name: 'Олена Шевченко',
+    programme: 'Integration guides',
+    courseTitle: 'Preparation',
+    locale: 'uk',
+    firstSession: '2030-03-02',
+    lastSession: '2030-03-09',
+    hours: 6,
+    issuedAt: '2030-03-10T10:00:00.000Z',
+    credential: 'eyJhbGciOiJFUzI1NiJ9.e30.sig',
+    status: 'valid',
+  });
+
+  it('stores certificates once, finds them by person and course, and revokes once', async () => {
+    await store.putCertificate(certificate('LOTSE-2030-AAAA', 'c-cert'));
+    await store.putCertificate(certificate('LOTSE-2030-BBBB', 'c-other'));
+    await expect(store.putCertificate(certificate('LOTSE-2030-AAAA', 'c-cert'))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(await store.getCertificate('LOTSE-2030-AAAA')).toEqual(certificate('LOTSE-2030-AAAA', 'c-cert'));
+    expect((await store.certificatesOf('cert-p')).map((c) => c.number).sort()).toEqual([
+      'LOTSE-2030-AAAA',
+      'LOTSE-2030-BBBB',
+    ]);
+    expect((await store.certificatesOfCourse('c-cert')).map((c) => c.number)).toEqual(['LOTSE-2030-AAAA']);
+    const revocation = { reason: 'issued in error', by: 'admin@example.org', at: '2030-04-01T00:00:00.000Z' };
+    await store.revokeCertificate('LOTSE-2030-AAAA', revocation);
+    expect(await store.getCertificate('LOTSE-2030-AAAA')).toMatchObject({
+      status: 'revoked',
+      revokedReason: 'issued in error',
+      revokedBy: 'admin@example.org',
+    });
+    await expect(store.revokeCertificate('LOTSE-2030-AAAA', revocation)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(store.revokeCertificate('LOTSE-2030-NONE', revocation)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it('keeps an offer link and lets only the first answer use it', async () => {
+    const link = {
+      tokenHash: hashToken('offer-token'),
+      courseId: 'c',
+      participantId: 'p',
+      expiresAt: later(72).toISOString(),
+    };
+    await store.putOfferLink(link);
+    expect(await store.getOfferLink(link.tokenHash)).toEqual(link);
+    expect(await store.useOfferLink(link.tokenHash, 'accept', now.toISOString())).toBe(true);
+    expect(await store.useOfferLink(link.tokenHash, 'decline', now.toISOString())).toBe(false);
+    expect(await store.getOfferLink(link.tokenHash)).toEqual({
+      ...link,
+      usedAt: now.toISOString(),
+      answer: 'accept',
+    });
+    expect(await store.useOfferLink(hashToken('unknown'), 'accept', now.toISOString())).toBe(false);
+  });
+});
+
 describe('participants', () => {
   it('stores a participant, finds them by page token, and lists those awaiting a course', async () => {
     const participant: Participant = {
@@ -152,6 +313,16 @@ describe('participants', () => {
     expect(updated).toMatchObject({ state: 'offered', currentCourseId: 'c-1' });
     expect(updated).not.toHaveProperty('approvedAt');
     expect(await store.listAwaitingCourse('guides')).toEqual([]);
+
+    await store.parkTaskToken('sub-1', 'token-1');
+    await store.parkTaskToken('sub-1', 'token-2');
+    await store.clearTaskToken('sub-1', 'token-1');
+    expect((await store.getParticipant('sub-1'))?.taskToken).toBe('token-2');
+    await store.clearTaskToken('sub-1', 'token-2');
+    expect(await store.getParticipant('sub-1')).not.toHaveProperty('taskToken');
+    await store.updateParticipant('sub-1', { state: 'awaiting-course' });
+    expect((await store.listAwaitingCourse('guides')).map((p) => p.participantId)).toEqual(['sub-1']);
+    await expect(store.parkTaskToken('nobody', 't')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -282,7 +453,7 @@ describe('seats under concurrency', () => {
         `round ${round}: ${after.enrolled} enrolled, ${promoted.length} freed seats handed to the next waiting, ${after.waiting} still waiting`,
       );
     }
-  });
+  }, 300_000);
 
   it('twenty offers expiring at once hand their seats to the first twenty waiting', async () => {
     const course = sampleCourse({ capacity: 20 });

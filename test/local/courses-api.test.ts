@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoCourseStore } from '../../functions/shared/adapters/course-store.ts';
 import { documentClient } from '../../functions/shared/adapters/dynamo.ts';
 import { stateMachineArnVariable } from '../../infra/definitions/state-machines.ts';
+import { applyTo, linkIn, publishOnboardingForm } from '../support/onboarding.ts';
 import { eventually } from '../support/poll.ts';
-import { startTestRuntime } from '../support/runtime.ts';
+import { mailsTo, type StoredMail, startTestRuntime, waitForMails } from '../support/runtime.ts';
 import { assignStaff } from '../support/staff.ts';
 
 /**
@@ -59,6 +60,9 @@ const courseInput = (overrides: Record<string, unknown> = {}) => ({
   ],
   capacity: 2,
   coordinator: 'cora@example.org',
+  // Registration closed: the volunteer-course executions these tests start never offer one test's
+  // course to another test's participants, so seat counts stay the tests' own; staff enrol by hand.
+  registrationDeadline: '2026-01-15',
   ...overrides,
 });
 
@@ -341,7 +345,10 @@ describe('enrolment, waiting list and attendance', () => {
       seats: { taken: 0, enrolled: 0, waiting: 0 },
     });
     const enrolments = (await call('cora', 'GET', path)).body.enrolments;
-    expect(enrolments.map((e: { status: string }) => e.status)).toEqual(['cancelled', 'cancelled']);
+    expect(
+      enrolments.map((e: { status: string }) => e.status),
+      JSON.stringify(enrolments),
+    ).toEqual(['cancelled', 'cancelled']);
     expect((await call('cora', 'POST', path, person('Cem'))).status).toBe(409);
     expect(await auditEntries('course.cancel', course.courseId)).toHaveLength(1);
   });
@@ -420,5 +427,64 @@ describe('who may do what', () => {
     expect(ottoList.body.courses.map((c: { courseId: string }) => c.courseId)).not.toContain(course.courseId);
     expect((await call('vera', 'GET', `/admin/course-candidates?form=${FORM}`)).status).toBe(200);
     expect((await call('vera', 'GET', '/admin/course-candidates')).status).toBe(400);
+  });
+});
+
+describe('invitations', () => {
+  it('invites the approved volunteers of a programme who have no course yet; their workflows offer the seats', async () => {
+    const { slug, coordinators } = await publishOnboardingForm(env.runtime);
+    await assignStaff(env.runtime, 'test-cora', [FORM, slug]);
+    await assignStaff(env.runtime, 'test-vera', [FORM, slug]);
+    const coordinator = coordinators[0] as string;
+    const { submissionId, email } = await applyTo(env.runtime, slug, 'en');
+    const [request] = await waitForMails(env.runtime, coordinator, 1);
+    const [, token] = linkIn(request as StoredMail, 'decide');
+    const decided = await fetch(`${api}/decisions/${token}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: env.runtime.urls.web,
+        'sec-fetch-site': 'same-origin',
+      },
+      body: JSON.stringify({ decision: 'approve' }),
+    });
+    expect(decided.status).toBe(200);
+    const store = dynamoCourseStore(documentClient(), process.env.TABLE_NAME as string);
+    // Approved, no course exists: the volunteer's execution parks and waits for one.
+    await eventually(async () => ((await store.getParticipant(submissionId))?.taskToken ? true : undefined), {
+      what: 'the volunteer waiting for a course',
+      timeoutMs: 30_000,
+    });
+    const candidates = await call('vera', 'GET', `/admin/course-candidates?form=${slug}`);
+    expect(candidates.body.candidates).toEqual([
+      expect.objectContaining({ participantId: submissionId, status: 'awaiting-course', locale: 'en' }),
+    ]);
+    const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const course = await createCourse({
+      formSlug: slug,
+      sessions: [{ date: soon(30), start: '10:00', end: '12:00' }],
+      registrationDeadline: soon(20),
+    });
+    const invited = await call('cora', 'POST', `/admin/courses/${course.courseId}/invitations`, {});
+    expect(invited.status, JSON.stringify(invited.body)).toBe(200);
+    expect(invited.body).toEqual({ offered: 1, waiting: 0, skipped: [] });
+    await eventually(
+      async () =>
+        (await store.getEnrolment(course.courseId, submissionId))?.status === 'offered' ? true : undefined,
+      { what: 'the seat offered', timeoutMs: 30_000 },
+    );
+    await eventually(
+      async () =>
+        (await mailsTo(env.runtime, email)).some((mail) => /\/offer\//.test(mail.body.text ?? ''))
+          ? true
+          : undefined,
+      { what: 'the offer mail', timeoutMs: 30_000 },
+    );
+    const again = await call('cora', 'POST', `/admin/courses/${course.courseId}/invitations`, {
+      participantIds: [submissionId],
+    });
+    expect(again.body.skipped).toEqual([
+      { participantId: submissionId, reason: expect.stringMatching(/not waiting/) },
+    ]);
   });
 });

@@ -250,7 +250,7 @@ describe('route access, from the OpenAPI document', () => {
     expect(failures).toEqual([]);
   });
 
-  it('refuses staff assigned to another form on every scoped route (403 for a form, 404 for a submission)', async () => {
+  it('refuses staff assigned to another form on every scoped route (403 for a form, 404 for a submission or course)', async () => {
     const scoped = operations.filter(
       (operation) => operation.scope && operation.roles.some((role) => role !== 'admin'),
     );
