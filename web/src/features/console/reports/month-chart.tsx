@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ScrollRegion } from '../inbox/scroll-region.tsx';
 import { useReportsText } from './messages.ts';
 import type { ReportView } from './reports-api.ts';
 
@@ -47,7 +48,7 @@ export function MonthChart({ months }: { months: readonly Month[] }) {
           </li>
         ))}
       </ul>
-      <div className="chart-scroll">
+      <ScrollRegion labelledBy={ids.title}>
         <svg
           role="img"
           aria-labelledby={ids.title}
@@ -87,7 +88,7 @@ export function MonthChart({ months }: { months: readonly Month[] }) {
             );
           })}
         </svg>
-      </div>
+      </ScrollRegion>
       <p id={ids.summary} className="visually-hidden">
         {t.chartSummary(months.length)}
       </p>

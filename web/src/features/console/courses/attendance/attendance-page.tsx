@@ -34,15 +34,18 @@ export function AttendancePage() {
   const role = useMe()?.role;
   const [refused, setRefused] = useState<string[]>([]);
 
+  // A reload started before the mark arrived (on reconnect) would bring the old value: load again after it.
   const onSent = useCallback(
-    (mark: AttendanceMark) =>
+    (mark: AttendanceMark) => {
       client.setQueryData<EnrolmentView[]>(enrolmentsKey(mark.courseId), (list) =>
         list?.map((e) =>
           e.participantId === mark.participantId
             ? { ...e, attendance: { ...e.attendance, [mark.sessionId]: mark.present } }
             : e,
         ),
-      ),
+      );
+      void client.invalidateQueries({ queryKey: enrolmentsKey(mark.courseId) });
+    },
     [client],
   );
   const onRefused = useCallback(
