@@ -1,4 +1,5 @@
 import { routeDispatcher } from '#shared/http/route-dispatch.ts';
+import { handler as reports } from '../admin-reports/handler.ts';
 import { handler as candidateList } from './candidate-list.ts';
 import { handler as certificateList } from './certificate-list.ts';
 import { handler as certificatePdf } from './certificate-pdf.ts';
@@ -13,5 +14,6 @@ export const handler = routeDispatcher({
   'GET /api/admin/courses/{courseId}/enrolments': enrolmentList,
   'GET /api/admin/course-candidates': candidateList,
   'GET /api/admin/certificates': certificateList,
+  'GET /api/admin/reports': reports,
   'GET /api/admin/certificates/{number}/pdf': certificatePdf,
 });

@@ -10,6 +10,7 @@ import {
   invitationRequest,
   invitationResult,
   manualEnrolmentRequest,
+  reportView,
   revokeCertificateRequest,
   saveCourseRequest,
   waitingOrderRequest,
@@ -1118,6 +1119,19 @@ function courseAdminRoutes(): RouteDefinition[] {
       responses: {
         200: { description: '{certificates}', schema: z.object({ certificates: z.array(certificateView) }) },
         404: noCourse,
+        ...secured,
+      },
+    }),
+    read({
+      method: 'GET',
+      path: '/api/admin/reports',
+      summary:
+        "The funders' figures per programme and period (?from=&to=&form=&format=json|csv&locale=): registrations, approvals, offers, enrolments, attendance rate, certificates, teaching and volunteer hours, month by month",
+      auth: staff,
+      scope: 'form',
+      responses: {
+        200: { description: 'The figures, or the CSV file (attachment)', schema: reportView },
+        404: { description: 'No such form', schema: errorResponse },
         ...secured,
       },
     }),
