@@ -1,53 +1,56 @@
+import type { JWK } from 'jose';
 import type * as z from 'zod';
+import { credentialJwks, issuerProfile } from '#shared/certificates/credential.ts';
 import { type CertificateLogo, renderCertificatePdf } from '#shared/certificates/pdf.ts';
+import type { Signer } from '#shared/certificates/signer.ts';
+import { verifyCertificate } from '#shared/certificates/verify.ts';
 import type { verificationView } from '#shared/contracts/courses.ts';
 import type { Certificate, CourseStore } from '#shared/domain/course-model.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 
-class NotAvailableYetError extends DomainError {
+class NoSigningKeyError extends DomainError {
   readonly status = 503;
   readonly code = 'not_available';
 }
 
 /**
- * Certificates as the public routes see them. Until the signing part is wired in, the verification
- * answers from the stored record alone (no signature check) and the keys are 503.
+ * Certificates as the public routes see them: rendered, verified against the organisation's public
+ * key, and that key published. Without a configured signer (no key yet) verification still answers
+ * from the stored record, without `signatureValid`, and the keys are 503.
  */
-export function storedCertificates(
-  courses: Pick<CourseStore, 'getCertificate'>,
-  organisation: () => Promise<{ name: string; logo?: CertificateLogo | undefined }>,
-  publicBaseUrl: string,
-) {
-  const issuerName = async () => (await organisation()).name;
+export function publicCertificates(input: {
+  courses: Pick<CourseStore, 'getCertificate'>;
+  organisation: () => Promise<{ name: string; logo?: CertificateLogo | undefined }>;
+  publicBaseUrl: string;
+  signer: () => Promise<Signer | undefined>;
+}) {
+  const issuerName = async () => (await input.organisation()).name;
+  const keys = async (): Promise<{ keys: JWK[] } | undefined> => {
+    const signer = await input.signer();
+    return signer ? credentialJwks([await signer.publicJwk()], input.publicBaseUrl) : undefined;
+  };
   return {
     async verify(number: string): Promise<z.infer<typeof verificationView>> {
-      const issuer = await issuerName();
-      const found = await courses.getCertificate(number);
-      if (!found) return { status: 'unknown', number, issuer };
-      return {
-        status: found.status,
-        number,
-        name: found.name,
-        programme: found.programme,
-        issuedAt: found.issuedAt,
-        ...(found.revokedAt ? { revokedAt: found.revokedAt } : {}),
-        issuer,
-      };
+      const jwks = await keys();
+      const view = await verifyCertificate(input.courses, jwks ?? { keys: [] }, number, await issuerName());
+      if (jwks) return view;
+      const { signatureValid: _unchecked, ...withoutSignature } = view;
+      return withoutSignature;
     },
     /** Rendered on demand from the stored record, so it always shows the current name and logo. */
     async pdf(certificate: Certificate): Promise<Uint8Array> {
       return renderCertificatePdf({
         certificate,
-        organisation: await organisation(),
-        verifyUrl: `${publicBaseUrl}/verify/${certificate.number}`,
+        organisation: await input.organisation(),
+        verifyUrl: `${input.publicBaseUrl}/verify/${certificate.number}`,
         locale: certificate.locale,
       });
     },
     async jwks(): Promise<unknown> {
-      throw new NotAvailableYetError('The signing keys are not available yet.');
+      const jwks = await keys();
+      if (!jwks) throw new NoSigningKeyError('The organisation has no signing key yet.');
+      return jwks;
     },
-    async issuer(): Promise<unknown> {
-      throw new NotAvailableYetError('The issuer profile is not available yet.');
-    },
+    issuer: async (): Promise<unknown> => issuerProfile(input.publicBaseUrl, await issuerName()),
   };
 }

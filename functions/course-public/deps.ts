@@ -3,9 +3,10 @@ import { documentClient } from '#shared/adapters/dynamo.ts';
 import { dynamoSettingsStore } from '#shared/adapters/settings-store.ts';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { courseCalendar } from '#shared/calendar/ics.ts';
+import { type Signer, signerFromEnv } from '#shared/certificates/signer.ts';
 import { answerParticipant } from '#shared/course-events.ts';
 import type { Participant } from '#shared/domain/course-model.ts';
-import { storedCertificates } from './certificates.ts';
+import { publicCertificates } from './certificates.ts';
 import type { PublicDeps } from './ports.ts';
 import { courseTitle, pick } from './texts.ts';
 
@@ -16,9 +17,11 @@ export function publicDeps(): PublicDeps {
   const courses = dynamoCourseStore(client, base.config.TABLE_NAME);
   const publicBaseUrl = base.config.PUBLIC_BASE_URL.replace(/\/$/, '');
   const settings = dynamoSettingsStore(client, base.config.TABLE_NAME);
-  const certificates = storedCertificates(
+  // One signer per cold start; none configured (no key yet) leaves verification without the signature check.
+  let signer: Promise<Signer | undefined> | undefined;
+  const certificates = publicCertificates({
     courses,
-    async () => {
+    organisation: async () => {
       const logo = await settings.getLogo();
       // The PDF can embed PNG and JPEG; a WebP logo is left out rather than failing the certificate.
       const printable = logo && /^image\/(png|jpeg)$/.test(logo.contentType);
@@ -28,7 +31,11 @@ export function publicDeps(): PublicDeps {
       };
     },
     publicBaseUrl,
-  );
+    signer: () => {
+      signer ??= signerFromEnv().catch(() => undefined);
+      return signer;
+    },
+  });
 
   async function person(participant: Participant) {
     if (participant.source === 'manual')

@@ -1,6 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueCredential } from '../../functions/shared/certificates/credential.ts';
 import { newCertificateNumber } from '../../functions/shared/certificates/number.ts';
+import { createSigningKeyFile, fileSigner } from '../../functions/shared/certificates/signer.ts';
 import type { Certificate, CourseStore } from '../../functions/shared/domain/course-model.ts';
 import { courseStoreOf, newParticipant, offerSeat, openCourse } from '../support/course-public.ts';
 import { startTestRuntime } from '../support/runtime.ts';
@@ -9,8 +15,13 @@ let env: Awaited<ReturnType<typeof startTestRuntime>>;
 let store: CourseStore;
 let api: string;
 let sameSite: Record<string, string>;
+let keyFile: string;
 
 beforeAll(async () => {
+  // The local runtime's functions run in this process and read the key file's path from its environment.
+  keyFile = join(mkdtempSync(join(tmpdir(), 'lotse-keys-')), 'credential-signing.jwk.json');
+  await createSigningKeyFile(keyFile);
+  process.env.LOTSE_SIGNING_KEY_FILE = keyFile;
   env = await startTestRuntime();
   store = courseStoreOf(env.runtime);
   api = env.runtime.urls.api;
@@ -272,10 +283,17 @@ describe('certificates', () => {
       lastSession: '2030-03-09',
       hours: 6,
       issuedAt: new Date().toISOString(),
-      credential: 'not.checked.here',
+      credential: '',
       status: 'valid',
     };
-    await store.putCertificate(certificate);
+    const credential = await issueCredential({
+      certificate,
+      passPercent: 80,
+      organisation: { name: 'Lotse' },
+      baseUrl: env.runtime.urls.web,
+      signer: fileSigner(keyFile),
+    });
+    await store.putCertificate({ ...certificate, credential });
     return { ...holder, course, certificate, number };
   }
 
@@ -334,5 +352,24 @@ describe('certificates', () => {
 
     expect(await (await get('/verify/LOTSE-2026-0000000000')).json()).toMatchObject({ status: 'unknown' });
     expect(await (await get('/verify/%3Cscript%3E')).json()).toMatchObject({ status: 'unknown' });
+  });
+
+  it('hands out the signed credential, which verifies with jose against the published keys', async () => {
+    const { pageToken, number } = await certify('en');
+    const download = await get(`/me/${pageToken}/certificates/${number}/credential`);
+    expect(download.status).toBe(200);
+    const { credential } = (await download.json()) as { credential: string };
+    const jwks = (await (await get('/credentials/jwks')).json()) as Parameters<typeof createLocalJWKSet>[0];
+    expect(JSON.stringify(jwks)).not.toContain('"d"');
+    const { payload } = await jwtVerify(credential, createLocalJWKSet(jwks), { algorithms: ['ES256'] });
+    expect(payload.iss).toBe(`${env.runtime.urls.web}/api/credentials/issuer`);
+    expect(JSON.stringify(payload)).toContain(number);
+    expect(await (await get(`/verify/${number}`)).json()).toMatchObject({
+      status: 'valid',
+      signatureValid: true,
+    });
+
+    const issuer = await (await get('/credentials/issuer')).json();
+    expect(issuer).toMatchObject({ id: payload.iss, type: ['Profile'], name: 'Lotse' });
   });
 });
