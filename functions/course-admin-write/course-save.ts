@@ -57,7 +57,12 @@ export const handler = httpHandler(
       details: { fields },
     });
     await wakeAboutMovedSessions(deps, course, next);
-    return json(200, toCourseView(next));
+    if (next.capacity > course.capacity) {
+      // More seats: they go to the first waiting at once, each with a fresh offer, as a freed seat does.
+      const promoted = await deps.courses.fillFreeSeats(courseId, deps.now());
+      for (const person of promoted) await deps.wake(person.participantId, { event: 'promoted', courseId });
+    }
+    return json(200, toCourseView((await deps.courses.getCourse(courseId)) ?? next));
   },
   { maxBodyBytes: 128 * 1024 },
 );

@@ -191,7 +191,10 @@ describe('from registration to a certificate anyone can verify, on npm start’s
     const { credential } = (await (
       await fetch(`${web()}/api/me/${token}/certificates/${number}/credential`)
     ).json()) as { credential: string };
-    const jwks = (await (await fetch(`${web()}/api/credentials/jwks`)).json()) as JSONWebKeySet;
+    const jwksResponse = await fetch(`${web()}/api/credentials/jwks`);
+    const jwksText = await jwksResponse.text();
+    expect(jwksResponse.status, jwksText).toBe(200);
+    const jwks = JSON.parse(jwksText) as JSONWebKeySet;
     const { payload } = await jwtVerify(credential, createLocalJWKSet(jwks));
     expect(JSON.stringify(payload)).toContain('OpenBadgeCredential');
 

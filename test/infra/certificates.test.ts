@@ -71,10 +71,15 @@ describe('certificate infrastructure', () => {
     expect(key?.DeletionPolicy).toBe('Retain');
     template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/lotse-test-credentials' });
 
-    // Only functions that sign get the key's id and kms:Sign.
-    const signing = new Set(
-      functionIds.filter((id) => (functions[id].access as { signCredentials?: boolean }).signCredentials),
+    // Only functions that sign get kms:Sign; they and those that publish the public key get its id.
+    const access = (id: (typeof functionIds)[number]) =>
+      functions[id].access as { signCredentials?: boolean; readCredentialKey?: boolean };
+    const signing = new Set(functionIds.filter((id) => access(id).signCredentials));
+    const keyUsers = new Set(
+      functionIds.filter((id) => access(id).signCredentials || access(id).readCredentialKey),
     );
+    expect(signing).toEqual(new Set(['course-certify']));
+    expect(keyUsers).toEqual(new Set(['course-certify', 'course-public']));
     const resources = Template.fromStack(stateless).toJSON().Resources as Record<
       string,
       // biome-ignore lint/suspicious/noExplicitAny: template JSON is untyped; the assertions are the type check.
@@ -87,12 +92,16 @@ describe('certificate infrastructure', () => {
     expect(lotseFunctions).toHaveLength(functionIds.length);
     for (const fn of lotseFunctions) {
       const id = fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME;
-      expect('CREDENTIAL_KEY_ID' in fn.Properties.Environment.Variables, id).toBe(signing.has(id));
+      expect('CREDENTIAL_KEY_ID' in fn.Properties.Environment.Variables, id).toBe(keyUsers.has(id));
     }
     const signers = Object.values(resources)
       .filter((r) => r.Type === 'AWS::IAM::Policy')
       .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('kms:Sign'));
     expect(signers).toHaveLength(signing.size);
+    const readers = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('kms:GetPublicKey'));
+    expect(readers).toHaveLength(keyUsers.size);
   });
 
   it('grants kms:Sign and kms:GetPublicKey on the credential key only to a function with signCredentials', () => {

@@ -275,6 +275,10 @@ describe('functions', () => {
         // Set in the test context; the window is not, so the handler's default applies.
         'SUBMISSION_RATE_LIMIT',
         ...stateMachineIds.map(stateMachineArnVariable),
+        // The organisation's signing key, for those that sign credentials or publish its public half.
+        ...(definition.access.signCredentials || definition.access.readCredentialKey
+          ? ['CREDENTIAL_KEY_ID']
+          : []),
       ].sort(),
     );
     expect(env.SUBMISSION_RATE_LIMIT).toBe('30');

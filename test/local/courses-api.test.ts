@@ -262,6 +262,27 @@ describe('enrolment, waiting list and attendance', () => {
     );
   });
 
+  it('gives the seats of a raised capacity to the first waiting at once, each with an offer', async () => {
+    const course = await createCourse({ registrationDeadline: '2027-03-01', capacity: 1 });
+    const path = `/admin/courses/${course.courseId}/enrolments`;
+    await call('cora', 'POST', path, person('Eda'));
+    const fay = await call('cora', 'POST', path, person('Fay', { waitingListIfFull: true }));
+    const gus = await call('cora', 'POST', path, person('Gus', { waitingListIfFull: true }));
+    expect([fay.body.status, gus.body.status]).toEqual(['waiting', 'waiting']);
+    const raised = await call('cora', 'PUT', `/admin/courses/${course.courseId}`, {
+      ...courseInput({ registrationDeadline: '2027-03-01', capacity: 2, sessions: course.sessions }),
+      revision: course.revision,
+    });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(200);
+    expect(raised.body.seats).toMatchObject({ capacity: 2, taken: 2, free: 0, waiting: 1 });
+    const { body } = await call('cora', 'GET', path);
+    const status = Object.fromEntries(
+      body.enrolments.map((e: { participantId: string; status: string }) => [e.participantId, e.status]),
+    );
+    expect(status[fay.body.participantId]).toBe('offered');
+    expect(status[gus.body.participantId]).toBe('waiting');
+  });
+
   it('records attendance idempotently, audits a changed mark, and starts certification after the last session', async () => {
     const course = await createCourse({ capacity: 5 });
     const [first, second] = course.sessions.map((session) => session.sessionId);
