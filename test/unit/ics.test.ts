@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { courseCalendar, sessionUid } from '../../functions/shared/calendar/ics.ts';
-import { zonedToUtc } from '../../functions/shared/calendar/zoned-time.ts';
+import { zonedInstant as zonedToUtc } from '../../functions/shared/domain/course-time.ts';
 
 const winterSession = { sessionId: 's1', date: '2027-01-14', start: '18:00', end: '21:00' };
 const summerSession = { sessionId: 's2', date: '2027-07-01', start: '09:30', end: '12:45' };

@@ -1,6 +1,6 @@
 import { createEvents, type EventAttributes } from 'ics';
 import type { Session } from '../domain/course-model.ts';
-import { zonedToUtc } from './zoned-time.ts';
+import { zonedInstant } from '../domain/course-time.ts';
 
 export interface CourseCalendarInput {
   readonly courseId: string;
@@ -48,8 +48,8 @@ function sessionEvent(input: CourseCalendarInput, session: Session): EventAttrib
     description,
     ...(location ? { location } : {}),
     url: input.pageUrl,
-    start: zonedToUtc(session.date, session.start, input.timeZone).getTime(),
-    end: zonedToUtc(session.date, session.end, input.timeZone).getTime(),
+    start: zonedInstant(session.date, session.start, input.timeZone).getTime(),
+    end: zonedInstant(session.date, session.end, input.timeZone).getTime(),
     startInputType: 'utc',
     startOutputType: 'utc',
     endInputType: 'utc',
