@@ -87,13 +87,15 @@ describe('an admin signs in to the console through the OpenID provider, phone-si
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     const reached: string[] = [];
-    for (let step = 0; step < 8; step++) {
+    for (let step = 0; step < 10; step++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
     }
     expect(reached).toEqual([
       'Inbox',
       'Forms',
+      'Courses',
+      'Reports',
       'System',
       'Users',
       'Organisation',
