@@ -81,7 +81,7 @@ try {
   ) {
     const bootStarted = performance.now();
     const { runtime, stop } = await startBenchRuntime();
-    console.log(`\n(in-process runtime for benchmarks 2–4 started in ${fmt(since(bootStarted), 0)} ms)`);
+    console.log(`\n(in-process runtime for benchmarks 2–7 started in ${fmt(since(bootStarted), 0)} ms)`);
     try {
       if (selected.has('api')) await benchApi(runtime, { count: 300, warmup: 30, seriesBudgetMs: 30_000 });
       if (selected.has('throughput')) {

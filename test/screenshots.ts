@@ -100,6 +100,88 @@ try {
   await phoneConsole.getByRole('heading', { level: 1 }).waitFor();
   await phoneConsole.waitForLoadState('networkidle');
   await shot(phoneConsole, 'console-detail-phone');
+
+  // Courses: a course with three people enrolled by hand, attendance, certificates, the figures.
+  const token = env.runtime.auth.issueFor('ada', ['admin']).AccessToken;
+  const api = async (method: string, path: string, body?: unknown) =>
+    (
+      await fetch(`${env.runtime.urls.api}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+    ).json() as Promise<unknown>;
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const course = (await api('POST', '/admin/courses', {
+    formSlug: 'integrationslotsen-registrierung',
+    title: { de: 'Vorbereitungskurs Integrationslotsen', en: 'Preparation course for integration guides' },
+    description: {
+      de: 'Rolle, Rechte, Behörden, Gesprächsführung',
+      en: 'Role, rights, offices, conversations',
+    },
+    teachingLanguage: 'de',
+    place: 'Stadtteilzentrum Nippes, Raum 2',
+    sessions: [
+      { date: day(7), start: '17:00', end: '20:00' },
+      { date: day(14), start: '17:00', end: '20:00' },
+    ],
+    capacity: 12,
+    coordinator: 'koordination@example.org',
+  })) as { courseId: string; sessions: { sessionId: string }[] };
+  const people = [
+    { firstName: 'Olena', lastName: 'Коваленко', locale: 'uk' },
+    { firstName: 'أحمد', lastName: 'الحسن', locale: 'ar' },
+    { firstName: 'Jana', lastName: 'Schmidt', locale: 'de' },
+  ];
+  const ids: string[] = [];
+  for (const [i, person] of people.entries()) {
+    const enrolled = (await api('POST', `/admin/courses/${course.courseId}/enrolments`, {
+      ...person,
+      email: `person-${i}@example.org`,
+    })) as { participantId: string };
+    ids.push(enrolled.participantId);
+  }
+  for (const session of course.sessions)
+    for (const id of ids)
+      await api('PUT', `/admin/courses/${course.courseId}/sessions/${session.sessionId}/attendance/${id}`, {
+        present: true,
+      });
+  await staff.goto(`${web}/console/courses`);
+  await staff.getByRole('link', { name: 'Vorbereitungskurs Integrationslotsen' }).waitFor();
+  await shot(staff, 'courses-list-desktop');
+  await staff.goto(`${web}/console/courses/${course.courseId}`);
+  await staff.getByRole('row', { name: /Jana Schmidt/ }).waitFor();
+  await shot(staff, 'course-detail-desktop', true);
+  await phoneConsole.goto(
+    `${web}/console/courses/${course.courseId}/sessions/${course.sessions[0]?.sessionId}`,
+  );
+  await phoneConsole.getByRole('button', { name: /Jana Schmidt/ }).waitFor();
+  await shot(phoneConsole, 'attendance-phone');
+  for (const session of course.sessions)
+    await api('POST', `/admin/courses/${course.courseId}/sessions/${session.sessionId}/complete`);
+  const certified = await eventually(
+    async () =>
+      (await mailsTo(env.runtime, 'person-1@example.org')).find((m) =>
+        (m.body.text ?? '').includes('/verify/'),
+      ),
+    { what: 'the certificate mail', timeoutMs: 60_000 },
+  );
+  const own = /(http:\/\/\S+\/me\/[A-Za-z0-9_-]{20,})/.exec(certified.body.text ?? '')?.[1] ?? '';
+  const verify = /(http:\/\/\S+\/verify\/[A-Z0-9-]+)/.exec(certified.body.text ?? '')?.[1] ?? '';
+  const ownPage = await phone.newPage();
+  await ownPage.goto(own);
+  await ownPage.getByRole('heading', { level: 1 }).waitFor();
+  await ownPage.waitForLoadState('networkidle');
+  await shot(ownPage, 'volunteer-page-phone', true);
+  const verifyPage = await phone.newPage();
+  await verifyPage.goto(verify);
+  await verifyPage.getByRole('heading', { level: 1 }).waitFor();
+  await verifyPage.waitForLoadState('networkidle');
+  await shot(verifyPage, 'verify-phone');
+  const year = new Date().getUTCFullYear();
+  await staff.goto(`${web}/console/reports?from=${year}-01-01&to=${year}-12-31`);
+  await staff.getByRole('img').first().waitFor();
+  await shot(staff, 'reports-desktop', true);
 } finally {
   await browser?.close();
   await env.stop();
