@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential } from '../../functions/shared/certificates/credential.ts';
 import { newCertificateNumber } from '../../functions/shared/certificates/number.ts';
-import { createSigningKeyFile, fileSigner } from '../../functions/shared/certificates/signer.ts';
+import { fileSigner } from '../../functions/shared/certificates/signer.ts';
 import type { Certificate, CourseStore } from '../../functions/shared/domain/course-model.ts';
 import { courseStoreOf, newParticipant, offerSeat, openCourse } from '../support/course-public.ts';
 import { startTestRuntime } from '../support/runtime.ts';
@@ -15,13 +12,8 @@ let env: Awaited<ReturnType<typeof startTestRuntime>>;
 let store: CourseStore;
 let api: string;
 let sameSite: Record<string, string>;
-let keyFile: string;
 
 beforeAll(async () => {
-  // The local runtime's functions run in this process and read the key file's path from its environment.
-  keyFile = join(mkdtempSync(join(tmpdir(), 'lotse-keys-')), 'credential-signing.jwk.json');
-  await createSigningKeyFile(keyFile);
-  process.env.LOTSE_SIGNING_KEY_FILE = keyFile;
   env = await startTestRuntime();
   store = courseStoreOf(env.runtime);
   api = env.runtime.urls.api;
@@ -291,7 +283,8 @@ describe('certificates', () => {
       passPercent: 80,
       organisation: { name: 'Lotse' },
       baseUrl: env.runtime.urls.web,
-      signer: fileSigner(keyFile),
+      // The key the runtime made on its first start, which its functions sign and publish with.
+      signer: fileSigner(env.runtime.env.LOTSE_SIGNING_KEY_FILE as string),
     });
     await store.putCertificate({ ...certificate, credential });
     return { ...holder, course, certificate, number };

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { compactVerify, importJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoApprovalStore } from '#shared/adapters/approval-store.ts';
 import { dynamoCourseStore } from '#shared/adapters/course-store.ts';
 import { documentClient } from '#shared/adapters/dynamo.ts';
-import { createSigningKeyFile } from '#shared/certificates/signer.ts';
 import { answerParticipant } from '#shared/course-events.ts';
 import type { Course, CourseStore, Enrolment } from '#shared/domain/course-model.ts';
 import { applyTo, linkIn, publishOnboardingForm } from '../support/onboarding.ts';
@@ -27,10 +24,6 @@ let store: CourseStore;
 const sfn = new SFNClient({});
 
 beforeAll(async () => {
-  // The runtime's own key file wins once it makes one; until then the certificates are signed with this.
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'lotse-keys-')), 'credential-signing.jwk.json');
-  await createSigningKeyFile(keyFile);
-  process.env.LOTSE_SIGNING_KEY_FILE ??= keyFile;
   env = await startTestRuntime({ timeScale: 0.0001 });
   api = env.runtime.urls.api;
   web = env.runtime.urls.web;
