@@ -10,8 +10,13 @@ import { repositoryRoot } from '../../infra/local/runtime.ts';
 import { messagesFor } from '../../web/src/features/public-form/messages-all.ts';
 import { launchChromium } from '../support/browser.ts';
 import { signInOnProviderPage } from '../support/console-sign-in.ts';
-import { freeLotsePorts, type LotsePorts, type RunningLotse, startLotse } from '../support/npm-start.ts';
-import { eventually } from '../support/poll.ts';
+import {
+  freeLotsePorts,
+  type LotsePorts,
+  mailOnNpmStart,
+  type RunningLotse,
+  startLotse,
+} from '../support/npm-start.ts';
 import { fillRegistration } from '../support/registration.ts';
 import type { StoredMail } from '../support/runtime.ts';
 
@@ -44,14 +49,8 @@ const coordinatorOfForm = (): string =>
   JSON.parse(readFileSync(join(repositoryRoot, 'forms', `${FORM}.json`), 'utf8')).settings.approval
     .coordinators[0];
 
-async function mailsTo(address: string): Promise<StoredMail[]> {
-  const response = await fetch(`http://127.0.0.1:${ports.LOTSE_SES_PORT}/store`);
-  return ((await response.json()) as { emails: StoredMail[] }).emails.filter((m) =>
-    m.destination.to.includes(address),
-  );
-}
 const mailTo = (address: string, about: (mail: StoredMail) => boolean, what: string) =>
-  eventually(async () => (await mailsTo(address)).find(about), { what, timeoutMs: 60_000 });
+  mailOnNpmStart(ports, address, about, what, 60_000);
 const linkIn = (mail: StoredMail, path: string): string =>
   new RegExp(`(http://\\S+/${path}/[A-Za-z0-9_-]{20,})`).exec(mail.body.text ?? '')?.[1] ?? '';
 

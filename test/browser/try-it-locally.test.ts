@@ -8,7 +8,14 @@ import { repositoryRoot } from '../../infra/local/runtime.ts';
 import { messagesFor } from '../../web/src/features/public-form/messages-all.ts';
 import { launchChromium } from '../support/browser.ts';
 import { signInOnProviderPage } from '../support/console-sign-in.ts';
-import { freeLotsePorts, type LotsePorts, type RunningLotse, startLotse } from '../support/npm-start.ts';
+import {
+  freeLotsePorts,
+  type LotsePorts,
+  mailOnNpmStart,
+  mailsOnNpmStart,
+  type RunningLotse,
+  startLotse,
+} from '../support/npm-start.ts';
 import { eventually } from '../support/poll.ts';
 import { fillRegistration } from '../support/registration.ts';
 import type { StoredMail } from '../support/runtime.ts';
@@ -39,14 +46,9 @@ const web = () => `http://127.0.0.1:${ports.PORT}`;
 const shippedSettings = (slug: string) =>
   JSON.parse(readFileSync(join(repositoryRoot, 'forms', `${slug}.json`), 'utf8')).settings;
 
-async function mailsTo(address: string): Promise<StoredMail[]> {
-  const response = await fetch(`http://127.0.0.1:${ports.LOTSE_SES_PORT}/store`);
-  return ((await response.json()) as { emails: StoredMail[] }).emails.filter((m) =>
-    m.destination.to.includes(address),
-  );
-}
+const mailsTo = (address: string) => mailsOnNpmStart(ports, address);
 const mailTo = (address: string, about: (mail: StoredMail) => boolean, what: string) =>
-  eventually(async () => (await mailsTo(address)).find(about), { what, timeoutMs: 30_000 });
+  mailOnNpmStart(ports, address, about, what);
 
 describe('Try it locally (README), on npm start’s defaults', () => {
   it('a volunteer registers, the coordinator approves from the e-mail after a link scanner opened it, the volunteer hears', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { freePort } from '../../infra/local/ports.ts';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
 import { eventually } from './poll.ts';
+import type { StoredMail } from './runtime.ts';
 
 export type LotsePorts = Record<
   'PORT' | 'LOTSE_DYNAMODB_PORT' | 'LOTSE_SFN_PORT' | 'LOTSE_SES_PORT' | 'LOTSE_AUTH_PORT',
@@ -85,3 +86,20 @@ export const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) =>
     child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
   );
+
+/** The mails `npm start`'s local SES holds for this address. */
+export async function mailsOnNpmStart(ports: LotsePorts, address: string): Promise<StoredMail[]> {
+  const response = await fetch(`http://127.0.0.1:${ports.LOTSE_SES_PORT}/store`);
+  return ((await response.json()) as { emails: StoredMail[] }).emails.filter((m) =>
+    m.destination.to.includes(address),
+  );
+}
+
+/** Waits for the first mail to this address that `about` picks out. */
+export const mailOnNpmStart = (
+  ports: LotsePorts,
+  address: string,
+  about: (mail: StoredMail) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+) => eventually(async () => (await mailsOnNpmStart(ports, address)).find(about), { what, timeoutMs });
