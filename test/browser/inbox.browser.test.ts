@@ -90,9 +90,10 @@ describe('the inbox in the console, phone-sized', { timeout: 180_000 }, () => {
     // A status count filters by its status, in the address; the search term never goes there.
     await page.getByRole('link', { name: /Wartet auf Entscheidung/ }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?status=waiting');
-    expect(
-      await page.getByRole('link', { name: /Wartet auf Entscheidung/ }).getAttribute('aria-current'),
-    ).toBe('true');
+    // The address changes before the list re-renders with the new filter: wait for the mark.
+    await expect
+      .poll(() => page.getByRole('link', { name: /Wartet auf Entscheidung/ }).getAttribute('aria-current'))
+      .toBe('true');
     await expect.poll(() => rowLink(page).count()).toBe(1);
     await page.getByLabel('Status', { exact: true }).selectOption('approved');
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
