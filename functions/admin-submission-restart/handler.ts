@@ -8,7 +8,7 @@ import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
-import { stateMachineArnVariable } from '../../infra/definitions/state-machines.ts';
+import { stateMachineArnVariable } from '../shared/definitions/state-machines.ts';
 
 const deps = approvalsDeps();
 const { attention } = attentionDeps();

@@ -7,7 +7,7 @@ import { privateHeaders } from '#shared/decision-view.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { stateMachineArnVariable } from '../../infra/definitions/state-machines.ts';
+import { stateMachineArnVariable } from '../shared/definitions/state-machines.ts';
 
 const deps = approvalsDeps();
 const onboardingArn = process.env[stateMachineArnVariable('volunteer-onboarding')] ?? '';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type RouteDefinition, routes } from '../../infra/definitions/routes.ts';
+import { type RouteDefinition, routes } from '../shared/definitions/routes.ts';
 
 /** Builds an OpenAPI 3.1 document from the route table, so the description cannot drift from the API. */
 export function openApiDocument(routeList: readonly RouteDefinition[] = routes) {

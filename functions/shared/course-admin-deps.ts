@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { stateMachineArnVariable } from '../../infra/definitions/state-machines.ts';
 import { dynamoAuditLog } from './adapters/audit-log.ts';
 import { dynamoCourseStore } from './adapters/course-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
@@ -11,13 +10,14 @@ import { dynamoStaffStore } from './adapters/staff-store.ts';
 import { sfnClient } from './adapters/workflow.ts';
 import { parseConfig } from './config.ts';
 import { answerParticipant, type ParticipantEvent } from './course-events.ts';
+import { stateMachineArnVariable } from './definitions/state-machines.ts';
 import type { Participant } from './domain/course-model.ts';
 import { DependencyError } from './domain/errors.ts';
 import type { Caller } from './domain/staff.ts';
 import { mail, tableName } from './env.ts';
 import { organisationSettings } from './mail/branding.ts';
 
-/** The course workflows (infra/definitions/workflows) the console starts. */
+/** The course workflows (functions/shared/definitions/workflows) the console starts. */
 type CourseMachine = 'volunteer-course' | 'course-certification';
 
 /** Who an enrolment names: from the manual participant record or the application's inbox entry. */

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { stateMachineArnVariable } from '../../infra/definitions/state-machines.ts';
 import { dynamoApprovalStore } from './adapters/approval-store.ts';
 import { dynamoAttentionStore } from './adapters/attention-store.ts';
 import { dynamoCourseStore } from './adapters/course-store.ts';
@@ -10,6 +9,7 @@ import { dynamoSettingsStore } from './adapters/settings-store.ts';
 import { dynamoSubmissionStore } from './adapters/submission-store.ts';
 import { sfnClient } from './adapters/workflow.ts';
 import { parseConfig } from './config.ts';
+import { stateMachineArnVariable } from './definitions/state-machines.ts';
 import { NotFoundError } from './domain/errors.ts';
 import { mail, tableName } from './env.ts';
 import { brandingFrom, organisationSettings } from './mail/branding.ts';

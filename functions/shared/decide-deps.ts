@@ -1,7 +1,7 @@
-import { stateMachineArnVariable } from '../../infra/definitions/state-machines.ts';
 import { answerTask } from './adapters/workflow.ts';
 import { isWorkflowRunning } from './adapters/workflow-runs.ts';
 import type { ApprovalsDeps } from './approvals-deps.ts';
+import { stateMachineArnVariable } from './definitions/state-machines.ts';
 import type { DecideDeps } from './domain/decide.ts';
 import { logger } from './logger.ts';
 

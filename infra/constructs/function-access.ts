@@ -35,7 +35,7 @@ export const USER_POOL_ACTIONS = {
 } as const;
 
 /**
- * Grants a function exactly what its `access` entry in infra/definitions/functions.ts lists.
+ * Grants a function exactly what its `access` entry in functions/shared/definitions/functions.ts lists.
  * State machine permissions go on the ARN built from the machine's name rather than through
  * `stateMachine.grantXxx`: the machines invoke these functions, so referencing the machines here
  * would make each depend on the other.
@@ -66,14 +66,14 @@ export function grantAccess(
   if (access.signCredentials) {
     if (!resources.credentialKey)
       throw new Error(
-        'A function has signCredentials access (infra/definitions/functions.ts), but no credential key was given: pass credentialKey to the stateless stack.',
+        'A function has signCredentials access (functions/shared/definitions/functions.ts), but no credential key was given: pass credentialKey to the stateless stack.',
       );
     resources.credentialKey.grant(grantee, 'kms:Sign', 'kms:GetPublicKey');
   }
   if (access.readCredentialKey && !access.signCredentials) {
     if (!resources.credentialKey)
       throw new Error(
-        'A function has readCredentialKey access (infra/definitions/functions.ts), but no credential key was given: pass credentialKey to the stateless stack.',
+        'A function has readCredentialKey access (functions/shared/definitions/functions.ts), but no credential key was given: pass credentialKey to the stateless stack.',
       );
     resources.credentialKey.grant(grantee, 'kms:GetPublicKey');
   }
@@ -86,7 +86,7 @@ function grantUserPool(
 ) {
   if (!pool)
     throw new Error(
-      'A function has userPool access (infra/definitions/functions.ts), but no user pool was given: pass auth.userPool to the stateless stack.',
+      'A function has userPool access (functions/shared/definitions/functions.ts), but no user pool was given: pass auth.userPool to the stateless stack.',
     );
   const actions =
     level === 'read' ? USER_POOL_ACTIONS.read : [...USER_POOL_ACTIONS.read, ...USER_POOL_ACTIONS.manage];
@@ -98,7 +98,7 @@ function machineArn(resources: AccessResources, id: string): string {
   if (arn === undefined) {
     const known = Object.keys(resources.stateMachineArns).join(', ');
     throw new Error(
-      `Function access names state machine "${id}", which infra/definitions/state-machines.ts does not define (known: ${known})`,
+      `Function access names state machine "${id}", which functions/shared/definitions/state-machines.ts does not define (known: ${known})`,
     );
   }
   return arn;

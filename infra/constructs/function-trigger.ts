@@ -24,7 +24,7 @@ export interface AddedTrigger {
 const streamMaxRecordAge = Duration.hours(1);
 
 /**
- * Connects a function to what its `trigger` in infra/definitions/functions.ts names, in `scope`
+ * Connects a function to what its `trigger` in functions/shared/definitions/functions.ts names, in `scope`
  * (the function's own construct, so its acknowledgements cover what is created here).
  */
 export function addTrigger(

@@ -2,9 +2,9 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '#definitions/routes.ts';
-import { staffPasswordPolicy } from '../definitions/password-policy.ts';
+import { staffPasswordPolicy } from '../../functions/shared/definitions/password-policy.ts';
 
-/** Every group a route may require (infra/definitions/routes.ts). */
+/** Every group a route may require (functions/shared/definitions/routes.ts). */
 export type UserGroup = NonNullable<RouteDefinition['auth']>['groups'][number];
 
 /** The user pool's groups. A Record, so a group added to the route definitions fails to compile until it is here. */

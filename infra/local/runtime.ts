@@ -12,15 +12,15 @@ import {
   functionIds,
   functions,
   type StreamFilter,
-} from '../definitions/functions.ts';
+} from '../../functions/shared/definitions/functions.ts';
 import {
   readWorkflow,
   stateMachineArnVariable,
   stateMachineIds,
   stateMachines,
   substitute,
-} from '../definitions/state-machines.ts';
-import { localTableName } from '../definitions/table.ts';
+} from '../../functions/shared/definitions/state-machines.ts';
+import { localTableName } from '../../functions/shared/definitions/table.ts';
 import { LOCAL_USER_POOL_ID } from './auth/cognito-api.ts';
 import { sesInvitationSender } from './auth/invitation-mail.ts';
 import { LocalAuth } from './auth/local-auth.ts';

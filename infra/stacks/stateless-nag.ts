@@ -6,7 +6,7 @@ import type { LotseFunction } from '../constructs/lotse-function.ts';
 import { acknowledgeFindings, arnSegment, type PatternAcknowledgement } from '../nag.ts';
 
 /**
- * Why each route without `auth` in infra/definitions/routes.ts may be called by anyone. Whether a
+ * Why each route without `auth` in functions/shared/definitions/routes.ts may be called by anyone. Whether a
  * route is public comes from its definition; a public route without a reason here (or a reason for
  * a route that is not public) fails synthesis, so adding a route forces the decision: `auth`, or a
  * reason here.

@@ -82,7 +82,7 @@ export interface StatelessStackProps extends StackProps {
 
 /**
  * Everything that can be rebuilt from the repository: functions, workflows, the HTTP API, the mail
- * identity and the web distribution. Built from the single-source definitions in infra/definitions.
+ * identity and the web distribution. Built from the single-source definitions in functions/shared/definitions.
  */
 export class StatelessStack extends Stack {
   readonly functions: Readonly<Record<FunctionId, lambda.IFunction>>;

@@ -2,7 +2,7 @@ import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoCourseStore } from '../../functions/shared/adapters/course-store.ts';
 import { documentClient } from '../../functions/shared/adapters/dynamo.ts';
-import { stateMachineArnVariable } from '../../infra/definitions/state-machines.ts';
+import { stateMachineArnVariable } from '../../functions/shared/definitions/state-machines.ts';
 import { applyTo, linkIn, publishOnboardingForm } from '../support/onboarding.ts';
 import { eventually } from '../support/poll.ts';
 import { mailsTo, type StoredMail, startTestRuntime, waitForMails } from '../support/runtime.ts';

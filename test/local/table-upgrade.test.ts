@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mainTable } from '../../infra/definitions/table.ts';
+import { mainTable } from '../../functions/shared/definitions/table.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/dynamodb/dynamodb-local.ts';
 import { ensureTable } from '../../infra/local/dynamodb/tables.ts';
 import { freePort } from '../../infra/local/ports.ts';

@@ -1,14 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { functionArnSubstitutionKey, functionIds, functions } from '../../infra/definitions/functions.ts';
-import { routeKey, routes } from '../../infra/definitions/routes.ts';
+import {
+  functionArnSubstitutionKey,
+  functionIds,
+  functions,
+} from '../../functions/shared/definitions/functions.ts';
+import { routeKey, routes } from '../../functions/shared/definitions/routes.ts';
 import {
   readWorkflow,
   stateMachineIds,
   stateMachines,
   substitute,
-} from '../../infra/definitions/state-machines.ts';
+} from '../../functions/shared/definitions/state-machines.ts';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
 import { readFormFiles } from '../../infra/local/seed.ts';
 import { validateAsl } from '../../infra/local/stepfunctions/validate.ts';

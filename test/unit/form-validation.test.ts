@@ -1,5 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { functions } from '../../functions/shared/definitions/functions.ts';
+import { stateMachines } from '../../functions/shared/definitions/state-machines.ts';
+import intakeAsl from '../../functions/shared/definitions/workflows/counselling-intake.asl.json' with {
+  type: 'json',
+};
+import onboardingAsl from '../../functions/shared/definitions/workflows/volunteer-onboarding.asl.json' with {
+  type: 'json',
+};
 import {
   compileFormSchema,
   requiredTranslationKeys,
@@ -11,12 +19,6 @@ import {
   intakeSettingsSchema,
   submissionWorkflows,
 } from '../../functions/shared/domain/workflow-settings.ts';
-import { functions } from '../../infra/definitions/functions.ts';
-import { stateMachines } from '../../infra/definitions/state-machines.ts';
-import intakeAsl from '../../infra/definitions/workflows/counselling-intake.asl.json' with { type: 'json' };
-import onboardingAsl from '../../infra/definitions/workflows/volunteer-onboarding.asl.json' with {
-  type: 'json',
-};
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely to break them
 type Fixture = any;

@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../functions/shared/contracts/form-definition.ts';
+import { stateMachines } from '../../functions/shared/definitions/state-machines.ts';
 import { compileFormSchema, validateFormDefinition } from '../../functions/shared/domain/form-validation.ts';
-import { stateMachines } from '../../infra/definitions/state-machines.ts';
 
 const formsDirectory = fileURLToPath(new URL('../../forms', import.meta.url));
 const files = readdirSync(formsDirectory)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyMailError } from '../../functions/shared/adapters/mailer.ts';
-import { readWorkflow, stateMachineIds } from '../../infra/definitions/state-machines.ts';
+import { readWorkflow, stateMachineIds } from '../../functions/shared/definitions/state-machines.ts';
 import { SesPolicy, sesOptionsFromEnv } from '../../infra/local/ses/policy.ts';
 
 const sesError = (name: string, message = '', httpStatusCode?: number) =>

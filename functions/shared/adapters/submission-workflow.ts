@@ -1,5 +1,5 @@
 import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { stateMachineArnVariable } from '../../../infra/definitions/state-machines.ts';
+import { stateMachineArnVariable } from '../definitions/state-machines.ts';
 import type { Submission } from '../domain/submissions.ts';
 import { UnknownWorkflowError } from '../domain/workflow-start.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Files a function that renders certificates needs at run time, as paths from the repository root.
- * A function definition lists them in `assets` (infra/definitions/functions.ts); the CDK bundling
+ * A function definition lists them in `assets` (functions/shared/definitions/functions.ts); the CDK bundling
  * copies them into the bundle's `assets/` folder, where fonts.ts looks first.
  */
 export const CERTIFICATE_FONT_FILES = {

@@ -4,7 +4,7 @@ import { localeCode } from './form-definition.ts';
 /**
  * The courses API: console (courses, enrolments, attendance, certificates, reports) and the public
  * side (offers, a volunteer's own page, certificate verification). docs/courses.md explains the
- * design; every route in infra/definitions/routes.ts refers to these shapes.
+ * design; every route in functions/shared/definitions/routes.ts refers to these shapes.
  */
 
 const localized = z

@@ -27,7 +27,7 @@ export const formDefinition = z.strictObject({
   locales: z.array(localeCode).min(1),
   title: perLocale,
   description: perLocale.optional(),
-  /** The state machine a submission starts (id from infra/definitions/state-machines.ts). */
+  /** The state machine a submission starts (id from functions/shared/definitions/state-machines.ts). */
   workflow: z.string().min(1),
   consent: z.strictObject({
     /** Changes whenever the text changes; every submission records the version it was made against. */

@@ -1,9 +1,7 @@
 import * as z from 'zod';
-import { functions } from '../../../infra/definitions/functions.ts';
-import counsellingIntake from '../../../infra/definitions/workflows/counselling-intake.asl.json' with {
-  type: 'json',
-};
-import volunteerOnboarding from '../../../infra/definitions/workflows/volunteer-onboarding.asl.json' with {
+import { functions } from '../definitions/functions.ts';
+import counsellingIntake from '../definitions/workflows/counselling-intake.asl.json' with { type: 'json' };
+import volunteerOnboarding from '../definitions/workflows/volunteer-onboarding.asl.json' with {
   type: 'json',
 };
 import { defaultApprovalSettings } from './approvals.ts';

@@ -4,7 +4,7 @@ export type Lang = 'de' | 'en';
 export const langOf = (value: string | undefined): Lang =>
   value?.toLowerCase().startsWith('en') ? 'en' : 'de';
 
-import { staffPasswordPolicy } from '../../definitions/password-policy.ts';
+import { staffPasswordPolicy } from '../../../functions/shared/definitions/password-policy.ts';
 
 /** The user pool's password policy: the rules the set-password page checks, each with its own message. */
 export const PASSWORD_RULES = [

@@ -5,7 +5,7 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
-import { type StreamFilter, streamFilterPatterns } from '../../definitions/functions.ts';
+import { type StreamFilter, streamFilterPatterns } from '../../../functions/shared/definitions/functions.ts';
 import { StreamCheckpoint } from './stream-checkpoint.ts';
 
 export interface StreamTarget {

@@ -7,7 +7,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { mainTable, type TableDefinition } from '../../definitions/table.ts';
+import { mainTable, type TableDefinition } from '../../../functions/shared/definitions/table.ts';
 
 /** The CreateTable call for a table definition: the same design CDK deploys. */
 export function createTableInput(

@@ -1,4 +1,4 @@
-import { type RouteDefinition, routeKey } from '../../definitions/routes.ts';
+import { type RouteDefinition, routeKey } from '../../../functions/shared/definitions/routes.ts';
 
 export interface RouteMatch {
   readonly route: RouteDefinition;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { FunctionId } from '../../definitions/functions.ts';
-import { routes } from '../../definitions/routes.ts';
+import type { FunctionId } from '../../../functions/shared/definitions/functions.ts';
+import { routes } from '../../../functions/shared/definitions/routes.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
 import { createRouter } from './router.ts';
 import { serveStatic } from './static-files.ts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { type FunctionId, functions } from '../../definitions/functions.ts';
+import { type FunctionId, functions } from '../../../functions/shared/definitions/functions.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 

@@ -1,4 +1,4 @@
-import { certificateAssets } from '../../functions/shared/certificates/assets.ts';
+import { certificateAssets } from '../certificates/assets.ts';
 /**
  * Every Lambda function of Lotse, in one place. The CDK stateless stack builds one
  * NodejsFunction per entry and grants exactly what `access` says; the local runtime imports the

@@ -8,7 +8,7 @@ import type { FunctionId } from './functions.ts';
  * with the deployed ARNs, the local engine with local ARNs that it routes to the same handlers.
  */
 export interface StateMachineDefinition {
-  /** File name in infra/definitions/workflows. */
+  /** File name in functions/shared/definitions/workflows. */
   readonly file: string;
   readonly description: string;
   /** Functions the definition invokes; CDK grants invoke on exactly these. */

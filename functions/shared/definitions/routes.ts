@@ -18,13 +18,13 @@ import {
   verificationView,
   volunteerPageView,
   waitingOrderRequest,
-} from '../../functions/shared/contracts/courses.ts';
+} from '../contracts/courses.ts';
 import {
   formDefinition,
   publishedForm,
   submissionReceipt,
   submissionRequest,
-} from '../../functions/shared/contracts/form-definition.ts';
+} from '../contracts/form-definition.ts';
 import {
   adminFormSummary,
   createFormRequest,
@@ -40,18 +40,18 @@ import {
   publishRefused,
   publishResult,
   saveDraftRequest,
-} from '../../functions/shared/contracts/form-editor.ts';
-import { assigneeRequest, inboxSearchRequest, noteRequest } from '../../functions/shared/contracts/inbox.ts';
-import { mailPreviewRequest } from '../../functions/shared/contracts/mail-preview.ts';
+} from '../contracts/form-editor.ts';
+import { assigneeRequest, inboxSearchRequest, noteRequest } from '../contracts/inbox.ts';
+import { mailPreviewRequest } from '../contracts/mail-preview.ts';
 import {
   confirmSystemCheckRequest,
   createSystemCheckRequest,
   errorResponse,
   systemCheckView,
-} from '../../functions/shared/contracts/system-check.ts';
-import { inviteUserRequest, updateUserRequest, userView } from '../../functions/shared/contracts/users.ts';
-import { decisionRequest } from '../../functions/shared/decision-request.ts';
-import { settingsUpdate } from '../../functions/shared/domain/settings.ts';
+} from '../contracts/system-check.ts';
+import { inviteUserRequest, updateUserRequest, userView } from '../contracts/users.ts';
+import { decisionRequest } from '../decision-request.ts';
+import { settingsUpdate } from '../domain/settings.ts';
 import type { FunctionId } from './functions.ts';
 
 /**
