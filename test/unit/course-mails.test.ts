@@ -188,6 +188,9 @@ describe('course mails', () => {
         expect(mail.text).toContain('Anna');
         expect(mail.html).not.toContain('<Co>');
         expect(mail.to).toBe('anna@example.org');
+        // The organisation's name ends in a full stop of its own; the sign-off adds none.
+        expect(mail.text).toContain('— Lotsen e.V. ');
+        expect(mail.text).not.toContain('e.V..');
       });
     }
   }

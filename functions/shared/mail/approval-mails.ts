@@ -1,6 +1,6 @@
 import type { MailMessage } from '../adapters/mailer.ts';
 import { type ShippedLocale, shippedLocaleFor } from '../i18n/locales.ts';
-import { greeting, sentAutomatically } from './greeting.ts';
+import { greeting, sentAutomatically, signOff } from './greeting.ts';
 import { type Block, renderMail } from './layout.ts';
 
 export type RequestRound = 'initial' | 'reminder' | 'escalation' | 'after-answer';
@@ -215,6 +215,6 @@ export function applicantMail(input: {
     subject: `${input.formTitle} – ${input.organisation}`,
     locale,
     blocks,
-    footer: `— ${input.organisation}. ${sentAutomatically[locale]}`,
+    footer: signOff(input.organisation, sentAutomatically[locale]),
   });
 }

@@ -4,7 +4,7 @@ import { courseHours, type Session } from '../domain/course-model.ts';
 import { type ShippedLocale, shippedLocaleFor } from '../i18n/locales.ts';
 import { formatCount, formatHours, formatInstant, formatSession, sessionFact } from './course-format.ts';
 import { type CourseMailTexts, courseMailTexts } from './course-texts/index.ts';
-import { greeting, sentAutomatically } from './greeting.ts';
+import { greeting, sentAutomatically, signOff } from './greeting.ts';
 import { type Block, renderMail } from './layout.ts';
 
 /**
@@ -86,7 +86,7 @@ function finish(
     subject,
     locale: c.locale,
     blocks,
-    footer: `— ${input.organisation}. ${sentAutomatically[c.locale]}`,
+    footer: signOff(input.organisation, sentAutomatically[c.locale]),
   });
   return attachments.length ? { ...mail, attachments } : mail;
 }

@@ -23,3 +23,10 @@ export const sentAutomatically: Record<ShippedLocale, string> = {
   tr: 'Bu e-posta otomatik olarak gönderildi.',
   ru: 'Это письмо отправлено автоматически.',
 };
+
+/**
+ * "— <organisation>. <text>": the sign-off line. A name that already ends in a full stop
+ * ("Freiwilligenagentur e.V.") gets no second one.
+ */
+export const signOff = (organisation: string, text: string): string =>
+  `— ${organisation}${/[.!?。]$/.test(organisation.trim()) ? '' : '.'} ${text}`;

@@ -1,6 +1,6 @@
 import type { MailMessage } from '../adapters/mailer.ts';
 import { type ShippedLocale, shippedLocaleFor } from '../i18n/locales.ts';
-import { greeting, sentAutomatically } from './greeting.ts';
+import { greeting, sentAutomatically, signOff } from './greeting.ts';
 import { renderMail } from './layout.ts';
 
 /** To the team: nothing personal beyond a first name and the topic; the case itself is behind sign-in. */
@@ -127,6 +127,6 @@ export function intakeAcknowledgementMail(input: {
       { kind: 'text', text: `${greeting(locale, input.firstName)}\n${texts.body}` },
       { kind: 'facts', facts: [['#', input.receiptNumber]] },
     ],
-    footer: `— ${input.organisation}. ${sentAutomatically[locale]}`,
+    footer: signOff(input.organisation, sentAutomatically[locale]),
   });
 }

@@ -1,5 +1,6 @@
 import type { MailMessage } from '../adapters/mailer.ts';
 import { fill } from './course-mails.ts';
+import { signOff } from './greeting.ts';
 import { type Block, renderMail } from './layout.ts';
 
 const texts = {
@@ -47,6 +48,6 @@ export function seatCancelledNotice(input: {
     subject: fillIn(t.subject),
     locale: input.locale === 'de' ? 'de' : 'en',
     blocks,
-    footer: `— ${input.organisation}. ${t.footer}`,
+    footer: signOff(input.organisation, t.footer),
   });
 }
