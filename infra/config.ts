@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { defaultLogLevel, type LogLevel, logLevels } from '../functions/shared/logger.ts';
 
 /**
  * Deployment configuration, read once from CDK context (`-c key=value`, cdk.json or
@@ -23,6 +24,8 @@ export interface LotseConfig {
   readonly submissionRateLimit: number | undefined;
   /** Length of that window in seconds; undefined: the handler's default. */
   readonly submissionRateWindowSeconds: number | undefined;
+  /** What every function logs; the same default as `npm start` (functions/shared/logger.ts). */
+  readonly logLevel: LogLevel;
 }
 
 export const contextKeys = {
@@ -34,6 +37,7 @@ export const contextKeys = {
   adminEmail: 'lotse:adminEmail',
   submissionRateLimit: 'lotse:submissionRateLimit',
   submissionRateWindowSeconds: 'lotse:submissionRateWindowSeconds',
+  logLevel: 'lotse:logLevel',
 } as const;
 
 /** Used when lotse:mailFrom is missing, so `cdk synth` works on a fresh checkout. Reserved domain (RFC 2606). */
@@ -106,6 +110,11 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     problems.push(`${contextKeys.organisationName} is longer than 100 characters`);
   }
 
+  const logLevel = (text(contextKeys.logLevel)?.toUpperCase() ?? defaultLogLevel) as LogLevel;
+  if (!logLevels.includes(logLevel)) {
+    problems.push(`${contextKeys.logLevel} "${logLevel}" must be one of ${logLevels.join(', ')}`);
+  }
+
   if (problems.length > 0) {
     throw new Error(`Invalid Lotse configuration:\n  - ${problems.join('\n  - ')}\nSee docs/deploy.md.`);
   }
@@ -121,5 +130,6 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     adminEmail,
     submissionRateLimit,
     submissionRateWindowSeconds,
+    logLevel,
   };
 }

@@ -56,6 +56,7 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
       windowSeconds: config.submissionRateWindowSeconds,
     },
     mailFrom: config.mailFrom,
+    logLevel: config.logLevel,
     organisationName: config.organisationName,
     alarmEmail: config.alarmEmail,
     adminEmail: config.adminEmail,

@@ -21,6 +21,7 @@ import {
   substitute,
 } from '../../functions/shared/definitions/state-machines.ts';
 import { localTableName } from '../../functions/shared/definitions/table.ts';
+import { defaultLogLevel } from '../../functions/shared/logger.ts';
 import { LOCAL_USER_POOL_ID } from './auth/cognito-api.ts';
 import { sesInvitationSender } from './auth/invitation-mail.ts';
 import { LocalAuth } from './auth/local-auth.ts';
@@ -175,7 +176,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       MAIL_FROM: options.mailFrom ?? 'lotse@example.org',
       ORGANISATION_NAME: options.organisationName ?? 'Lotse',
       PUBLIC_BASE_URL: webUrl,
-      LOG_LEVEL: options.logLevel ?? 'INFO',
+      LOG_LEVEL: options.logLevel ?? defaultLogLevel,
       LOTSE_WEB_URL: webUrl,
       LOTSE_MAILBOX_URL: ses.endpoint,
       // CloudWatch metrics (embedded in logs) mean nothing here; the alarms they feed are AWS's.

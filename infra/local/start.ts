@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import * as z from 'zod';
+import { defaultLogLevel, logLevels } from '../../functions/shared/logger.ts';
 import { assertPortFree } from './ports.ts';
 import { repositoryRoot, startLocalRuntime } from './runtime.ts';
 import { buildWebIfStale } from './web-build.ts';
@@ -22,7 +23,7 @@ const settings = z
     MAIL_FROM: z.email().default('lotse@example.org'),
     ORGANISATION_NAME: z.string().min(1).default('Lotse'),
     LOTSE_ADMIN_EMAIL: z.email().default('admin@example.org'),
-    LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
+    LOG_LEVEL: z.enum(logLevels).default(defaultLogLevel),
   })
   .safeParse(process.env);
 

@@ -24,6 +24,7 @@ import {
   stateMachineIds,
   stateMachines,
 } from '#definitions/state-machines.ts';
+import { defaultLogLevel, type LogLevel } from '../../functions/shared/logger.ts';
 import { Alarms } from '../constructs/alarms.ts';
 import { grantAccess } from '../constructs/function-access.ts';
 import { addTrigger } from '../constructs/function-trigger.ts';
@@ -68,6 +69,8 @@ export interface StatelessStackProps extends StackProps {
   /** Sender address of every e-mail (the SES identity). */
   readonly mailFrom: string;
   readonly organisationName: string;
+  /** LOG_LEVEL of every function. @default the one default of functions/shared/logger.ts */
+  readonly logLevel?: LogLevel;
   /** @default - no alarms */
   readonly alarmEmail?: string;
   /** Receives the digest of applications that need attention. @default - none: health and alarms only */
@@ -133,6 +136,7 @@ export class StatelessStack extends Stack {
     const environment: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
       MAIL_FROM: props.mailFrom,
+      LOG_LEVEL: props.logLevel ?? defaultLogLevel,
       ORGANISATION_NAME: props.organisationName,
       PUBLIC_BASE_URL: web.url,
       LOTSE_USER_POOL_CLIENT_ID: props.auth.clientId,

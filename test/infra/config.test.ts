@@ -16,7 +16,15 @@ describe('deployment configuration', () => {
       organisationName: 'Lotse',
       alarmEmail: undefined,
       adminEmail: undefined,
+      logLevel: 'WARN',
     });
+  });
+
+  it('logs at the one default unless told otherwise, and refuses a level that does not exist', () => {
+    expect(configOf({ 'lotse:logLevel': 'info' }).logLevel).toBe('INFO');
+    expect(() => configOf({ 'lotse:logLevel': 'LOUD' })).toThrow(
+      /lotse:logLevel "LOUD" must be one of DEBUG, INFO, WARN, ERROR, SILENT/,
+    );
   });
 
   it('stands in a placeholder sender so synth works without configuration', () => {

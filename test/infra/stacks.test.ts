@@ -262,6 +262,8 @@ describe('functions', () => {
     expect(Object.keys(env).sort()).toEqual(
       [
         'MAIL_FROM',
+        // The same default as npm start (functions/shared/logger.ts), not the runtime's INFO.
+        'LOG_LEVEL',
         'NODE_OPTIONS',
         'ORGANISATION_NAME',
         'POWERTOOLS_SERVICE_NAME',
@@ -289,6 +291,7 @@ describe('functions', () => {
     expect(env.ADMIN_EMAIL).toBe('ops@example.org');
     expect(env.ORGANISATION_NAME).toBe('Lotse Test');
     expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+    expect(env.LOG_LEVEL).toBe('WARN');
     expect(render(env.PUBLIC_BASE_URL)).toMatch(/^https:\/\/<WebDistribution[A-Za-z0-9]+\.DomainName>$/);
     for (const sm of stateMachineIds) {
       expect(render(env[stateMachineArnVariable(sm)])).toBe(
