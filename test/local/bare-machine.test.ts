@@ -177,3 +177,23 @@ describe('installing Java when it is missing', () => {
     expect((error as Error).message).toContain(`Found only: ${join(dir, 'java')} (Java 8)`);
   });
 });
+
+describe('npm test without Chromium', () => {
+  it('stops before any test with the reason, when the run has browser tests', async () => {
+    const vitest = join(repositoryRoot, 'node_modules', 'vitest', 'vitest.mjs');
+    const child = spawn(process.execPath, [vitest, 'run', 'test/browser/home.browser.test.ts'], {
+      cwd: repositoryRoot,
+      env: { ...process.env, CHROMIUM_PATH: '/nowhere/chromium' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await exited(child);
+    expect(child.exitCode).toBe(1);
+    expect(output).toContain(
+      'Cannot run the tests: CHROMIUM_PATH is /nowhere/chromium, which is not an executable program.',
+    );
+    expect(output).not.toContain('Test Files');
+  }, 180_000);
+});
