@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { defaultLogLevel, logLevels } from '../../functions/shared/logger.ts';
 import { assertPortFree } from './ports.ts';
+import { ensureJava, thisSystem } from './prerequisites.ts';
 import { repositoryRoot, startLocalRuntime } from './runtime.ts';
 import { buildWebIfStale } from './web-build.ts';
 
@@ -38,6 +39,8 @@ const log = (message: string, details?: Record<string, unknown>) =>
   console.log(`[lotse] ${message}${details ? ` ${JSON.stringify(details)}` : ''}`);
 
 try {
+  // First, so a machine without Java learns it at once (or gets it installed), not after the build.
+  await ensureJava(thisSystem());
   const buildStarted = performance.now();
   if (await buildWebIfStale(repositoryRoot))
     log(`built the web app in ${Math.round(performance.now() - buildStarted)} ms`);

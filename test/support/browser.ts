@@ -1,9 +1,16 @@
 import { type Browser, chromium } from 'playwright-core';
+import { chromiumMissing, findChromium, thisSystem } from '../../infra/local/prerequisites.ts';
 
-/** Debian's Chromium, driven by playwright-core (no browser download). Flags keep it off the network. */
+/**
+ * Debian's Chromium (or CHROMIUM_PATH), driven by playwright-core (no browser download); global
+ * setup installs or asks for it first. Flags keep it off the network.
+ */
 export function launchChromium(): Promise<Browser> {
+  const system = thisSystem();
+  const executablePath = findChromium(system);
+  if (!executablePath) throw chromiumMissing(system);
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -1,12 +1,7 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const require = createRequire(import.meta.url);
-const emulatorDir = join(dirname(require.resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
-const launcherSource = fileURLToPath(new URL('./LoopbackDynamoDbLocal.java', import.meta.url));
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { dynamoDbClasspath, emulatorDir, launcherDir } from './launcher.ts';
 
 export interface DynamoDbLocal {
   readonly endpoint: string;
@@ -19,8 +14,13 @@ export interface DynamoDbLocalOptions {
   readonly port: number;
   /** Folder for the database file; in memory when absent. */
   readonly dbPath?: string;
-  /** Where the compiled launcher is cached. */
+  /** Working directory of the in-memory database (DynamoDB Local writes a metadata file there). */
   readonly cacheDir: string;
+  /**
+   * The `java` to run; default LOTSE_JAVA (set by the prerequisite check, infra/local/prerequisites.ts),
+   * then JAVA_HOME's, then the PATH's. A runtime is enough: the launcher ships compiled.
+   */
+  readonly java?: string;
 }
 
 /**
@@ -29,12 +29,7 @@ export interface DynamoDbLocalOptions {
  * standard input: no orphaned Java process survives a crash or a kill -9 of `npm start`.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
-  const classDir = compileLauncher(options.cacheDir);
-  const classpath = [
-    classDir,
-    join(emulatorDir, 'DynamoDBLocal.jar'),
-    join(emulatorDir, 'DynamoDBLocal_lib', '*'),
-  ].join(':');
+  const classpath = dynamoDbClasspath(launcherDir);
   const args = [
     `-Djava.library.path=${join(emulatorDir, 'DynamoDBLocal_lib')}`,
     `-Dlotse.host=${options.host}`,
@@ -51,7 +46,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   ];
   // DynamoDB Local writes a metadata file into its working directory; keep it out of the repository.
   const cwd = ensureDir(options.dbPath ?? join(options.cacheDir, 'dynamodb-in-memory'));
-  const child = spawn('java', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const java = options.java ?? defaultJava();
+  const child = spawn(java, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   const output: string[] = [];
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -63,7 +59,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     child.once('error', (error) =>
       reject(
         new Error(
-          `Could not start Java for DynamoDB Local (${error.message}). Install a JDK 17: apt-get install openjdk-17-jre-headless`,
+          `Could not start Java for DynamoDB Local (${java}: ${error.message}). Install a Java runtime: apt-get install -y openjdk-17-jre-headless`,
         ),
       ),
     );
@@ -81,17 +77,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   };
 }
 
-function compileLauncher(cacheDir: string): string {
-  const classDir = join(cacheDir, 'java');
-  const compiled = join(classDir, 'LoopbackDynamoDbLocal.class');
-  if (existsSync(compiled) && statSync(compiled).mtimeMs >= statSync(launcherSource).mtimeMs) return classDir;
-  mkdirSync(classDir, { recursive: true });
-  const classpath = [
-    join(emulatorDir, 'DynamoDBLocal.jar'),
-    join(emulatorDir, 'DynamoDBLocal_lib', '*'),
-  ].join(':');
-  execFileSync('javac', ['-nowarn', '-cp', classpath, '-d', classDir, launcherSource], { stdio: 'pipe' });
-  return classDir;
+function defaultJava(): string {
+  const { LOTSE_JAVA, JAVA_HOME } = process.env;
+  if (LOTSE_JAVA) return LOTSE_JAVA;
+  return JAVA_HOME ? join(JAVA_HOME, 'bin', 'java') : 'java';
 }
 
 function ensureDir(path: string): string {

@@ -10,6 +10,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * listens on every interface, so we build the server the same way and set the connector's host
  * before it starts. It also exits as soon as its standard input closes, i.e. when the Node process
  * that started it dies, however it died. Arguments are the usual DynamoDB Local ones (-port, -inMemory, -dbPath, ...).
+ * It ships compiled with --release 11 (no compiler needed to run it; see ../launcher.ts): keep it
+ * Java 11 source and rebuild the class after a change with `npx tsx infra/local/dynamodb/build-launcher.ts`.
  */
 public class LoopbackDynamoDbLocal {
   public static void main(String[] args) throws Exception {
@@ -19,8 +21,8 @@ public class LoopbackDynamoDbLocal {
     field.setAccessible(true);
     Server server = (Server) field.get(proxy);
     for (Connector connector : server.getConnectors()) {
-      if (connector instanceof ServerConnector serverConnector) {
-        serverConnector.setHost(host);
+      if (connector instanceof ServerConnector) {
+        ((ServerConnector) connector).setHost(host);
       }
     }
     proxy.start();

@@ -1,0 +1,36 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  compileLauncher,
+  compilerVersion,
+  findCompiler,
+  JAVA_RELEASE,
+  type LauncherRecord,
+  launcherClass,
+  launcherRecordFile,
+  launcherSource,
+  sha256,
+} from './launcher.ts';
+
+/**
+ * Rebuilds `launcher/LoopbackDynamoDbLocal.class` after a change to its source (needs a JDK):
+ * `npx tsx infra/local/dynamodb/build-launcher.ts`. Commit the class and `launcher.json` with it.
+ */
+const compiler = findCompiler();
+if (!compiler) {
+  console.error('No Java compiler here: install a JDK (Debian: apt-get install -y openjdk-17-jdk-headless)');
+  process.exit(1);
+}
+const outDir = mkdtempSync(join(tmpdir(), 'lotse-launcher-'));
+compileLauncher(compiler, outDir);
+copyFileSync(join(outDir, 'LoopbackDynamoDbLocal.class'), launcherClass);
+rmSync(outDir, { recursive: true, force: true });
+const record: LauncherRecord = {
+  release: JAVA_RELEASE,
+  javac: compilerVersion(compiler),
+  sourceSha256: sha256(launcherSource),
+  classSha256: sha256(launcherClass),
+};
+writeFileSync(launcherRecordFile, `${JSON.stringify(record, null, 2)}\n`);
+console.log(`Built ${launcherClass} with ${record.javac} (--release ${JAVA_RELEASE})`);
