@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { rateWindow } from '../functions/shared/adapters/rate-limiter.ts';
 import { submissionItem } from '../functions/shared/adapters/submission-store.ts';
@@ -34,6 +40,28 @@ export function bareSubmissionWrites(
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+    },
+    /** What a warm submit did before issue 12: rate-limit update, consistent META read, put. */
+    async threeRoundTrips() {
+      client += 1;
+      const window = rateWindow(`bench#${client}`, new Date(), 300);
+      await dynamo.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: marshall(window.key),
+          UpdateExpression: 'ADD hits :one SET expiresAt = :expires',
+          ExpressionAttributeValues: marshall({ ':one': 1, ':expires': window.expiresAt }),
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      await dynamo.send(
+        new GetItemCommand({
+          TableName: tableName,
+          Key: marshall({ pk: `FORM#${form.slug}`, sk: 'META' }),
+          ConsistentRead: true,
+        }),
+      );
+      await this.put();
     },
     /** The write the submit makes: put, published-version check and rate-limit hit in one transaction. */
     async transaction() {

@@ -68,6 +68,7 @@ export async function benchSubmissions(
     await submit();
     await bare.put();
     await bare.transaction();
+    await bare.threeRoundTrips();
   }
   const measure = async (once: () => Promise<void>) => {
     const samples: number[] = [];
@@ -81,15 +82,18 @@ export async function benchSubmissions(
   // Interleave in blocks so every series sees the same machine load.
   const putMs: number[] = [];
   const transactionMs: number[] = [];
+  const beforeMs: number[] = [];
   const submitMs: number[] = [];
   for (let block = 0; block < 4; block++) {
     putMs.push(...(await measure(bare.put)));
     submitMs.push(...(await measure(submit)));
     transactionMs.push(...(await measure(bare.transaction)));
+    beforeMs.push(...(await measure(() => bare.threeRoundTrips())));
   }
   printTable(latencyHeader, [
     latencyRow('DynamoDB PutItem (a submission, conditional)', summarize(putMs)),
     latencyRow("DynamoDB TransactWriteItems (the submit's write)", summarize(transactionMs)),
+    latencyRow('DynamoDB before issue 12: UpdateItem, GetItem, PutItem', summarize(beforeMs)),
     latencyRow('POST /api/forms/{slug}/submissions', summarize(submitMs)),
   ]);
   const ratio = median(submitMs) / median(putMs);
@@ -98,6 +102,9 @@ export async function benchSubmissions(
   );
   console.log(
     `  ratio of medians TransactWriteItems ÷ PutItem: ${fmt(median(transactionMs) / median(putMs), 2)}x (what the transaction itself adds)`,
+  );
+  console.log(
+    `  ratio of medians UpdateItem+GetItem+PutItem ÷ PutItem: ${fmt(median(beforeMs) / median(putMs), 2)}x (the round trips the submit made before, without API)`,
   );
 
   let done = 0;
