@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { LocalRuntime } from '../infra/local/runtime.ts';
 import { fixtureForm } from '../test/support/fixture-form.ts';
+import { bareSubmissionWrites } from './bare-writes.ts';
 import { request } from './http.ts';
 import { fmt, heading, latencyHeader, latencyRow, median, printTable, since, summarize } from './stats.ts';
+
+/** Issue 12: a submission costs at most 1.5 times a bare conditional PutItem (p50, same run). */
+const SUBMIT_TARGET = 1.5;
 
 export interface SubmissionBenchOptions {
   readonly count: number;
@@ -14,10 +17,11 @@ export interface SubmissionBenchOptions {
 }
 
 /**
- * Benchmark 5: the submit handler (envelope check, ajv against the form version, rate limit,
- * conditional put) against a bare PutItem of a submission-sized item on the same DynamoDB Local,
- * then submissions per second at a fixed concurrency. Each request comes from its own simulated
- * client (X-Forwarded-For) so the per-client rate limit does not cut the series short.
+ * Benchmark 5: the submit handler (envelope check, ajv against the cached form version, one
+ * transaction with the rate-limit hit and the published-version check) against a bare conditional
+ * PutItem of the same submission item on the same DynamoDB Local, and the bare transaction; then
+ * submissions per second at a fixed concurrency. Each request comes from its own simulated client
+ * (X-Forwarded-For) so the per-client rate limit does not cut the series short.
  */
 export async function benchSubmissions(
   runtime: LocalRuntime,
@@ -59,29 +63,12 @@ export async function benchSubmissions(
     if (reply.status !== 202)
       throw new Error(`submission answered ${reply.status}: ${reply.body.slice(0, 200)}`);
   };
-  const dynamo = new DynamoDBClient({
-    endpoint: runtime.urls.dynamodb,
-    region: runtime.env.AWS_REGION as string,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const put = async () => {
-    const id = randomUUID();
-    await dynamo.send(
-      new PutItemCommand({
-        TableName: runtime.env.TABLE_NAME as string,
-        Item: {
-          pk: { S: `BENCH#${id}` },
-          sk: { S: 'SUBMISSION' },
-          data: { S: JSON.stringify(data()) },
-          receivedAt: { S: new Date().toISOString() },
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  };
+  const bare = bareSubmissionWrites(runtime, { slug, version }, data);
   for (let i = 0; i < options.warmup; i++) {
     await submit();
-    await put();
+    await bare.put();
+    await bare.transaction();
+    await bare.threeRoundTrips();
   }
   const measure = async (once: () => Promise<void>) => {
     const samples: number[] = [];
@@ -92,18 +79,33 @@ export async function benchSubmissions(
     }
     return samples;
   };
-  // Interleave in blocks so both series see the same machine load.
+  // Interleave in blocks so every series sees the same machine load.
   const putMs: number[] = [];
+  const transactionMs: number[] = [];
+  const beforeMs: number[] = [];
   const submitMs: number[] = [];
   for (let block = 0; block < 4; block++) {
-    putMs.push(...(await measure(put)));
+    putMs.push(...(await measure(bare.put)));
     submitMs.push(...(await measure(submit)));
+    transactionMs.push(...(await measure(bare.transaction)));
+    beforeMs.push(...(await measure(() => bare.threeRoundTrips())));
   }
   printTable(latencyHeader, [
-    latencyRow('DynamoDB PutItem (submission-sized, conditional)', summarize(putMs)),
+    latencyRow('DynamoDB PutItem (a submission, conditional)', summarize(putMs)),
+    latencyRow("DynamoDB TransactWriteItems (the submit's write)", summarize(transactionMs)),
+    latencyRow('DynamoDB before issue 12: UpdateItem, GetItem, PutItem', summarize(beforeMs)),
     latencyRow('POST /api/forms/{slug}/submissions', summarize(submitMs)),
   ]);
-  console.log(`  ratio of medians submit ÷ PutItem: ${fmt(median(submitMs) / median(putMs), 1)}x`);
+  const ratio = median(submitMs) / median(putMs);
+  console.log(
+    `  ratio of medians submit ÷ PutItem: ${fmt(ratio, 2)}x (target ≤ ${SUBMIT_TARGET}x: ${ratio <= SUBMIT_TARGET ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `  ratio of medians TransactWriteItems ÷ PutItem: ${fmt(median(transactionMs) / median(putMs), 2)}x (what the transaction itself adds)`,
+  );
+  console.log(
+    `  ratio of medians UpdateItem+GetItem+PutItem ÷ PutItem: ${fmt(median(beforeMs) / median(putMs), 2)}x (the round trips the submit made before, without API)`,
+  );
 
   let done = 0;
   let errors = 0;

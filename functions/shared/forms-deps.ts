@@ -2,6 +2,7 @@ import { documentClient } from './adapters/dynamo.ts';
 import { dynamoFormStore } from './adapters/form-store.ts';
 import { dynamoRateLimiter } from './adapters/rate-limiter.ts';
 import { dynamoSubmissionStore } from './adapters/submission-store.ts';
+import { dynamoSubmissionWriter } from './adapters/submission-writer.ts';
 import { parseConfig } from './config.ts';
 import { compileFormSchema } from './domain/form-validation.ts';
 import { organisation, submissions, tableName } from './env.ts';
@@ -10,14 +11,16 @@ import { organisation, submissions, tableName } from './env.ts';
 export function formsDeps() {
   const config = parseConfig({ ...tableName, ...submissions, ...organisation });
   const client = documentClient();
+  const rateLimit = {
+    limit: config.SUBMISSION_RATE_LIMIT,
+    windowSeconds: config.SUBMISSION_RATE_WINDOW_SECONDS,
+  };
   return {
     config,
     forms: dynamoFormStore(client, config.TABLE_NAME),
     submissions: dynamoSubmissionStore(client, config.TABLE_NAME),
-    rateLimiter: dynamoRateLimiter(client, config.TABLE_NAME, {
-      limit: config.SUBMISSION_RATE_LIMIT,
-      windowSeconds: config.SUBMISSION_RATE_WINDOW_SECONDS,
-    }),
+    writer: dynamoSubmissionWriter(client, config.TABLE_NAME, rateLimit),
+    rateLimiter: dynamoRateLimiter(client, config.TABLE_NAME, rateLimit),
     compile: compileFormSchema,
     now: () => new Date(),
   };

@@ -2,25 +2,40 @@ import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RateLimiter } from '../domain/submissions.ts';
 
+export interface RateLimitOptions {
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
 /**
- * A fixed-window counter per key in DynamoDB (one item per key and window, removed by TTL).
- * Keys are hashed, so no IP address is stored.
+ * The counter item of a key's current window (one item per key and window, removed by TTL).
+ * Keys are hashed, so no IP address is stored. The submission writer counts on the same item
+ * inside its transaction, so both ways of counting share one limit.
  */
+export function rateWindow(key: string, now: Date, windowSeconds: number) {
+  const window = Math.floor(now.getTime() / 1000 / windowSeconds);
+  const hashed = createHash('sha256').update(key).digest('hex').slice(0, 32);
+  return {
+    key: { pk: `RATE#${hashed}`, sk: `WINDOW#${window}` },
+    expiresAt: (window + 2) * windowSeconds,
+  };
+}
+
+/** A fixed-window counter per key in DynamoDB, as its own write. */
 export function dynamoRateLimiter(
   client: DynamoDBDocumentClient,
   tableName: string,
-  options: { limit: number; windowSeconds: number },
+  options: RateLimitOptions,
 ): RateLimiter {
   return {
     async allow(key, now) {
-      const window = Math.floor(now.getTime() / 1000 / options.windowSeconds);
-      const hashed = createHash('sha256').update(key).digest('hex').slice(0, 32);
+      const window = rateWindow(key, now, options.windowSeconds);
       const { Attributes } = await client.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: { pk: `RATE#${hashed}`, sk: `WINDOW#${window}` },
+          Key: window.key,
           UpdateExpression: 'ADD hits :one SET expiresAt = :expires',
-          ExpressionAttributeValues: { ':one': 1, ':expires': (window + 2) * options.windowSeconds },
+          ExpressionAttributeValues: { ':one': 1, ':expires': window.expiresAt },
           ReturnValues: 'UPDATED_NEW',
         }),
       );

@@ -1,25 +1,26 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Submission, SubmissionStore } from '../domain/submissions.ts';
 import type { WorkflowStartError } from '../domain/workflow-start.ts';
 import { conditionally } from './dynamo.ts';
 
 const key = (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'SUBMISSION' });
 /** Submissions a form with a limit has received, all versions; written only while a limit is set. */
-const counterKey = (slug: string) => ({ pk: `FORM#${slug}`, sk: 'COUNTER' });
+export const formCounterKey = (slug: string) => ({ pk: `FORM#${slug}`, sk: 'COUNTER' });
 /**
  * Submissions whose workflow has not started yet are listed here (sparse index) until it has,
  * including those whose start failed permanently (they carry `workflowError`), so one query finds
  * every submission still waiting for its workflow.
  */
 export const PENDING_WORKFLOW_KEY = 'WORKFLOW#pending';
+
+/** A new submission as stored: pending its workflow, so it is listed in the sparse index. */
+export const submissionItem = (submission: Submission) => ({
+  ...key(submission.submissionId),
+  type: 'Submission',
+  ...submission,
+  gsi1pk: PENDING_WORKFLOW_KEY,
+  gsi1sk: `${submission.receivedAt}#${submission.submissionId}`,
+});
 
 /** A submission still waiting for its workflow, with the last start failure if there was one. */
 export type PendingSubmission = Submission & { readonly workflowError?: WorkflowStartError };
@@ -50,13 +51,6 @@ export function dynamoSubmissionStore(client: DynamoDBDocumentClient, tableName:
     ...(query.limit ? { Limit: query.limit } : {}),
     ...(query.startKey ? { ExclusiveStartKey: query.startKey } : {}),
   });
-  const item = (submission: Submission) => ({
-    ...key(submission.submissionId),
-    type: 'Submission',
-    ...submission,
-    gsi1pk: PENDING_WORKFLOW_KEY,
-    gsi1sk: `${submission.receivedAt}#${submission.submissionId}`,
-  });
   const store: SubmissionStore & {
     markWorkflowStarted(submissionId: string, executionArn: string, now: string): Promise<void>;
     recordWorkflowError(submissionId: string, error: WorkflowStartError): Promise<boolean>;
@@ -66,67 +60,9 @@ export function dynamoSubmissionStore(client: DynamoDBDocumentClient, tableName:
     ): Promise<{ submissions: PendingSubmission[]; nextKey?: PageKey }>;
     countPendingWorkflowStarts(query: Omit<PendingQuery, 'limit'>): Promise<number>;
   } = {
-    async create(submission) {
-      return conditionally(
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: item(submission),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-    },
-    /**
-     * The put and the count are one transaction: a seat is taken only by a submission that is
-     * stored, and a retry with the same id fails the put's condition, so it never counts twice.
-     */
-    async createWithinLimit(submission, maxSubmissions) {
-      const write = new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: item(submission),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: counterKey(submission.formSlug),
-              UpdateExpression: 'SET #type = :type, received = if_not_exists(received, :zero) + :one',
-              ConditionExpression: 'attribute_not_exists(received) OR received < :max',
-              ExpressionAttributeNames: { '#type': 'type' },
-              ExpressionAttributeValues: {
-                ':type': 'FormCounter',
-                ':zero': 0,
-                ':one': 1,
-                ':max': maxSubmissions,
-              },
-            },
-          },
-        ],
-      });
-      // Submissions racing for the same counter cancel each other (TransactionConflict); each
-      // tries again after a short random pause, so one of them wins and the rest see the new count.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await client.send(write);
-          return 'created';
-        } catch (error) {
-          const reasons = cancellationReasons(error);
-          if (!reasons) throw error;
-          if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
-          if (reasons[1] === 'ConditionalCheckFailed') return 'full';
-          if (!reasons.includes('TransactionConflict') || attempt >= MAX_CONFLICT_ATTEMPTS) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
-        }
-      }
-    },
     async receivedCount(slug) {
       const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: counterKey(slug), ConsistentRead: true }),
+        new GetCommand({ TableName: tableName, Key: formCounterKey(slug), ConsistentRead: true }),
       );
       return typeof Item?.received === 'number' ? Item.received : 0;
     },
@@ -194,14 +130,6 @@ export function dynamoSubmissionStore(client: DynamoDBDocumentClient, tableName:
     },
   };
   return store;
-}
-
-const MAX_CONFLICT_ATTEMPTS = 10;
-
-/** Per transaction item, why DynamoDB cancelled it (`None` for the items that were fine). */
-function cancellationReasons(error: unknown): string[] | undefined {
-  if (!(error instanceof TransactionCanceledException)) return undefined;
-  return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
 }
 
 function toSubmission(item: Record<string, unknown>): Submission {

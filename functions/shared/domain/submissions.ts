@@ -34,13 +34,27 @@ export interface Submission {
 }
 
 export interface SubmissionStore {
-  /** Stores the submission unless one with its id exists; false then. */
-  create(submission: Submission): Promise<boolean>;
-  /** Stores it and takes one of the form's `maxSubmissions` seats, atomically (all versions). */
-  createWithinLimit(submission: Submission, maxSubmissions: number): Promise<'created' | 'exists' | 'full'>;
   /** Submissions counted against the form's limit so far. */
   receivedCount(slug: string): Promise<number>;
   get(submissionId: string): Promise<Submission | undefined>;
+}
+
+/** What one write of a new submission must hold to, checked by the store in the same write. */
+export interface SubmissionWrite {
+  readonly submission: Submission;
+  /** The form's published version the decision was made on; 'changed' if another is published now. */
+  readonly publishedVersion: number;
+  /** Takes one of the form's seats (all versions) with the write; 'full' when none is left. */
+  readonly maxSubmissions?: number | undefined;
+  /** Counts the client's hit with the write; 'rate-limited' when over. Left out if counted already. */
+  readonly rateLimitKey?: string;
+}
+
+/** Nothing is written unless 'created'; when several hold, the earliest in this list is told. */
+export type WriteOutcome = 'created' | 'exists' | 'rate-limited' | 'changed' | 'full';
+
+export interface SubmissionWriter {
+  write(write: SubmissionWrite, now: Date): Promise<WriteOutcome>;
 }
 
 export interface RateLimiter {
@@ -51,6 +65,7 @@ export interface RateLimiter {
 export interface SubmitDeps {
   readonly forms: FormStore;
   readonly submissions: SubmissionStore;
+  readonly writer: SubmissionWriter;
   readonly rateLimiter: RateLimiter;
   readonly compile: (schema: Record<string, unknown>) => ValidateFunction;
   readonly now: () => Date;
@@ -78,11 +93,88 @@ export async function submit(
   request: SubmitRequest,
   clientKey: string,
 ): Promise<Receipt> {
-  const locale = request.locale;
   const now = deps.now();
-  if (!(await deps.rateLimiter.allow(`submit#${clientKey}`, now)))
-    throw new TooManyRequestsError(message('tooMany', locale));
+  const rateLimitKey = `submit#${clientKey}`;
+  return (
+    (await submitAsPublished(deps, slug, request, rateLimitKey, now)) ??
+    (await submitChecked(deps, slug, request, rateLimitKey, now))
+  );
+}
 
+/**
+ * The common case in one round trip: the page shows the published version, which a warm function
+ * has cached (versions never change), and the answers are valid. The write itself checks what
+ * was assumed: that version is still published, the client is under its rate limit, the id is new,
+ * a seat is left. Anything else (undefined) goes the checked way, which answers as it always has.
+ */
+async function submitAsPublished(
+  deps: SubmitDeps,
+  slug: string,
+  request: SubmitRequest,
+  rateLimitKey: string,
+  now: Date,
+): Promise<Receipt | undefined> {
+  const version = await deps.forms.getVersion(slug, request.formVersion);
+  if (!version) return undefined;
+  const { definition } = version;
+  if (!definition.locales.includes(request.locale)) return undefined;
+  if (windowState(definition.availability, now) !== 'open') return undefined;
+  if (request.consent.version !== definition.consent.version) return undefined;
+  if (!deps.compile(definition.schema)(request.data)) return undefined;
+  const submission = newSubmission(slug, request, definition, now);
+  const outcome = await deps.writer.write(
+    {
+      submission,
+      publishedVersion: request.formVersion,
+      maxSubmissions: definition.availability?.maxSubmissions,
+      rateLimitKey,
+    },
+    now,
+  );
+  if (outcome === 'created') return toReceipt(submission);
+  return outcome === 'exists' ? repeated(deps, slug, request) : undefined;
+}
+
+/**
+ * Every rule in its order, on a fresh read of the form: the rate limit first (its own write), then
+ * the form, the version, the published version's availability, consent and answers. The write
+ * checks the published version again, so a publish in between is seen: decided again, at most
+ * MAX_DECISIONS times.
+ */
+async function submitChecked(
+  deps: SubmitDeps,
+  slug: string,
+  request: SubmitRequest,
+  rateLimitKey: string,
+  now: Date,
+): Promise<Receipt> {
+  const locale = request.locale;
+  if (!(await deps.rateLimiter.allow(rateLimitKey, now)))
+    throw new TooManyRequestsError(message('tooMany', locale));
+  for (let attempt = 1; ; attempt++) {
+    const decision = await decide(deps, slug, request, now);
+    if ('receiptNumber' in decision) return decision;
+    const outcome = await deps.writer.write(decision, now);
+    if (outcome === 'created') return toReceipt(decision.submission);
+    if (outcome === 'changed' && attempt < MAX_DECISIONS) continue;
+    const earlier = await repeated(deps, slug, request);
+    if (earlier) return earlier;
+    if (outcome === 'full') throw new ConflictError(message('formFull', locale));
+    if (outcome === 'changed') throw new ConflictError(message('formChanged', locale));
+    throw new ConflictError(message('idConflict', locale));
+  }
+}
+
+const MAX_DECISIONS = 3;
+
+/** The write a request deserves under the form as it is now, or the receipt of its earlier sending. */
+async function decide(
+  deps: SubmitDeps,
+  slug: string,
+  request: SubmitRequest,
+  now: Date,
+): Promise<SubmissionWrite | Receipt> {
+  const locale = request.locale;
   const summary = await deps.forms.getSummary(slug);
   if (!summary?.publishedVersion) throw new NotFoundError(message('formNotFound', locale));
   const version = await deps.forms.getVersion(slug, request.formVersion);
@@ -119,32 +211,34 @@ export async function submit(
       message('invalidAnswers', locale),
     );
   }
+  return {
+    submission: newSubmission(slug, request, definition, now),
+    publishedVersion: summary.publishedVersion,
+    maxSubmissions: availability?.maxSubmissions,
+  };
+}
 
+function newSubmission(
+  slug: string,
+  request: SubmitRequest,
+  definition: FormDefinition,
+  now: Date,
+): Submission {
   const receivedAt = now.toISOString();
-  const submission: Submission = {
+  return {
     submissionId: request.submissionId,
     receiptNumber: receiptNumber(request.submissionId),
     formSlug: slug,
     formVersion: request.formVersion,
     workflow: definition.workflow,
-    locale,
+    locale: request.locale,
     data: request.data,
-    consent: { version: request.consent.version, acceptedAt: receivedAt, locale },
+    consent: { version: request.consent.version, acceptedAt: receivedAt, locale: request.locale },
     receivedAt,
     expiresAt: Math.floor(now.getTime() / 1000) + definition.retentionDays * 86_400,
     payloadHash: payloadHash(slug, request),
     workflowStatus: 'pending',
   };
-  const max = availability?.maxSubmissions;
-  const outcome =
-    max === undefined
-      ? (await deps.submissions.create(submission)) && 'created'
-      : await deps.submissions.createWithinLimit(submission, max);
-  if (outcome === 'created') return toReceipt(submission);
-  const earlier = await repeated(deps, slug, request);
-  if (earlier) return earlier;
-  if (outcome === 'full') throw new ConflictError(message('formFull', locale));
-  throw new ConflictError(message('idConflict', locale));
 }
 
 /** The receipt of an earlier accepted sending of this very request: a retry gets it again. */
