@@ -22,7 +22,6 @@ export const strictTransportSecurity = {
 // Only names Chromium knows; an unknown one is logged as a console error on every page.
 const deniedFeatures = [
   'accelerometer',
-  'bluetooth',
   'camera',
   'display-capture',
   'geolocation',
@@ -38,6 +37,10 @@ const deniedFeatures = [
 export const permissionsPolicy = deniedFeatures.map((feature) => `${feature}=()`).join(', ');
 
 /**
+ * `'unsafe-eval'` because Ajv compiles each JSON Schema into a function with `new Function` in the
+ * browser (JSON Forms' validation, the console's form editor); without it the form page stays
+ * empty, as it did on AWS before this policy was tried locally. Drop it once no schema is compiled
+ * in the browser any more (validators compiled per published version, issue 12 §3).
  * `connectSources` are where the console's OpenID client fetches the discovery document and tokens
  * from (Cognito's issuer and managed-login domain on AWS, the local provider on `npm start`); without
  * them the browser refuses the sign-in. Inline styles are allowed for the component library's runtime
@@ -46,7 +49,7 @@ export const permissionsPolicy = deniedFeatures.map((feature) => `${feature}=()`
 export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     ["connect-src 'self'", ...connectSources].join(' '),

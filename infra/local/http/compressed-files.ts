@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -27,6 +27,14 @@ export class CompressedFiles {
   private readonly entries = new Map<string, { version: string; variants: Promise<FileVariants> }>();
 
   constructor(private readonly cacheDir?: string) {}
+
+  /** Drops what no file of the current build needs: every build names new hashes. */
+  async prune(keep: ReadonlySet<string>): Promise<void> {
+    if (!this.cacheDir) return;
+    const names = await readdir(this.cacheDir).catch(() => []);
+    const stale = names.filter((name) => !name.endsWith('.partial') && !keep.has(name.split('.')[0] ?? ''));
+    await Promise.all(stale.map((name) => rm(join(this.cacheDir as string, name), { force: true })));
+  }
 
   get(file: string, mtimeMs: number, size: number, compressible: boolean): Promise<FileVariants> {
     const version = `${mtimeMs}:${size}:${compressible}`;
@@ -80,7 +88,10 @@ export interface CompressionSummary {
   readonly ms: number;
 }
 
-/** Compresses every compressible file of the build, one at a time, and says what it saves. */
+/**
+ * Compresses every compressible file of the build, one at a time, says what it saves, and drops
+ * the cached forms of earlier builds.
+ */
 export async function precompress(
   root: string,
   files: CompressedFiles,
@@ -88,15 +99,18 @@ export async function precompress(
 ): Promise<CompressionSummary> {
   const started = performance.now();
   const summary = { files: 0, bytes: 0, br: 0, gzip: 0 };
+  const hashes = new Set<string>();
   for (const path of await listFiles(root)) {
     const info = await stat(path);
     if (!compressibleFile(path, info.size)) continue;
-    const { encoded } = await files.get(path, info.mtimeMs, info.size, true);
+    const { encoded, etag } = await files.get(path, info.mtimeMs, info.size, true);
+    hashes.add(etag.slice(1, -1));
     summary.files += 1;
     summary.bytes += info.size;
     summary.br += encoded?.br.byteLength ?? info.size;
     summary.gzip += encoded?.gzip.byteLength ?? info.size;
   }
+  await files.prune(hashes);
   return { ...summary, ms: Math.round(performance.now() - started) };
 }
 
