@@ -66,7 +66,9 @@ function meter(onRequest: (request: DynamoDbRequest) => void) {
     const input = asked ? args.input : { ...args.input, ReturnConsumedCapacity: 'TOTAL' };
     try {
       const result = await next({ ...args, input });
-      const units = totalUnits(result.output?.ConsumedCapacity);
+      // AWS bills at least half a read unit (an eventually consistent read) or one write unit per
+      // request, even when nothing was found; DynamoDB Local reports 0 then.
+      const units = Math.max(totalUnits(result.output?.ConsumedCapacity), kind === 'read' ? 0.5 : 1);
       onRequest({
         operation,
         readUnits: kind === 'read' ? units : 0,
