@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Stack } from 'aws-cdk-lib';
 import { createLotseApp } from '../../lotse-app.ts';
 
 /** What the deployed stacks hold that costs by the month, whether or not anybody uses Lotse. */
@@ -55,7 +54,6 @@ export function synthesizedInventory(alarmEmail: string | undefined): Inventory 
     const resources = assembly.stacks.flatMap((stack) =>
       Object.values((stack.template as { Resources?: Record<string, Resource> }).Resources ?? {}),
     );
-    void Stack;
     return countResources(resources);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
