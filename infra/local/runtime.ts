@@ -32,7 +32,7 @@ import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/dynamodb-loca
 import { startStreamPoller } from './dynamodb/stream-poller.ts';
 import { ensureTable } from './dynamodb/tables.ts';
 import { startHttpServer } from './http/server.ts';
-import { LocalLambda } from './lambda/local-lambda.ts';
+import { LocalLambda, type LocalLambdaOptions } from './lambda/local-lambda.ts';
 import { seedForms } from './seed.ts';
 import { type SesLocalOptions, sesOptionsFromEnv } from './ses/policy.ts';
 import { startSesLocal } from './ses/ses-local.ts';
@@ -73,6 +73,8 @@ export interface LocalRuntimeOptions {
   /** What the local SES refuses (sandbox, refused addresses). @default from LOTSE_SES_* variables */
   readonly ses?: SesLocalOptions;
   readonly log?: (message: string, details?: Record<string, unknown>) => void;
+  /** Told of every Lambda invocation, for `npm run cost`; observation only. */
+  readonly onLambdaInvoke?: LocalLambdaOptions['onInvoke'];
 }
 
 export interface LocalRuntime {
@@ -152,6 +154,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       region: REGION,
       accountId: ACCOUNT,
       prefix: 'lotse',
+      ...(options.onLambdaInvoke ? { onInvoke: options.onLambdaInvoke } : {}),
     });
     const deliverStatusChange = statusChangeDelivery(
       (id, event) => lambda.invoke(id, event),

@@ -12,6 +12,16 @@ export interface LocalLambdaOptions {
   readonly accountId: string;
   /** Physical name prefix, e.g. `lotse` gives `lotse-health`. */
   readonly prefix: string;
+  /** Told of every finished invocation (`npm run cost` counts them); observation only. */
+  readonly onInvoke?: (invocation: LambdaInvocation) => void;
+}
+
+/** What Lambda bills for one invocation: its duration and the memory it was configured with. */
+export interface LambdaInvocation {
+  readonly functionId: FunctionId;
+  readonly memoryMb: number;
+  readonly durationMs: number;
+  readonly failed: boolean;
 }
 
 export class FunctionTimeoutError extends Error {
@@ -73,10 +83,21 @@ export class LocalLambda {
         timeoutMs,
       );
     });
+    const started = performance.now();
+    let failed = false;
     try {
       return await Promise.race([handler(event, context), timeout]);
+    } catch (error) {
+      failed = true;
+      throw error;
     } finally {
       clearTimeout(timer);
+      this.options.onInvoke?.({
+        functionId: id,
+        memoryMb: definition.memoryMb ?? 256,
+        durationMs: performance.now() - started,
+        failed,
+      });
     }
   }
 

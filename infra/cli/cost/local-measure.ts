@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { functionIds, functions } from '../../../functions/shared/definitions/functions.ts';
+import { meterDynamoDb } from '../../local/dynamodb/usage-meter.ts';
+import { freePort } from '../../local/ports.ts';
+import { startLocalRuntime } from '../../local/runtime.ts';
+import { measureIntakes, measureRegistrations, measureScheduled, type ScenarioResult } from './scenarios.ts';
+import { type Usage, UsageRecorder } from './usage.ts';
+
+export interface Measured {
+  readonly registration: ScenarioResult;
+  readonly intake?: ScenarioResult;
+  /** Per scheduled function: its schedule and the usage of `runs` idle invocations. */
+  readonly scheduled: Record<string, { everyMinutes: number; runs: number; usage: Usage }>;
+}
+
+export const scheduledFunctions = () =>
+  functionIds.flatMap((id) => {
+    const trigger = (functions[id] as { trigger?: { type: string; everyMinutes?: number } }).trigger;
+    return trigger?.type === 'schedule' ? [{ id, everyMinutes: trigger.everyMinutes ?? 5 }] : [];
+  });
+
+/** Starts the local runtime in this process with the counting hooks, and runs the scenarios. */
+export async function measureLocally(options: { runs: number; intake: boolean }): Promise<Measured> {
+  const recorder = new UsageRecorder();
+  const stopMeter = meterDynamoDb(recorder.onDynamoDb);
+  const dataDir = mkdtempSync(join(tmpdir(), 'lotse-cost-'));
+  const runtime = await startLocalRuntime({
+    port: await freePort(),
+    dynamodbPort: await freePort(),
+    stepFunctionsPort: await freePort(),
+    sesPort: await freePort(),
+    authPort: await freePort(),
+    dataDir,
+    // Real durations: no reminder or escalation falls inside a run.
+    timeScale: 1,
+    logLevel: 'SILENT',
+    onLambdaInvoke: recorder.onLambda,
+  });
+  try {
+    await runtime.redrive(0);
+    const registration = await measureRegistrations(runtime, recorder, options.runs);
+    const intake = options.intake ? await measureIntakes(runtime, recorder, options.runs) : undefined;
+    const schedules = scheduledFunctions();
+    const runs = 5;
+    const usage = await measureScheduled(
+      runtime,
+      recorder,
+      schedules.map((s) => s.id),
+      runs,
+    );
+    const scheduled = Object.fromEntries(
+      schedules.map((s) => [s.id, { everyMinutes: s.everyMinutes, runs, usage: usage[s.id] as Usage }]),
+    );
+    return { registration, ...(intake ? { intake } : {}), scheduled };
+  } finally {
+    await runtime.stop();
+    stopMeter();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
