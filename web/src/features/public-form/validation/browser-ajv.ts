@@ -12,7 +12,8 @@ let shared: Ajv | undefined;
  */
 export function browserAjv(): Ajv {
   if (!shared) {
-    shared = new Ajv({ allErrors: true, strict: false, logger: false, verbose: true });
+    // No schema registry: the preview compiles draft after draft, and a second `$id` would throw.
+    shared = new Ajv({ allErrors: true, strict: false, logger: false, verbose: true, addUsedSchema: false });
     ajvFormats.default(shared);
   }
   return shared;
