@@ -17,6 +17,7 @@ const PUBLIC_ROUTES = [
   'GET /api/openapi.json',
   'GET /api/forms',
   'GET /api/forms/{slug}',
+  'GET /api/forms/{slug}/versions/{version}/validator.js',
   'POST /api/forms/{slug}/submissions',
   'GET /api/decisions/{token}',
   'POST /api/decisions/{token}',
