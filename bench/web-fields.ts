@@ -1,0 +1,102 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * The field-typing driver of `npm run bench:web`: answers every field of a form the way a volunteer
+ * would, one after the other: a few characters typed into each text-like field, every checkbox and
+ * radio ticked, the first real option chosen in every select, a date or time set. Fields a rule
+ * shows only after an answer (e.g. "other, namely") are found in the next pass. Hidden fields and
+ * fields kept from keyboards (the honeypot) are left alone, as a person would never reach them.
+ */
+
+export type FieldKind = 'text' | 'number' | 'date' | 'check' | 'select' | 'other';
+
+export interface DrivenField {
+  readonly kind: FieldKind;
+  /** The field's name or id, for a reader; not used to find it. */
+  readonly name: string;
+}
+
+/** Between two keystrokes: quick typing, so handlers that take longer than this pile up. */
+const KEY_GAP_MS = 100;
+const MAX_PASSES = 6;
+const TYPED: Record<string, string> = {
+  text: 'Abc',
+  number: '42',
+  email: 'a@b.de',
+  tel: '030 12',
+  url: 'https://a.de',
+};
+const DATED: Record<string, string> = {
+  date: '2030-05-01',
+  time: '10:30',
+  'datetime-local': '2030-05-01T10:30',
+  month: '2030-05',
+  week: '2030-W18',
+};
+
+/** Marks the visible, reachable fields not driven yet with `data-bench-field` and describes them. */
+function nextFields(formSelector: string): { id: string; tag: string; type: string; name: string }[] {
+  const form = document.querySelector(formSelector);
+  if (!form) throw new Error(`no ${formSelector} on the page`);
+  const fields = [...form.querySelectorAll<HTMLElement>('input, textarea, select')].filter((element) => {
+    const input = element as HTMLInputElement;
+    const hidden = input.type === 'hidden' || input.type === 'submit' || input.type === 'button';
+    const unreachable = input.tabIndex < 0 || input.disabled || !!input.closest('[aria-hidden="true"]');
+    const shown = input.getClientRects().length > 0 && getComputedStyle(input).visibility !== 'hidden';
+    return !hidden && !unreachable && shown && !input.hasAttribute('data-bench-field');
+  });
+  const counter = window as unknown as { __benchFields?: number };
+  return fields.map((element) => {
+    counter.__benchFields = (counter.__benchFields ?? 0) + 1;
+    const id = String(counter.__benchFields);
+    element.setAttribute('data-bench-field', id);
+    const input = element as HTMLInputElement;
+    return { id, tag: element.tagName.toLowerCase(), type: input.type ?? '', name: input.name || input.id };
+  });
+}
+
+export function kindOf(tag: string, type: string): FieldKind {
+  if (tag === 'select') return 'select';
+  if (tag === 'textarea') return 'text';
+  if (type === 'checkbox' || type === 'radio') return 'check';
+  if (type === 'number') return 'number';
+  if (type in DATED) return 'date';
+  if (type === 'range' || type === 'color' || type === 'file') return 'other';
+  return 'text';
+}
+
+async function answer(page: Page, id: string, tag: string, type: string): Promise<void> {
+  const field = page.locator(`[data-bench-field="${id}"]`);
+  const kind = kindOf(tag, type);
+  if (kind === 'text' || kind === 'number') {
+    await field.click();
+    await page.keyboard.type(TYPED[type] ?? (kind === 'number' ? '42' : 'Abc'), { delay: KEY_GAP_MS });
+  } else if (kind === 'date') {
+    await field.fill(DATED[type] ?? '');
+  } else if (kind === 'check') {
+    await field.click();
+  } else if (kind === 'select') {
+    const options = await field
+      .locator('option')
+      .evaluateAll((all) => (all as HTMLOptionElement[]).map((option) => option.value));
+    const value = options.find((option) => option !== '');
+    if (value !== undefined) await field.selectOption(value);
+  } else {
+    await field.focus();
+    await page.keyboard.press('ArrowRight');
+  }
+}
+
+/** Drives every field inside `formSelector` (passes until no new field shows); returns them in order. */
+export async function driveEveryField(page: Page, formSelector: string): Promise<DrivenField[]> {
+  const driven: DrivenField[] = [];
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const fields = await page.evaluate(nextFields, formSelector);
+    if (fields.length === 0) return driven;
+    for (const field of fields) {
+      await answer(page, field.id, field.tag, field.type);
+      driven.push({ kind: kindOf(field.tag, field.type), name: field.name });
+    }
+  }
+  return driven;
+}
