@@ -22,9 +22,9 @@ const MAX_PASSES = 6;
 const TYPED: Record<string, string> = {
   text: 'Abc',
   number: '42',
-  email: 'a@b.de',
-  tel: '030 12',
-  url: 'https://a.de',
+  email: 'a@b',
+  tel: '030',
+  url: 'a.de',
 };
 const DATED: Record<string, string> = {
   date: '2030-05-01',

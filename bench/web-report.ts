@@ -79,11 +79,12 @@ function cell(row: Row, value: number | undefined): string {
 export function printFigures(
   forms: readonly string[],
   results: Results,
-  context: { readonly runs: number; readonly loadNow: number },
+  context: { readonly runs: number; readonly typingRuns: number; readonly loadNow: number },
 ): void {
   const short = (form: string) => form.split('-')[0]?.slice(0, CELL * 2) ?? form;
   console.log(
-    `\nForm page /f/{slug} vs JSON Forms vanilla renderers (medians of ${context.runs} run(s); Lighthouse mobile, simulated throttling; typing at 4× CPU slowdown)`,
+    `\nForm page /f/{slug} vs JSON Forms vanilla renderers: Lighthouse mobile (simulated throttling), median of n=${context.runs};` +
+      ` typing at 4× CPU slowdown, median of n=${context.typingRuns}`,
   );
   console.log(
     `${''.padEnd(26)}${''.padEnd(7)}${forms

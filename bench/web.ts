@@ -1,7 +1,8 @@
 /**
  * `npm run bench:web`: the public form page's figures next to JSON Forms' own vanilla renderers, on
  * the volunteer registration and the grant request, through a compressing server, in one run.
- * Options: --only=size,lighthouse,typing (default: all), --runs=N (Lighthouse and typing, default 3).
+ * Options: --only=size,lighthouse,typing (default: all), --runs=N (Lighthouse, default 3),
+ * --typing-runs=N (default 1: one pass answers every field, 60 to 100 samples of its own).
  * Everything runs on 127.0.0.1 and in temp dirs, and is stopped on exit, failure, Ctrl-C and after
  * the watchdog. How to read it: bench/README.md, section "web".
  */
@@ -36,21 +37,26 @@ const FORMS = ['integrationslotsen-registrierung', 'foerderantrag-initiative'] a
 const PARTS = ['size', 'lighthouse', 'typing'] as const;
 type Part = (typeof PARTS)[number];
 
-function parseArgs(argv: readonly string[]): { parts: Set<Part>; runs: number } {
+function parseArgs(argv: readonly string[]): { parts: Set<Part>; runs: number; typingRuns: number } {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
   const parts = new Set((value('only') ?? PARTS.join(',')).split(',').filter(Boolean));
   const unknown = [...parts].filter((part) => !(PARTS as readonly string[]).includes(part));
   const runs = Number(value('runs') ?? 3);
-  if (unknown.length > 0 || !Number.isInteger(runs) || runs < 1 || runs > 20) {
-    console.error(`usage: bench/web.ts [--only=${PARTS.join(',')}] [--runs=1..20]`);
+  const typingRuns = Number(value('typing-runs') ?? 1);
+  const bad = (n: number) => !Number.isInteger(n) || n < 1 || n > 20;
+  if (unknown.length > 0 || bad(runs) || bad(typingRuns)) {
+    console.error(`usage: bench/web.ts [--only=${PARTS.join(',')}] [--runs=1..20] [--typing-runs=1..20]`);
     process.exit(2);
   }
-  return { parts: parts as Set<Part>, runs };
+  return { parts: parts as Set<Part>, runs, typingRuns };
 }
 
-const { parts, runs } = parseArgs(process.argv.slice(2));
-/** Builds, then per run and page about 30 s of Lighthouse and 30 s of typing on a loaded machine. */
-const WATCHDOG_MS = 180_000 + runs * FORMS.length * 2 * 75_000;
+const { parts, runs, typingRuns } = parseArgs(process.argv.slice(2));
+/**
+ * Builds and start-up take a minute or two; on this shared two-core machine at load 15, one
+ * Lighthouse run took up to a minute and typing through a page of 40 fields about a minute.
+ */
+const WATCHDOG_MS = 240_000 + (runs * 90_000 + typingRuns * 120_000) * FORMS.length * 2;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 let finishing: Promise<void> | undefined;
@@ -133,7 +139,7 @@ async function main() {
     if (parts.has('lighthouse')) results.lighthouse = await lighthouseAll(pages);
     if (parts.has('typing')) results.typing = await typingAll(pages);
   }
-  printFigures(FORMS, results, { runs, loadNow: loadavg()[0] ?? 0 });
+  printFigures(FORMS, results, { runs, typingRuns, loadNow: loadavg()[0] ?? 0 });
 }
 
 const key = (form: string, page: string) => `${form} ${page}`;
@@ -161,13 +167,13 @@ async function typingAll(pages: readonly PageUnderTest[]): Promise<Map<string, T
   const browser = await launchChromium();
   onCleanup('Chromium for typing', () => browser.close());
   const all = new Map<string, TypingFigures[]>();
-  for (let run = 1; run <= runs; run++) {
+  for (let run = 1; run <= typingRuns; run++) {
     for (const form of FORMS) {
       for (const page of pages) {
         const figures = await measureTyping(browser, `${page.url}/f/${form}`, page.formSelector);
         all.set(key(form, page.name), [...(all.get(key(form, page.name)) ?? []), figures]);
         console.log(
-          `  typing ${run}/${runs} ${form} ${page.name}: ${figures.fields} fields, longest ${figures.longestMs.toFixed(0)} ms, ${figures.over50} over 50 ms`,
+          `  typing ${run}/${typingRuns} ${form} ${page.name}: ${figures.fields} fields, longest ${figures.longestMs.toFixed(0)} ms, ${figures.over50} over 50 ms`,
         );
       }
     }
