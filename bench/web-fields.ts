@@ -65,12 +65,12 @@ export function kindOf(tag: string, type: string): FieldKind {
   return 'text';
 }
 
-async function answer(page: Page, id: string, tag: string, type: string): Promise<void> {
+async function answer(page: Page, id: string, tag: string, type: string, keyGapMs: number): Promise<void> {
   const field = page.locator(`[data-bench-field="${id}"]`);
   const kind = kindOf(tag, type);
   if (kind === 'text' || kind === 'number') {
     await field.click();
-    await page.keyboard.type(TYPED[type] ?? (kind === 'number' ? '42' : 'Abc'), { delay: KEY_GAP_MS });
+    await page.keyboard.type(TYPED[type] ?? (kind === 'number' ? '42' : 'Abc'), { delay: keyGapMs });
   } else if (kind === 'date') {
     await field.fill(DATED[type] ?? '');
   } else if (kind === 'check') {
@@ -87,14 +87,21 @@ async function answer(page: Page, id: string, tag: string, type: string): Promis
   }
 }
 
-/** Drives every field inside `formSelector` (passes until no new field shows); returns them in order. */
-export async function driveEveryField(page: Page, formSelector: string): Promise<DrivenField[]> {
+/**
+ * Drives every field inside `formSelector` (passes until no new field shows); returns them in order.
+ * `keyGapMs`: pause between keystrokes (a test that only counts fields needs none).
+ */
+export async function driveEveryField(
+  page: Page,
+  formSelector: string,
+  options: { readonly keyGapMs?: number } = {},
+): Promise<DrivenField[]> {
   const driven: DrivenField[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const fields = await page.evaluate(nextFields, formSelector);
     if (fields.length === 0) return driven;
     for (const field of fields) {
-      await answer(page, field.id, field.tag, field.type);
+      await answer(page, field.id, field.tag, field.type, options.keyGapMs ?? KEY_GAP_MS);
       driven.push({ kind: kindOf(field.tag, field.type), name: field.name });
     }
   }
