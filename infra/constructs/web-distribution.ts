@@ -6,6 +6,15 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { spaFallback } from '../../functions/shared/definitions/spa-fallback.ts';
+import {
+  cacheControlFor,
+  frameOption,
+  hashedAssetsPrefix,
+  referrerPolicy,
+  securityHeaders,
+  strictTransportSecurity,
+} from '../../functions/shared/definitions/web-headers.ts';
 import { acknowledgeFindings, arnSegment } from '../nag.ts';
 
 export interface WebDistributionProps {
@@ -20,17 +29,15 @@ export interface WebDistributionProps {
   readonly webAssetsPath: string;
   /** How long access logs of the bucket and the distribution are kept. @default Duration.days(90) */
   readonly logExpiration?: Duration;
+  /**
+   * Where the console's OpenID client fetches discovery and tokens from (the issuer with a trailing
+   * `/`, the managed-login domain): allowed in the CSP's connect-src. @default none
+   */
+  readonly connectSources?: readonly string[];
 }
 
-// Paths without a file extension are app routes (/f/<form>, /system-checks/<id>): serve the app shell.
-// Only on the default behaviour, so an unknown /api/* path still gets the API's own 404. Exported for
-// test/infra, which runs it.
-export const spaFallback = `function handler(event) {
-  var request = event.request;
-  var uri = request.uri;
-  if (uri.indexOf('.', uri.lastIndexOf('/') + 1) === -1) request.uri = '/index.html';
-  return request;
-}`;
+// Exported for test/infra, which runs it; defined with the local server's copy of the rule.
+export { spaFallback };
 
 const placeholderPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Lotse</title></head>
@@ -81,25 +88,7 @@ export class WebDistribution extends Construct {
       autoDeleteObjects: true,
     });
 
-    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'Lotse: security headers for the web app and the API',
-      securityHeadersBehavior: {
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(365),
-          includeSubdomains: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
-        contentSecurityPolicy: {
-          // Inline styles are allowed for the component library's runtime styles; scripts only from here.
-          contentSecurityPolicy:
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-          override: false,
-        },
-      },
-    });
+    const securityHeaders = securityHeadersPolicy(this, props.connectSources ?? []);
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Lotse web app and API',
@@ -115,7 +104,10 @@ export class WebDistribution extends Construct {
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        // Gzip and Brotli by Accept-Encoding (this policy enables both); the objects' own Cache-Control
+        // (set by the deployments below) decides how long browsers keep them.
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        compress: true,
         responseHeadersPolicy: securityHeaders,
         functionAssociations: [
           {
@@ -137,6 +129,10 @@ export class WebDistribution extends Construct {
           // Redirecting would turn a POST into a GET; plain HTTP is refused instead.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          // Not cached, hence not compressed: CloudFront compresses only under a cache policy with
+          // Accept-Encoding in its key, and such a policy (max TTL > 0) would cache the answers that
+          // say `public, max-age` (openapi, certificate checks) without the Authorization header in
+          // the key and stop forwarding that header on GET. The local server leaves /api/* alone too.
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           // Every viewer header but Host (API Gateway needs its own), so the Authorization header
           // reaches the JWT authorizer, and X-Forwarded-For, to which CloudFront appends the viewer's
@@ -186,20 +182,108 @@ export class WebDistribution extends Construct {
         `${props.webAssetsPath}/index.html does not exist, so a placeholder page is deployed. Build the web app first: npm run build:web (see docs/deploy.md).`,
       );
     }
-    const deployment = new s3deploy.BucketDeployment(this, 'Deployment', {
-      sources: [
-        hasBuild
-          ? s3deploy.Source.asset(props.webAssetsPath)
-          : s3deploy.Source.data('index.html', placeholderPage),
-        ...(props.runtimeConfig ? [s3deploy.Source.jsonData('config.json', props.runtimeConfig)] : []),
-      ],
-      destinationBucket: this.bucket,
+    const deployment = deployBuild(this, {
+      ...props,
+      bucket: this.bucket,
       distribution: this.distribution,
-      distributionPaths: ['/*'],
-      memoryLimit: 512,
+      hasBuild,
     });
     acknowledgeDeploymentHandler(deployment, this.bucket);
   }
+}
+
+/** The headers CloudFront's typed security settings cover; every other rule becomes a custom header. */
+const typedSecurityHeaders = [
+  'content-security-policy',
+  'x-content-type-options',
+  'x-frame-options',
+  'referrer-policy',
+  'strict-transport-security',
+];
+
+/** functions/shared/definitions/web-headers.ts as a ResponseHeadersPolicy, for the web app and the API. */
+function securityHeadersPolicy(
+  scope: Construct,
+  connectSources: readonly string[],
+): cloudfront.ResponseHeadersPolicy {
+  const rules = securityHeaders({ https: true, connectSources });
+  const rule = (name: string) => {
+    const found = rules.find((r) => r.name === name);
+    if (!found) throw new Error(`web-headers.ts defines no ${name}; CloudFront's policy needs one`);
+    return found;
+  };
+  const referrer = Object.values(cloudfront.HeadersReferrerPolicy).find((value) => value === referrerPolicy);
+  if (!referrer) throw new Error(`CloudFront has no Referrer-Policy ${referrerPolicy}`);
+  return new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
+    comment: 'Lotse: security headers for the web app and the API',
+    securityHeadersBehavior: {
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.seconds(strictTransportSecurity.maxAgeSeconds),
+        includeSubdomains: strictTransportSecurity.includeSubdomains,
+        override: rule('strict-transport-security').override,
+      },
+      contentTypeOptions: { override: rule('x-content-type-options').override },
+      frameOptions: {
+        frameOption: cloudfront.HeadersFrameOption[frameOption],
+        override: rule('x-frame-options').override,
+      },
+      referrerPolicy: { referrerPolicy: referrer, override: rule('referrer-policy').override },
+      contentSecurityPolicy: {
+        contentSecurityPolicy: rule('content-security-policy').value,
+        override: rule('content-security-policy').override,
+      },
+    },
+    customHeadersBehavior: {
+      customHeaders: rules
+        .filter((r) => !typedSecurityHeaders.includes(r.name))
+        .map((r) => ({ header: r.name, value: r.value, override: r.override })),
+    },
+  });
+}
+
+/**
+ * Two deployments, because S3 keeps one Cache-Control per object: hashed assets immutable, the rest
+ * (index.html, config.json) revalidated on every use. Old hashed assets are kept (no prune), so a tab
+ * opened before a deploy still loads its lazy chunks; the rest is pruned and invalidated.
+ */
+function deployBuild(
+  scope: Construct,
+  props: WebDistributionProps & {
+    bucket: s3.Bucket;
+    distribution: cloudfront.Distribution;
+    hasBuild: boolean;
+  },
+): s3deploy.BucketDeployment {
+  const assetsDir = join(props.webAssetsPath, hashedAssetsPrefix);
+  const assets =
+    props.hasBuild && existsSync(assetsDir)
+      ? new s3deploy.BucketDeployment(scope, 'AssetsDeployment', {
+          sources: [s3deploy.Source.asset(assetsDir)],
+          destinationBucket: props.bucket,
+          destinationKeyPrefix: hashedAssetsPrefix,
+          prune: false,
+          cacheControl: [s3deploy.CacheControl.fromString(cacheControlFor(hashedAssetsPrefix))],
+          memoryLimit: 512,
+        })
+      : undefined;
+  const site = new s3deploy.BucketDeployment(scope, 'Deployment', {
+    sources: [
+      props.hasBuild
+        ? s3deploy.Source.asset(props.webAssetsPath, { exclude: [hashedAssetsPrefix.slice(0, -1)] })
+        : s3deploy.Source.data('index.html', placeholderPage),
+      ...(props.runtimeConfig ? [s3deploy.Source.jsonData('config.json', props.runtimeConfig)] : []),
+    ],
+    destinationBucket: props.bucket,
+    // Leaves the hashed assets to their own deployment (not pruned here, not re-uploaded).
+    exclude: [`${hashedAssetsPrefix}*`],
+    cacheControl: [s3deploy.CacheControl.fromString(cacheControlFor('index.html'))],
+    distribution: props.distribution,
+    distributionPaths: ['/*'],
+    memoryLimit: 512,
+  });
+  // index.html names the new assets: they are uploaded first.
+  if (assets) site.node.addDependency(assets);
+  return site;
 }
 
 /** The handler of BucketDeployment is aws-cdk-lib's own code; it runs during deploys only. */

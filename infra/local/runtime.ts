@@ -294,6 +294,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       host,
       port: options.port,
       webRoot: options.webRoot ?? join(repositoryRoot, 'web', 'dist'),
+      compressedCacheDir: join(cacheDir, 'web'),
+      // The console's OpenID client fetches discovery and tokens from the provider (CSP connect-src).
+      connectSources: [`${openIdProvider.issuer}/`],
       invoke: (id, event) => lambda.invoke(id, event),
       verifyToken: createTokenVerifier({
         issuer: openIdProvider.issuer,

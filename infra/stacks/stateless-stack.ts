@@ -99,6 +99,8 @@ export class StatelessStack extends Stack {
     const web = new WebDistribution(this, 'Web', {
       apiDomainName: api.domainName,
       webAssetsPath: props.webAssetsPath ?? join(projectRoot, 'web/dist'),
+      // The console's OpenID client reads Cognito's discovery document and posts to its token endpoint.
+      connectSources: [`${props.auth.issuerUrl}/`, props.auth.loginUrl],
       // The console signs in with managed login (code + PKCE); its client needs the distribution's URL.
       runtimeConfig: {
         organisationName: props.organisationName,

@@ -25,12 +25,14 @@ export interface TestAppOptions {
    * @default true
    */
   readonly bundle?: boolean;
+  /** The web build to deploy. @default none, so the placeholder page */
+  readonly webAssetsPath?: string;
 }
 
 /**
  * Builds the real app (cdk-nag registered, functions bundled with esbuild unless told otherwise)
- * into a temporary directory, with no web build, so the placeholder page is used whatever the
- * state of web/dist, and without the caller's AWS environment variables.
+ * into a temporary directory, with no web build unless given one, so the placeholder page is used
+ * whatever the state of web/dist, and without the caller's AWS environment variables.
  */
 export function buildTestApp(options: TestAppOptions = {}): LotseApp {
   const outdir = mkdtempSync(join(tmpdir(), 'lotse-cdk-'));
@@ -42,7 +44,7 @@ export function buildTestApp(options: TestAppOptions = {}): LotseApp {
       'aws:cdk:bundling-stacks': (options.bundle ?? true) ? ['**'] : [],
     },
     env: options.env ?? {},
-    webAssetsPath: join(outdir, 'no-web-build'),
+    webAssetsPath: options.webAssetsPath ?? join(outdir, 'no-web-build'),
     builtinCloudFormationValidation: options.cloudFormationValidation ?? true,
   });
 }

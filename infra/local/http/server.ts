@@ -2,9 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { FunctionId } from '../../../functions/shared/definitions/functions.ts';
 import { routes } from '../../../functions/shared/definitions/routes.ts';
+import {
+  type ResponseHeaderRule,
+  securityHeaders,
+} from '../../../functions/shared/definitions/web-headers.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
+import { describeSavings } from './compression-report.ts';
 import { createRouter } from './router.ts';
-import { serveStatic } from './static-files.ts';
+import { createStaticSite } from './static-files.ts';
 
 /** Lambda's synchronous invocation payload limit; API Gateway would refuse larger bodies too. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -21,12 +26,26 @@ export interface HttpServerOptions {
     token: string,
   ) => Promise<{ ok: true; claims: Record<string, unknown> } | { ok: false; reason: string }>;
   readonly log?: (message: string, details?: Record<string, unknown>) => void;
+  /** Allowed in the CSP's connect-src besides the app's own origin: the OpenID provider. @default none */
+  readonly connectSources?: readonly string[];
+  /** Where the compressed forms of the build are kept between starts. @default memory only */
+  readonly compressedCacheDir?: string;
 }
 
 /** The local stand-in for CloudFront + API Gateway: `/api/*` goes to the handlers, the rest to the web app. */
 export function startHttpServer(options: HttpServerOptions): Promise<Server> {
   const match = createRouter(routes);
+  // As CloudFront's response headers policy, on the web app and the API alike; no HSTS on plain http.
+  const rules = securityHeaders({ https: false, connectSources: options.connectSources ?? [] });
+  const site = createStaticSite({
+    root: options.webRoot,
+    ...(options.compressedCacheDir ? { cacheDir: options.compressedCacheDir } : {}),
+    ...(options.runtimeConfig
+      ? { extraFiles: { 'config.json': Buffer.from(JSON.stringify(options.runtimeConfig)) } }
+      : {}),
+  });
   const server = createServer((request, response) => {
+    withResponseHeaders(response, rules);
     handle(request, response).catch((error: unknown) => {
       options.log?.('local http server error', { error: String(error) });
       if (!response.headersSent) send(response, 502, { message: 'Internal Server Error' });
@@ -36,14 +55,10 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/config.json' && options.runtimeConfig) {
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
-      return response.end(JSON.stringify(options.runtimeConfig));
-    }
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
       if (request.method !== 'GET' && request.method !== 'HEAD')
         return send(response, 405, { message: 'Method Not Allowed' });
-      return serveStatic(options.webRoot, url.pathname, response, request.method === 'HEAD');
+      return site.serve(request, response, url.pathname);
     }
     const found = match(request.method ?? 'GET', url.pathname);
     if (!found) return send(response, 404, { message: 'Not Found' });
@@ -64,8 +79,34 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve(server));
+    server.listen(options.port, options.host, () => {
+      resolve(server);
+      // In the background: the first page load need not wait, and a request meanwhile shares the work.
+      site.precompress().then(
+        (summary) => options.log?.(describeSavings(summary), { ...summary }),
+        (error: unknown) => options.log?.('precompressing the web app failed', { error: String(error) }),
+      );
+    });
   });
+}
+
+/**
+ * Applies the response headers policy to whatever the request is answered with, as CloudFront does
+ * to the origin's answer: a rule with `override` replaces the origin's value, one without only fills
+ * a gap (a handler's own CSP stays).
+ */
+function withResponseHeaders(response: ServerResponse, rules: readonly ResponseHeaderRule[]): void {
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.writeHead = ((statusCode: number, ...rest: unknown[]) => {
+    const headers = rest.find((arg) => typeof arg === 'object' && arg !== null);
+    const reason = rest.find((arg) => typeof arg === 'string');
+    const merged: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(headers ?? {})) merged[name.toLowerCase()] = value;
+    for (const rule of rules) {
+      if (rule.override || merged[rule.name] === undefined) merged[rule.name] = rule.value;
+    }
+    return reason === undefined ? writeHead(statusCode, merged) : writeHead(statusCode, reason, merged);
+  }) as ServerResponse['writeHead'];
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
