@@ -15,6 +15,8 @@ export interface Results {
   /** Per `<form slug> <page>`: medians over the runs. */
   lighthouse: Map<string, LighthouseFigures>;
   typing: Map<string, TypingFigures>;
+  /** Per `<form slug> <page>`: the JavaScript the browser loaded until the form showed. */
+  firstLoad: Map<string, Sizes>;
 }
 
 interface Row {

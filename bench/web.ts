@@ -13,6 +13,7 @@ import { launchChromium } from '../test/support/browser.ts';
 import { onCleanup, runCleanups, withTimeout } from './cleanup.ts';
 import { startBenchRuntime } from './runtime.ts';
 import { median } from './stats.ts';
+import { firstLoadJs } from './web-first-load.ts';
 import {
   type LighthouseFigures,
   launchChromeForLighthouse,
@@ -27,6 +28,7 @@ import {
   formRouteChunks,
   type Manifest,
   printAppSizes,
+  type Sizes,
   totalOf,
   withStaticImports,
 } from './web-size.ts';
@@ -119,7 +121,12 @@ async function main() {
   const vanillaDir = tempDir('lotse-web-vanilla-');
   const appManifest = await buildApp(appDir);
   const vanillaManifest = await buildVanilla(vanillaDir);
-  const results: Results = { lighthouse: new Map(), typing: new Map(), sizes: new Map() };
+  const results: Results = {
+    lighthouse: new Map(),
+    typing: new Map(),
+    sizes: new Map(),
+    firstLoad: new Map(),
+  };
   results.sizes.set('Lotse', firstLoadSizes(appDir, appManifest, true));
   results.sizes.set('vanilla', firstLoadSizes(vanillaDir, vanillaManifest, false));
   if (parts.has('size')) printAppSizes(appDir, appManifest);
@@ -136,6 +143,7 @@ async function main() {
     ];
     const anAsset = `/${appManifest[entryKey(appManifest)]?.file}`;
     await checkCompression(pages, runtime.urls.web, anAsset);
+    results.firstLoad = await firstLoadAll(pages);
     if (parts.has('lighthouse')) results.lighthouse = await lighthouseAll(pages);
     if (parts.has('typing')) results.typing = await typingAll(pages);
   }
@@ -161,6 +169,20 @@ async function lighthouseAll(pages: readonly PageUnderTest[]): Promise<Map<strin
     }
   }
   return new Map([...all].map(([k, list]) => [k, medianFigures(list)]));
+}
+
+/** Each page shows each form (or the bench stops with the page's errors); what JS it took to get there. */
+async function firstLoadAll(pages: readonly PageUnderTest[]): Promise<Map<string, Sizes>> {
+  const browser = await launchChromium();
+  const close = onCleanup('Chromium for the first load', () => browser.close());
+  const sizes = new Map<string, Sizes>();
+  for (const form of FORMS) {
+    for (const page of pages) {
+      sizes.set(key(form, page.name), await firstLoadJs(browser, `${page.url}/f/${form}`, page.formSelector));
+    }
+  }
+  await close();
+  return sizes;
 }
 
 async function typingAll(pages: readonly PageUnderTest[]): Promise<Map<string, TypingFigures>> {
