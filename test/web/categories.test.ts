@@ -5,7 +5,7 @@ import {
   errorPathsIn,
   visibleCategories,
 } from '../../web/src/features/public-form/utils/categories.ts';
-import { formAjv } from '../../web/src/features/public-form/utils/create-ajv.ts';
+import { browserAjv as formAjv } from '../../web/src/features/public-form/validation/browser-ajv.ts';
 
 const schema = {
   type: 'object',

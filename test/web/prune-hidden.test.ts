@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
-import { formAjv } from '../../web/src/features/public-form/utils/create-ajv.ts';
 import { scopeToPath, withoutHiddenAnswers } from '../../web/src/features/public-form/utils/prune-hidden.ts';
+import { browserAjv as formAjv } from '../../web/src/features/public-form/validation/browser-ajv.ts';
 
 const intake = JSON.parse(readFileSync(join(repositoryRoot, 'forms', 'beratung-anfrage.json'), 'utf8')) as {
   schema: object;

@@ -1,4 +1,3 @@
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import {
   dateTimeForInput,
@@ -7,9 +6,10 @@ import {
   timeFromInput,
   zoneOffset,
 } from '../../web/src/features/public-form/utils/time-values.ts';
-import { addFormats } from '../../web/src/lib/json-formats.ts';
+import { browserAjv } from '../../web/src/features/public-form/validation/browser-ajv.ts';
 
-const formats = addFormats(new Ajv({ validateSchema: false }));
+// ajv-formats' full mode, as on the server.
+const formats = browserAjv();
 const isTime = formats.compile({ type: 'string', format: 'time' });
 const isDateTime = formats.compile({ type: 'string', format: 'date-time' });
 

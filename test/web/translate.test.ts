@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../../web/src/features/public-form/messages-all.ts';
-import { formAjv } from '../../web/src/features/public-form/utils/create-ajv.ts';
 import {
   createErrorTranslator,
   createTranslator,
 } from '../../web/src/features/public-form/utils/translate.ts';
+import { browserAjv as formAjv } from '../../web/src/features/public-form/validation/browser-ajv.ts';
 import { publishedFormOf, REGISTRATION, shippedForm } from './support/shipped-forms.ts';
 
 function setUp(locale: string) {

@@ -2,7 +2,6 @@ import type { JsonSchema } from '@jsonforms/core';
 import { getControlPath } from '@jsonforms/core';
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../../web/src/features/public-form/messages-all.ts';
-import { formAjv } from '../../web/src/features/public-form/utils/create-ajv.ts';
 import { splitIssues } from '../../web/src/features/public-form/utils/server-issues.ts';
 import {
   createErrorTranslator,
@@ -16,6 +15,7 @@ import {
   summarise,
   valueAt,
 } from '../../web/src/features/public-form/utils/visible-errors.ts';
+import { browserAjv as formAjv } from '../../web/src/features/public-form/validation/browser-ajv.ts';
 import { publishedFormOf, REGISTRATION, shippedForm } from './support/shipped-forms.ts';
 
 describe('when a field shows its error', () => {

@@ -149,7 +149,7 @@ export const functions = {
   },
   'form-get': {
     entry: 'functions/form-get/handler.ts',
-    description: 'Returns the published version of a form in one language',
+    description: 'Returns the published version of a form in one language, and its precompiled validator',
     access: { table: 'read' },
   },
   'submission-create': {

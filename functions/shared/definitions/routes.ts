@@ -187,6 +187,19 @@ export const routes: readonly RouteDefinition[] = [
     },
   },
   {
+    method: 'GET',
+    path: '/api/forms/{slug}/versions/{version}/validator.js',
+    function: 'form-get',
+    summary:
+      "The published version's validators as an ES module (ajv standalone, the server's options), so the page compiles no schema; immutable",
+    tag: 'forms',
+    responses: {
+      200: { description: 'JavaScript (text/javascript)' },
+      404: { description: 'No such form, or this version is not the published one', schema: errorResponse },
+      ...problems,
+    },
+  },
+  {
     method: 'POST',
     path: '/api/forms/{slug}/submissions',
     function: 'submission-create',

@@ -1,4 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import type * as z from 'zod';
 import { type FormDefinition, formDefinition } from '../contracts/form-definition.ts';
@@ -96,8 +96,12 @@ export const translatedErrorKeywords = [
 
 const addFormats = ajvFormats.default;
 
-const createAjv = (): Ajv => {
-  const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
+/** How a form's answers are validated: here, and in the page's precompiled validator (form-validator-module.ts). */
+export const formAjvOptions = { allErrors: true, strict: false, logger: false } as const;
+
+/** An ajv with the form options and ajv-formats' full mode; `extra` may add what does not change validity. */
+export const createAjv = (extra: Omit<Options, keyof typeof formAjvOptions> = {}): Ajv => {
+  const ajv = new Ajv({ ...extra, ...formAjvOptions });
   addFormats(ajv);
   return ajv;
 };

@@ -4,6 +4,7 @@ import { FormView } from './components/form-view.tsx';
 import { useMessages } from './hooks/use-messages.ts';
 import { messagesFor } from './messages.ts';
 import { directionOf } from './utils/choose-locale.ts';
+import { loadBrowserAjv, useValidator } from './validation/use-validator.ts';
 import './public-form.css';
 
 interface Props {
@@ -24,6 +25,8 @@ const noop = () => undefined;
  */
 export function FormPreview({ form, organisationName, privacyUrl, data }: Props) {
   const messages = useMessages(form.locale) ?? messagesFor(form.locale);
+  // A draft has no published version to precompile: the console compiles it in the browser.
+  const { ajv } = useValidator('browser', loadBrowserAjv);
   return (
     <div className="public-form" lang={form.locale} dir={form.direction ?? directionOf(form.locale)}>
       <p className="organisation">{organisationName ?? form.organisation.name}</p>
@@ -31,16 +34,20 @@ export function FormPreview({ form, organisationName, privacyUrl, data }: Props)
         <h1>{form.title}</h1>
         {form.description && <p className="lead">{form.description}</p>}
         <p className="hint">{messages.requiredNote}</p>
+        {!ajv && <p role="status">{messages.loading}</p>}
         <FormErrorBoundary messages={messages}>
-          <FormView
-            form={form}
-            messages={messages}
-            onReload={noop}
-            onSubmitted={noop}
-            privacyUrl={privacyUrl}
-            initialData={data}
-            preview
-          />
+          {ajv && (
+            <FormView
+              validator={ajv}
+              form={form}
+              messages={messages}
+              onReload={noop}
+              onSubmitted={noop}
+              privacyUrl={privacyUrl}
+              initialData={data}
+              preview
+            />
+          )}
         </FormErrorBoundary>
       </div>
     </div>

@@ -4,8 +4,10 @@ import {
   createTranslator,
   FormUiContext,
   JsonForms,
+  loadBrowserAjv,
   messagesFor,
   publicFormRenderers,
+  useValidator,
 } from '../../public-form/components/public-form-page.tsx';
 import type { FormDefinition } from './inbox-api.ts';
 import '../../public-form/public-form.css';
@@ -40,6 +42,9 @@ export default function AnswersView({ form, answers, locale }: Props) {
     }),
     [labelLocale],
   );
+  // Rules (which fields were shown) need an ajv; this view validates nothing.
+  const { ajv } = useValidator('browser', loadBrowserAjv);
+  if (!ajv) return null;
   return (
     <FormUiContext.Provider value={ui}>
       <div className="public-form answers-readonly" lang={labelLocale}>
@@ -47,6 +52,7 @@ export default function AnswersView({ form, answers, locale }: Props) {
           schema={form.schema as JsonSchema}
           uischema={form.uischema as unknown as UISchemaElement}
           data={answers}
+          ajv={ajv}
           renderers={publicFormRenderers}
           i18n={i18n}
           readonly

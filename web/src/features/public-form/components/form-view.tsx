@@ -6,13 +6,12 @@ import {
   UPDATE_CORE,
 } from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
-import type { ErrorObject } from 'ajv';
+import type { Ajv, ErrorObject } from 'ajv';
 import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { createSubmission, type SubmitOutcome } from '../api/create-submission.ts';
 import type { PublishedForm, SubmissionReceipt } from '../api/types.ts';
 import { useDraft, useSaveWhenHidden } from '../hooks/use-draft.ts';
 import type { Messages } from '../messages.ts';
-import { formAjv } from '../utils/create-ajv.ts';
 import { CONSENT_ID } from '../utils/field-id.ts';
 import { withoutHiddenAnswers } from '../utils/prune-hidden.ts';
 import { isConsentIssue, splitIssues } from '../utils/server-issues.ts';
@@ -33,6 +32,8 @@ type Problem = Exclude<SubmitOutcome, { kind: 'accepted' }>;
 interface Props {
   readonly form: PublishedForm;
   readonly messages: Messages;
+  /** What JSON Forms validates and evaluates rules with: the server-compiled validators on the page. */
+  readonly validator: Ajv;
   readonly onReload: () => void;
   readonly onSubmitted: (receipt: SubmissionReceipt) => void;
   /** The organisation's privacy page, linked when the form has none of its own. */
@@ -49,7 +50,7 @@ const uischemaOf = (form: PublishedForm) =>
 
 /** The form itself: JSON Forms with our renderers, consent, honeypot, error summary and sending. */
 export function FormView(props: Props) {
-  const { form, messages, onReload, onSubmitted, privacyUrl, preview = false } = props;
+  const { form, messages, validator, onReload, onSubmitted, privacyUrl, preview = false } = props;
   const draft = useDraft(form.slug, form.version, !preview);
   const [data, setData] = useState<Data>(() =>
     withStartingEntries(form.schema as JsonSchema, draft.restored?.data ?? props.initialData ?? {}),
@@ -141,7 +142,7 @@ export function FormView(props: Props) {
       form.uischema as never,
       form.schema,
       latest.current.data,
-      formAjv(),
+      validator,
     );
     setSubmitted(true);
     setProblem(undefined);
@@ -202,7 +203,7 @@ export function FormView(props: Props) {
           uischema={uischemaOf(form)}
           data={startingData}
           renderers={publicFormRenderers}
-          ajv={formAjv()}
+          ajv={validator}
           i18n={i18n}
           validationMode="ValidateAndShow"
           additionalErrors={additionalErrors}

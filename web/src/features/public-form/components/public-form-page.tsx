@@ -7,10 +7,10 @@ import { usePublishedForm } from '../hooks/use-published-form.ts';
 import { messagesFor } from '../messages.ts';
 import { directionOf } from '../utils/choose-locale.ts';
 import { FormErrorBoundary } from './form-error-boundary.tsx';
-import { FormView } from './form-view.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { OrganisationFooter } from './organisation-footer.tsx';
 import { ReceiptView } from './receipt-view.tsx';
+import { ValidatedForm } from './validated-form.tsx';
 import '../public-form.css';
 
 // Shown only while a form is not open (its texts in seven languages): not on every first load.
@@ -25,6 +25,7 @@ export { JsonForms } from '@jsonforms/react';
 export { messagesFor } from '../messages.ts';
 export { FormPreview } from '../preview.tsx';
 export { createTranslator } from '../utils/translate.ts';
+export { loadBrowserAjv, useValidator } from '../validation/use-validator.ts';
 export { FormUiContext } from './form-ui-context.tsx';
 export { publicFormRenderers } from './renderers/index.ts';
 
@@ -102,7 +103,7 @@ export function PublicFormPage({ slug }: { slug: string }) {
           <>
             <p className="hint">{messages.requiredNote}</p>
             <FormErrorBoundary messages={messages}>
-              <FormView
+              <ValidatedForm
                 form={form}
                 messages={messages}
                 onReload={reload}
