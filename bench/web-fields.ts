@@ -34,25 +34,46 @@ const DATED: Record<string, string> = {
   week: '2030-W18',
 };
 
-/** Marks the visible, reachable fields not driven yet with `data-bench-field` and describes them. */
-function nextFields(formSelector: string): { id: string; tag: string; type: string; name: string }[] {
+interface Found {
+  /** A selector that finds the field again after a re-render: its id, else name (and value), else a mark. */
+  readonly selector: string;
+  readonly tag: string;
+  readonly type: string;
+  readonly name: string;
+}
+
+/** The visible, reachable fields whose selector is not in `done`. Runs in the page. */
+function nextFields([formSelector, done]: [string, string[]]): Found[] {
   const form = document.querySelector(formSelector);
   if (!form) throw new Error(`no ${formSelector} on the page`);
-  const fields = [...form.querySelectorAll<HTMLElement>('input, textarea, select')].filter((element) => {
-    const input = element as HTMLInputElement;
-    const hidden = input.type === 'hidden' || input.type === 'submit' || input.type === 'button';
-    const unreachable = input.tabIndex < 0 || input.disabled || !!input.closest('[aria-hidden="true"]');
-    const shown = input.getClientRects().length > 0 && getComputedStyle(input).visibility !== 'hidden';
-    return !hidden && !unreachable && shown && !input.hasAttribute('data-bench-field');
-  });
   const counter = window as unknown as { __benchFields?: number };
-  return fields.map((element) => {
-    counter.__benchFields = (counter.__benchFields ?? 0) + 1;
-    const id = String(counter.__benchFields);
-    element.setAttribute('data-bench-field', id);
-    const input = element as HTMLInputElement;
-    return { id, tag: element.tagName.toLowerCase(), type: input.type ?? '', name: input.name || input.id };
-  });
+  const unique = (selector: string) => document.querySelectorAll(selector).length === 1;
+  const selectorOf = (input: HTMLInputElement) => {
+    const tag = input.tagName.toLowerCase();
+    const byId = input.id ? `#${CSS.escape(input.id)}` : '';
+    if (byId && unique(byId)) return byId;
+    const checkable = input.type === 'checkbox' || input.type === 'radio';
+    const value = checkable ? `[value="${CSS.escape(input.value)}"]` : '';
+    const byName = input.name ? `${formSelector} ${tag}[name="${CSS.escape(input.name)}"]${value}` : '';
+    if (byName && unique(byName)) return byName;
+    if (!input.hasAttribute('data-bench-field')) {
+      counter.__benchFields = (counter.__benchFields ?? 0) + 1;
+      input.setAttribute('data-bench-field', String(counter.__benchFields));
+    }
+    return `[data-bench-field="${input.getAttribute('data-bench-field')}"]`;
+  };
+  const found: Found[] = [];
+  for (const element of form.querySelectorAll<HTMLInputElement>('input, textarea, select')) {
+    const hidden = element.type === 'hidden' || element.type === 'submit' || element.type === 'button';
+    const unreachable = element.tabIndex < 0 || element.disabled || !!element.closest('[aria-hidden="true"]');
+    const shown = element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+    if (hidden || unreachable || !shown) continue;
+    const selector = selectorOf(element);
+    if (done.includes(selector)) continue;
+    const tag = element.tagName.toLowerCase();
+    found.push({ selector, tag, type: element.type ?? '', name: element.name || element.id });
+  }
+  return found;
 }
 
 export function kindOf(tag: string, type: string): FieldKind {
@@ -65,8 +86,14 @@ export function kindOf(tag: string, type: string): FieldKind {
   return 'text';
 }
 
-async function answer(page: Page, id: string, tag: string, type: string, keyGapMs: number): Promise<void> {
-  const field = page.locator(`[data-bench-field="${id}"]`);
+async function answer(
+  page: Page,
+  selector: string,
+  tag: string,
+  type: string,
+  keyGapMs: number,
+): Promise<void> {
+  const field = page.locator(selector);
   const kind = kindOf(tag, type);
   if (kind === 'text' || kind === 'number') {
     await field.click();
@@ -97,11 +124,13 @@ export async function driveEveryField(
   options: { readonly keyGapMs?: number } = {},
 ): Promise<DrivenField[]> {
   const driven: DrivenField[] = [];
+  const done: string[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fields = await page.evaluate(nextFields, formSelector);
+    const fields = await page.evaluate(nextFields, [formSelector, done] as [string, string[]]);
     if (fields.length === 0) return driven;
     for (const field of fields) {
-      await answer(page, field.id, field.tag, field.type, options.keyGapMs ?? KEY_GAP_MS);
+      await answer(page, field.selector, field.tag, field.type, options.keyGapMs ?? KEY_GAP_MS);
+      done.push(field.selector);
       driven.push({ kind: kindOf(field.tag, field.type), name: field.name });
     }
   }
