@@ -125,6 +125,8 @@ export async function driveEveryField(
 ): Promise<DrivenField[]> {
   const driven: DrivenField[] = [];
   const done: string[] = [];
+  // tsx (esbuild's keepNames) wraps named inner functions in `__name(...)`, which the page lacks.
+  await page.evaluate('globalThis.__name ??= (fn) => fn');
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const fields = await page.evaluate(nextFields, [formSelector, done] as [string, string[]]);
     if (fields.length === 0) return driven;
