@@ -39,13 +39,19 @@ export async function measureTyping(
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message.slice(0, 200)));
     await page.addInitScript(OBSERVE_LONG_TASKS);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await page.goto(url, { waitUntil: 'networkidle', timeout: PAGE_TIMEOUT_MS });
     await page.locator(`${formSelector} input`).first().waitFor();
     const typingStart = await page.evaluate(() => performance.now());
-    const fields = await driveEveryField(page, formSelector);
+    const fields = await driveEveryField(page, formSelector).catch((error: Error) => {
+      throw new Error(
+        `${url}: ${error.message.split('\n')[0]}; page errors: ${errors.join(' | ') || 'none'}`,
+      );
+    });
     // Idle means every task of the last keystroke has run and its long-task entry was delivered.
     await page.evaluate(
       () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 5000 })),
