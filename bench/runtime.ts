@@ -10,7 +10,9 @@ import { onCleanup } from './cleanup.ts';
  * DynamoDB Local in memory, a temporary data dir (executions), logging off. Time runs at real speed
  * (timeScale 1) so no workflow timeout fires while the bench runs.
  */
-export async function startBenchRuntime(): Promise<{ runtime: LocalRuntime; stop: () => Promise<void> }> {
+export async function startBenchRuntime(
+  options: { webRoot?: string } = {},
+): Promise<{ runtime: LocalRuntime; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-bench-'));
   const removeDir = onCleanup(`temp dir ${dataDir}`, () => rmSync(dataDir, { recursive: true, force: true }));
   let runtime: LocalRuntime;
@@ -25,6 +27,7 @@ export async function startBenchRuntime(): Promise<{ runtime: LocalRuntime; stop
       dataDir,
       timeScale: 1,
       logLevel: 'SILENT',
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
   } catch (error) {
     await removeDir();

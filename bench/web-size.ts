@@ -1,20 +1,18 @@
 /**
- * `npx tsx bench/web-size.ts`: what a phone downloads before it can show a public form. Builds the
- * web app with the project's Vite config into a temp folder (web/dist stays as it is), follows the
- * build manifest from index.html and from the lazily loaded public form page through their static
- * imports, and prints raw, gzip and brotli sizes per file and in total.
+ * What a phone downloads before it can show a public form. Builds the web app with the project's
+ * Vite config into a temp folder (web/dist stays as it is), follows the build manifest from
+ * index.html and from the lazily loaded public form page through their static imports, and prints
+ * raw, gzip and brotli sizes per file and in total. `npm run bench:web -- --only=size` runs it.
  *
- * gzip uses zlib's default level, as Vite's own report does. The reference is the same route with
- * @jsonforms/vanilla-renderers and unmodified dependencies: 144 kB gzip for a 10-field form.
+ * gzip uses zlib's default level, as Vite's own report does; Brotli its best (what the bench's
+ * server keeps for static files).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-const REFERENCE_GZIP_KB = 144;
 const FORM_PAGE = 'src/features/public-form/components/public-form-page.tsx';
 const CONSOLE = 'src/features/console/console-app.tsx';
 
@@ -25,19 +23,22 @@ interface ManifestChunk {
   readonly css?: readonly string[];
   readonly isEntry?: boolean;
 }
-type Manifest = Record<string, ManifestChunk>;
+export type Manifest = Record<string, ManifestChunk>;
 
-interface Row {
-  readonly role: string;
-  readonly file: string;
+export interface Sizes {
   readonly raw: number;
   readonly gzip: number;
   readonly brotli: number;
 }
+interface Row extends Sizes {
+  readonly role: string;
+  readonly file: string;
+}
 
 const webDir = fileURLToPath(new URL('../web/', import.meta.url));
 
-async function buildInto(outDir: string): Promise<Manifest> {
+/** Builds the app as `npm run build:web` does, into `outDir`, with a manifest and no source maps. */
+export async function buildApp(outDir: string): Promise<Manifest> {
   await build({
     configFile: join(webDir, 'vite.config.ts'),
     logLevel: 'warn',
@@ -47,7 +48,7 @@ async function buildInto(outDir: string): Promise<Manifest> {
 }
 
 /** A chunk and everything it imports statically (what loads before it can run), in load order. */
-function withStaticImports(manifest: Manifest, key: string, seen = new Set<string>()): string[] {
+export function withStaticImports(manifest: Manifest, key: string, seen = new Set<string>()): string[] {
   if (seen.has(key)) return [];
   seen.add(key);
   const chunk = manifest[key];
@@ -55,15 +56,43 @@ function withStaticImports(manifest: Manifest, key: string, seen = new Set<strin
   return [...(chunk.imports ?? []).flatMap((dep) => withStaticImports(manifest, dep, seen)), key];
 }
 
-function measure(outDir: string, role: string, file: string): Row {
+export function entryKey(manifest: Manifest): string {
+  const key = Object.keys(manifest).find((candidate) => manifest[candidate]?.isEntry);
+  if (!key) throw new Error('the build has no entry chunk');
+  return key;
+}
+
+/** The public form route: the entry's chunks, then the lazily loaded form page's own. */
+export function formRouteChunks(manifest: Manifest): { entry: string[]; form: string[]; formPage: string } {
+  const entry = entryKey(manifest);
+  // The console's preview and application view import the form page too: the bundler then names
+  // the shared chunk after it (`_public-form-page-<hash>.js`) instead of by its source path.
+  const formPage = manifest[entry]?.dynamicImports?.find(
+    (key) => key === FORM_PAGE || /^_public-form-page-[\w-]+\.js$/.test(key),
+  );
+  if (!formPage) throw new Error(`${FORM_PAGE} is not loaded lazily from the entry any more`);
+  const entryChunks = withStaticImports(manifest, entry);
+  return { entry: entryChunks, form: withStaticImports(manifest, formPage, new Set(entryChunks)), formPage };
+}
+
+export function measure(outDir: string, file: string): Sizes {
   const bytes = readFileSync(join(outDir, file));
   return {
-    role,
-    file,
     raw: bytes.byteLength,
     gzip: gzipSync(bytes).byteLength,
     brotli: brotliCompressSync(bytes).byteLength,
   };
+}
+
+/** Sum of the sizes of the chunks' JavaScript files. */
+export function totalOf(outDir: string, manifest: Manifest, keys: readonly string[]): Sizes {
+  return keys
+    .map((key) => measure(outDir, (manifest[key] as ManifestChunk).file))
+    .reduce((sum, s) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), {
+      raw: 0,
+      gzip: 0,
+      brotli: 0,
+    });
 }
 
 const kb = (bytes: number) => (bytes / 1000).toFixed(1).padStart(7);
@@ -82,55 +111,40 @@ function printTable(title: string, rows: readonly Row[]) {
   console.log(
     `${'total'.padEnd(22)} ${''.padEnd(44)} ${kb(sum((r) => r.raw))} ${kb(sum((r) => r.gzip))} ${kb(sum((r) => r.brotli))}`,
   );
-  return sum((r) => r.gzip);
 }
 
-const outDir = mkdtempSync(join(tmpdir(), 'lotse-web-size-'));
-try {
-  const manifest = await buildInto(outDir);
-  const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
-  if (!entryKey) throw new Error('the build has no entry chunk');
-  // The console's preview and application view import the form page too: the bundler then names
-  // the shared chunk after it (`_public-form-page-<hash>.js`) instead of by its source path.
-  const formPage = manifest[entryKey]?.dynamicImports?.find(
-    (key) => key === FORM_PAGE || /^_public-form-page-[\w-]+\.js$/.test(key),
-  );
-  if (!formPage) {
-    throw new Error(`${FORM_PAGE} is not loaded lazily from the entry any more`);
-  }
-  const entryChunks = withStaticImports(manifest, entryKey);
-  const formChunks = withStaticImports(manifest, formPage, new Set(entryChunks));
-  const js = (keys: readonly string[], role: (key: string) => string) =>
-    keys.map((key) => measure(outDir, role(key), (manifest[key] as ManifestChunk).file));
+/** The per-file tables of the app's build: start page, form route, its CSS, console and its areas. */
+export function printAppSizes(outDir: string, manifest: Manifest): void {
+  const entry = entryKey(manifest);
+  const { entry: entryChunks, form: formChunks, formPage } = formRouteChunks(manifest);
+  const js = (keys: readonly string[], role: (key: string) => string): Row[] =>
+    keys.map((key) => {
+      const file = (manifest[key] as ManifestChunk).file;
+      return { role: role(key), file, ...measure(outDir, file) };
+    });
+  const entryRole = (key: string) => (key === entry ? 'entry' : 'entry import');
 
   console.log('Lotse web app: JavaScript the /f/{slug} route loads before it can show a form');
-  const startGzip = printTable(
-    'Start page (/): entry and its static imports',
-    js(entryChunks, (key) => (key === entryKey ? 'entry' : 'entry import')),
-  );
-  const routeGzip = printTable(
-    'Public form (/f/{slug}): entry + lazily loaded form chunk + their static imports',
-    [
-      ...js(entryChunks, (key) => (key === entryKey ? 'entry' : 'entry import')),
-      ...js(formChunks, (key) => (key === formPage ? 'form route chunk' : 'form chunk import')),
-    ],
-  );
+  printTable('Start page (/): entry and its static imports', js(entryChunks, entryRole));
+  printTable('Public form (/f/{slug}): entry + lazily loaded form chunk + their static imports', [
+    ...js(entryChunks, entryRole),
+    ...js(formChunks, (key) => (key === formPage ? 'form route chunk' : 'form chunk import')),
+  ]);
   const css = [...new Set([...entryChunks, ...formChunks].flatMap((key) => manifest[key]?.css ?? []))];
   printTable(
     'CSS on the form route (not counted above)',
-    css.map((file) => measure(outDir, 'css', file)),
+    css.map((file) => ({ role: 'css', file, ...measure(outDir, file) })),
   );
 
   // The console: its own chunk (and what it imports), then one chunk per area, loaded on demand.
-  if (!manifest[entryKey]?.dynamicImports?.includes(CONSOLE)) {
+  if (!manifest[entry]?.dynamicImports?.includes(CONSOLE)) {
     throw new Error(`${CONSOLE} is not loaded lazily from the entry any more`);
   }
-  const publicKeys = new Set([...entryChunks, ...formChunks]);
-  const leaked = [...publicKeys].filter((key) => key.includes('features/console/'));
+  const leaked = [...entryChunks, ...formChunks].filter((key) => key.includes('features/console/'));
   if (leaked.length > 0) throw new Error(`console code on the public form route: ${leaked.join(', ')}`);
   const consoleChunks = withStaticImports(manifest, CONSOLE, new Set(entryChunks));
-  const consoleGzip = printTable('Console (/console): entry + console chunk + their static imports', [
-    ...js(entryChunks, (key) => (key === entryKey ? 'entry' : 'entry import')),
+  printTable('Console (/console): entry + console chunk + their static imports', [
+    ...js(entryChunks, entryRole),
     ...js(consoleChunks, (key) => (key === CONSOLE ? 'console chunk' : 'console import')),
   ]);
   const areaKeys = (manifest[CONSOLE]?.dynamicImports ?? []).filter((key) => !consoleChunks.includes(key));
@@ -142,15 +156,4 @@ try {
       ),
     ),
   );
-
-  const routeKb = routeGzip / 1000;
-  console.log(
-    `\n/f/ route JavaScript: ${routeKb.toFixed(1)} kB gzip (start page ${(startGzip / 1000).toFixed(1)} kB, form chunk ${((routeGzip - startGzip) / 1000).toFixed(1)} kB);` +
-      ` reference with vanilla renderers ${REFERENCE_GZIP_KB} kB: ${(((routeKb - REFERENCE_GZIP_KB) / REFERENCE_GZIP_KB) * 100).toFixed(0)} %`,
-  );
-  console.log(
-    `/console JavaScript: ${(consoleGzip / 1000).toFixed(1)} kB gzip before the first area; no console code on the public routes`,
-  );
-} finally {
-  rmSync(outDir, { recursive: true, force: true });
 }

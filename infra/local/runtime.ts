@@ -52,6 +52,8 @@ export interface LocalRuntimeOptions {
   readonly sesPort: number;
   /** The local sign-in (Cognito stand-in). */
   readonly authPort: number;
+  /** The built web app the server serves (a bench serves its own build). @default '<repository>/web/dist' */
+  readonly webRoot?: string;
   /** Seed forms/*.json into an empty database. @default true */
   readonly seedForms?: boolean;
   /** Where executions (and, when `persistent`, the database) are kept. */
@@ -295,7 +297,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const web = await startHttpServer({
       host,
       port: options.port,
-      webRoot: join(repositoryRoot, 'web', 'dist'),
+      webRoot: options.webRoot ?? join(repositoryRoot, 'web', 'dist'),
       compressedCacheDir: join(cacheDir, 'web'),
       // The console's OpenID client fetches discovery and tokens from the provider (CSP connect-src).
       connectSources: [`${openIdProvider.issuer}/`],
