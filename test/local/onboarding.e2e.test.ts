@@ -84,6 +84,18 @@ async function executionOf(submissionId: string) {
   );
 }
 
+const timelineHas = (submissionId: string, action: string) =>
+  eventually(
+    async () => {
+      const response = await fetch(`${api}/admin/submissions/${submissionId}/timeline`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      const { timeline } = (await response.json()) as { timeline: { action: string }[] };
+      return timeline.some((event) => event.action === action) ? true : undefined;
+    },
+    { what: `"${action}" on the timeline of ${submissionId}` },
+  );
+
 describe('approval by e-mail', () => {
   it('asks every coordinator, is not moved by scanners, decides on POST, tells the applicant, and refuses a second decision', async () => {
     const { slug, coordinators } = await onboardingForm();
@@ -122,8 +134,17 @@ describe('approval by e-mail', () => {
     expect(JSON.parse(execution.output ?? '{}').outcome).toBe('approved');
     expect(execution.input).not.toContain(email);
 
+    // Receipt, then one mail that tells the approval with the course news (no course here yet);
+    // no separate "approved" mail. Counted once the course path recorded that it told the applicant.
     const applicantMails = await waitForMails(email, 2);
-    expect(applicantMails.map((m) => m.body.text).join('\n')).toContain('has been approved');
+    await timelineHas(submissionId, 'applicant-told-approved');
+    expect(await mailsTo(email)).toHaveLength(2);
+    const approvedMail = applicantMails[1] as StoredMail;
+    expect(approvedMail.subject).toBe('Your registration for Test form has been approved');
+    expect(approvedMail.body.text).toContain('has been approved. At the moment no suitable course');
+    expect(approvedMail.body.text).toContain(`${web}/me/`);
+    expect(await mailsTo(coordinators[0] as string)).toHaveLength(1);
+    expect(await mailsTo(coordinators[1] as string)).toHaveLength(1);
 
     // The other coordinator's link now shows who decided, and cannot decide again.
     expect(await view(otherToken as string)).toMatchObject({
