@@ -318,6 +318,38 @@ describe('approval by e-mail', () => {
     ).toBe(409);
   });
 
+  it('sends the receipt before opening the approval, and a retry of that task does not send it again', async () => {
+    const { slug, coordinators } = await onboardingForm();
+    // Opening the approval fails once, after the receipt went out, as a Lambda service fault would;
+    // every other call goes through to DynamoDB Local. (aws-sdk-client-mock would answer them all.)
+    const prototype = DynamoDBDocumentClient.prototype as { send: (...args: unknown[]) => Promise<unknown> };
+    const original = prototype.send;
+    let failed = 0;
+    prototype.send = function (this: unknown, ...args: unknown[]) {
+      const [command] = args;
+      const item = command instanceof PutCommand ? (command.input.Item as { type?: string }) : undefined;
+      if (failed === 0 && item?.type === 'Approval') {
+        failed += 1;
+        return Promise.reject(Object.assign(new Error('service fault'), { name: 'Lambda.ServiceException' }));
+      }
+      return original.apply(this, args);
+    };
+    try {
+      const { submissionId, email } = await apply(slug);
+      await waitForMails(coordinators[0] as string, 1);
+      expect(failed).toBe(1);
+      const arn = `${(process.env.VOLUNTEER_ONBOARDING_STATE_MACHINE_ARN as string).replace(':stateMachine:', ':execution:')}:${submissionId}`;
+      const history = await sfn().send(new GetExecutionHistoryCommand({ executionArn: arn }));
+      const entered = history.events?.filter((e) => e.stateEnteredEventDetails?.name === 'PrepareApproval');
+      expect(entered).toHaveLength(1);
+      expect(history.events?.filter((e) => (e.type as string) === 'StateRetried')).toHaveLength(1);
+      const mails = await mailsTo(email);
+      expect(mails).toHaveLength(1);
+    } finally {
+      prototype.send = original;
+    }
+  });
+
   it('retries a failing approval e-mail and still asks the coordinator', async () => {
     const { slug, coordinators } = await onboardingForm();
     // The real send, kept before the mock replaces it on the prototype.
