@@ -30,7 +30,8 @@ export async function begin(deps: CourseDeps, submissionId: string): Promise<{ p
       new StartExecutionCommand({
         stateMachineArn: deps.volunteerCourseArn(),
         name: submissionId,
-        input: JSON.stringify({ participantId: submissionId }),
+        // The path's first mail tells the approval too: one mail instead of two (docs/courses.md).
+        input: JSON.stringify({ participantId: submissionId, approved: true }),
       }),
     );
   } catch (error) {

@@ -43,6 +43,7 @@ export function courseMail(context: CourseMailContext): MailMessage {
     ...(person.firstName ? { firstName: person.firstName } : {}),
     organisation: context.organisation,
     pageUrl: context.pageUrl,
+    ...(context.approved ? { approvedFor: person.programme } : {}),
   };
   const calendar = context.calendar ?? '';
   const withCalendar = context.calendar ? { calendar: context.calendar } : {};

@@ -19,6 +19,8 @@ export interface CourseMailContext {
   readonly organisation: string;
   /** The course's .ics text, for the mails that carry it. */
   readonly calendar?: string;
+  /** The path's first mail after approval: it opens with the approval. */
+  readonly approved?: boolean;
   readonly extra: MailExtra;
 }
 
@@ -52,8 +54,26 @@ export async function mailParticipant(
     kind: CourseMailKind;
     round: string;
     withCalendar?: boolean;
+    /** Onboarding's approval rides on this mail (no separate "approved" mail). */
+    approved?: boolean;
     extra?: () => Promise<MailExtra> | MailExtra;
   },
+): Promise<Delivery | 'no-address'> {
+  const delivery = await send(deps, input);
+  if (input.approved)
+    // The approval's timeline says the applicant was told, as when onboarding mailed it itself.
+    await deps.approvals.addEvent(input.participantId, {
+      at: deps.now().toISOString(),
+      action: 'applicant-told-approved',
+      actor: 'system',
+      detail: { emailed: String(delivery === 'sent') },
+    });
+  return delivery;
+}
+
+async function send(
+  deps: CourseDeps,
+  input: Parameters<typeof mailParticipant>[1],
 ): Promise<Delivery | 'no-address'> {
   const person = await deps.loadPerson(input.participantId);
   const participant = await deps.courses.getParticipant(input.participantId);
@@ -94,6 +114,7 @@ export async function mailParticipant(
         pageUrl,
         organisation,
         ...(calendar ? { calendar } : {}),
+        ...(input.approved ? { approved: true } : {}),
         extra: (await input.extra?.()) ?? {},
       });
     },

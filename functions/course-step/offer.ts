@@ -22,6 +22,12 @@ const MAX_TRIES = 3;
  * its waiting list (→ await a seat); no course at all → await an invitation or a new course.
  */
 export async function offer(deps: CourseDeps, state: FlowState): Promise<StepResult> {
+  const result = await findSeat(deps, state);
+  // Carried to the wait that sends the first mail; every later step returns a state without it.
+  return state.approved ? { ...result, approved: true } : result;
+}
+
+async function findSeat(deps: CourseDeps, state: FlowState): Promise<StepResult> {
   const { participantId } = state;
   const participant = await deps.courses.getParticipant(participantId);
   if (!participant) throw new NotFoundError(`No participant ${participantId}`);
@@ -35,7 +41,7 @@ export async function offer(deps: CourseDeps, state: FlowState): Promise<StepRes
     const courseId = wanted ?? (await nextCourse(deps, participant, refused));
     wanted = undefined;
     if (!courseId) break;
-    const result = await holdSeat(deps, participant, courseId);
+    const result = await holdSeat(deps, participant, courseId, state.approved);
     if (result) return result;
     refused.add(courseId);
   }
@@ -85,6 +91,7 @@ async function holdSeat(
   deps: CourseDeps,
   participant: Participant,
   courseId: string,
+  approved?: boolean,
 ): Promise<StepResult | undefined> {
   const { participantId } = participant;
   const course = await deps.courses.getCourse(courseId);
@@ -118,6 +125,7 @@ async function holdSeat(
     participantId,
     course,
     kind: 'waiting',
+    ...(approved ? { approved } : {}),
     round: `course-waiting#${courseId}#${enrolment?.createdAt ?? now.toISOString()}`,
     extra: () => ({ position: result.position }),
   });

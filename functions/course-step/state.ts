@@ -34,6 +34,8 @@ export const flowState = z.object({
   seconds: z.number().optional(),
   reminder: z.enum(['soon', 'tomorrow']).optional(),
   promoted: z.boolean().optional(),
+  /** Set by onboarding for the path's first mail only, which then also says "approved". */
+  approved: z.boolean().optional(),
   event: waitOutcome,
 });
 export type FlowState = z.output<typeof flowState>;
@@ -45,6 +47,7 @@ export interface StepResult {
   readonly seconds?: number;
   readonly reminder?: 'soon' | 'tomorrow';
   readonly promoted?: boolean;
+  readonly approved?: boolean;
 }
 
 const HOUR = 3600;

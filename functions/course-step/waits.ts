@@ -29,6 +29,7 @@ export async function awaitAnswer(deps: CourseDeps, state: FlowState, taskToken:
     participantId,
     course,
     kind: state.promoted ? 'promoted' : 'offer',
+    ...(state.approved ? { approved: true } : {}),
     round: `course-offer#${courseId}#${enrolment.offeredAt ?? expiresAt}`,
     withCalendar: true,
     extra: async () => {
@@ -60,7 +61,12 @@ export async function awaitCourse(deps: CourseDeps, state: FlowState, taskToken:
   const { participantId } = state;
   await deps.courses.parkTaskToken(participantId, taskToken);
   const history = await deps.courses.enrolmentsOf(participantId);
-  await mailParticipant(deps, { participantId, kind: 'no-course', round: `course-none#${history.length}` });
+  await mailParticipant(deps, {
+    participantId,
+    kind: 'no-course',
+    round: `course-none#${history.length}`,
+    ...(state.approved ? { approved: true } : {}),
+  });
 }
 
 export async function awaitEvent(deps: CourseDeps, state: FlowState, taskToken: string): Promise<void> {

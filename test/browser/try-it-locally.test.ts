@@ -97,7 +97,10 @@ describe('Try it locally (README), on npm start’s defaults', () => {
       'the volunteer’s outcome mail',
     );
     expect(outcome.body.text).toContain('Hallo Ahmad');
+    // One mail tells the approval and the course news, with the volunteer's own page.
+    expect(outcome.body.text).toContain('/me/');
     expect((await mailsTo(volunteer)).some((m) => m.subject.includes(receipt))).toBe(true);
+    expect(await mailsTo(volunteer)).toHaveLength(2);
     await context.close();
   });
 

@@ -171,6 +171,10 @@ describe('the volunteer course path', () => {
     expect(offer.body.text).toContain(`${web}/offer/`);
     expect(offer.body.text).toContain('/me/');
     expect(offer.body.text).not.toContain(participantId);
+    // The offer tells the approval too: receipt and this one, no separate "approved" mail.
+    expect(offer.body.text).toContain('has been approved. We have reserved a place');
+    expect(await mailsTo(env.runtime, email)).toHaveLength(2);
+    expect(await mailsTo(env.runtime, coordinators[0] as string)).toHaveLength(1);
     const [calendar] = offer.attachments ?? [];
     expect(calendar?.filename).toBe('course.ics');
     const ics = Buffer.from(calendar?.content ?? '', 'base64').toString('utf8');

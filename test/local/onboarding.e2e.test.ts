@@ -84,6 +84,18 @@ async function executionOf(submissionId: string) {
   );
 }
 
+const timelineHas = (submissionId: string, action: string) =>
+  eventually(
+    async () => {
+      const response = await fetch(`${api}/admin/submissions/${submissionId}/timeline`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      const { timeline } = (await response.json()) as { timeline: { action: string }[] };
+      return timeline.some((event) => event.action === action) ? true : undefined;
+    },
+    { what: `"${action}" on the timeline of ${submissionId}` },
+  );
+
 describe('approval by e-mail', () => {
   it('asks every coordinator, is not moved by scanners, decides on POST, tells the applicant, and refuses a second decision', async () => {
     const { slug, coordinators } = await onboardingForm();
@@ -122,8 +134,17 @@ describe('approval by e-mail', () => {
     expect(JSON.parse(execution.output ?? '{}').outcome).toBe('approved');
     expect(execution.input).not.toContain(email);
 
+    // Receipt, then one mail that tells the approval with the course news (no course here yet);
+    // no separate "approved" mail. Counted once the course path recorded that it told the applicant.
     const applicantMails = await waitForMails(email, 2);
-    expect(applicantMails.map((m) => m.body.text).join('\n')).toContain('has been approved');
+    await timelineHas(submissionId, 'applicant-told-approved');
+    expect(await mailsTo(email)).toHaveLength(2);
+    const approvedMail = applicantMails[1] as StoredMail;
+    expect(approvedMail.subject).toBe('Your registration for Test form has been approved');
+    expect(approvedMail.body.text).toContain('has been approved. At the moment no suitable course');
+    expect(approvedMail.body.text).toContain(`${web}/me/`);
+    expect(await mailsTo(coordinators[0] as string)).toHaveLength(1);
+    expect(await mailsTo(coordinators[1] as string)).toHaveLength(1);
 
     // The other coordinator's link now shows who decided, and cannot decide again.
     expect(await view(otherToken as string)).toMatchObject({
@@ -295,6 +316,38 @@ describe('approval by e-mail', () => {
         })
       ).status,
     ).toBe(409);
+  });
+
+  it('sends the receipt before opening the approval, and a retry of that task does not send it again', async () => {
+    const { slug, coordinators } = await onboardingForm();
+    // Opening the approval fails once, after the receipt went out, as a Lambda service fault would;
+    // every other call goes through to DynamoDB Local. (aws-sdk-client-mock would answer them all.)
+    const prototype = DynamoDBDocumentClient.prototype as { send: (...args: unknown[]) => Promise<unknown> };
+    const original = prototype.send;
+    let failed = 0;
+    prototype.send = function (this: unknown, ...args: unknown[]) {
+      const [command] = args;
+      const item = command instanceof PutCommand ? (command.input.Item as { type?: string }) : undefined;
+      if (failed === 0 && item?.type === 'Approval') {
+        failed += 1;
+        return Promise.reject(Object.assign(new Error('service fault'), { name: 'Lambda.ServiceException' }));
+      }
+      return original.apply(this, args);
+    };
+    try {
+      const { submissionId, email } = await apply(slug);
+      await waitForMails(coordinators[0] as string, 1);
+      expect(failed).toBe(1);
+      const arn = `${(process.env.VOLUNTEER_ONBOARDING_STATE_MACHINE_ARN as string).replace(':stateMachine:', ':execution:')}:${submissionId}`;
+      const history = await sfn().send(new GetExecutionHistoryCommand({ executionArn: arn }));
+      const entered = history.events?.filter((e) => e.stateEnteredEventDetails?.name === 'PrepareApproval');
+      expect(entered).toHaveLength(1);
+      expect(history.events?.filter((e) => (e.type as string) === 'StateRetried')).toHaveLength(1);
+      const mails = await mailsTo(email);
+      expect(mails).toHaveLength(1);
+    } finally {
+      prototype.send = original;
+    }
   });
 
   it('retries a failing approval e-mail and still asks the coordinator', async () => {

@@ -101,6 +101,31 @@ const builders: Record<string, { build: (locale: string) => MailMessage; links: 
       links: [pageUrl],
       files: [],
     },
+    noCourseYetApproved: {
+      build: (l) =>
+        noCourseYetMail({ ...base(l), programme: 'Integrationslotsen', approvedFor: 'Integrationslotsen' }),
+      links: [pageUrl],
+      files: [],
+    },
+    offerApproved: {
+      build: (locale) =>
+        offerMail({
+          ...base(locale),
+          approvedFor: 'Integrationslotsen',
+          course,
+          holdUntil: '2027-01-10T11:00:00Z',
+          acceptUrl: ACCEPT,
+          declineUrl: DECLINE,
+          calendar,
+        }),
+      links: [ACCEPT, DECLINE, pageUrl],
+      files: ['course.ics'],
+    },
+    waitingListApproved: {
+      build: (l) => waitingListMail({ ...base(l), approvedFor: 'Integrationslotsen', course, position: 3 }),
+      links: [pageUrl],
+      files: [],
+    },
     reminderSoon: {
       build: (l) => reminderMail({ ...base(l), course, kind: 'soon', calendar }),
       links: [pageUrl],
@@ -236,6 +261,44 @@ describe('course mails', () => {
     expect(builders.confirmation?.build('en').subject).toBe(
       'Your place is confirmed: Vorbereitungskurs {Lotsen} & <Co>',
     );
+  });
+});
+
+describe("the course path's first mail after approval", () => {
+  const approvedIn = (locale: (typeof shippedLocales)[number]) =>
+    courseMailTexts[locale].approved.intro.replace('{programme}', 'Integrationslotsen');
+
+  it('opens with the approval, then the course news as a sentence of its own, in every language', () => {
+    for (const locale of shippedLocales) {
+      for (const name of ['noCourseYetApproved', 'offerApproved', 'waitingListApproved']) {
+        const text = builders[name]?.build(locale).text ?? '';
+        expect(text, `${name} in ${locale}`).toContain(approvedIn(locale));
+      }
+    }
+    expect(builders.offerApproved?.build('en').text).toContain(
+      'good news: your registration for “Integrationslotsen” has been approved. We have reserved a place',
+    );
+    expect(builders.noCourseYetApproved?.build('de').text).toContain(
+      'wurde angenommen. Im Moment ist kein passender Kurs',
+    );
+  });
+
+  it('without a course, says "approved" in the subject too, so it reads as the approval mail', () => {
+    for (const locale of shippedLocales) {
+      const subject = builders.noCourseYetApproved?.build(locale).subject;
+      expect(subject).toBe(
+        courseMailTexts[locale].approved.subject.replace('{programme}', 'Integrationslotsen'),
+      );
+      expect(subject).not.toBe(builders.noCourseYet?.build(locale).subject);
+    }
+    expect(builders.noCourseYetApproved?.build('en').subject).toBe(
+      'Your registration for Integrationslotsen has been approved',
+    );
+  });
+
+  it('leaves later mails (no approval flag) as they were', () => {
+    for (const locale of shippedLocales)
+      expect(builders.offer?.build(locale).text).not.toContain(approvedIn(locale));
   });
 });
 

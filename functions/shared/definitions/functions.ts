@@ -219,8 +219,9 @@ export const functions = {
   },
   'approval-prepare': {
     entry: 'functions/approval-prepare/handler.ts',
-    description: 'Workflow task: opens the approval of a registration and returns its waiting times',
-    access: { table: 'readWrite' },
+    description:
+      'Workflow task: confirms receipt, opens the approval of a registration and returns its waiting times',
+    access: { table: 'readWrite', sendMail: true },
   },
   'approval-request': {
     entry: 'functions/approval-request/handler.ts',

@@ -31,7 +31,6 @@ export const stateMachines = {
     description:
       'Approval by e-mail with reminders, escalation, expiry and questions; the outcome to the applicant',
     invokes: [
-      'submission-send-confirmation',
       'approval-prepare',
       'approval-request',
       'approval-ask-applicant',

@@ -30,6 +30,11 @@ export interface VolunteerMailBase {
   readonly organisation: string;
   /** The volunteer's own page. */
   readonly pageUrl: string;
+  /**
+   * The programme the volunteer was just approved for: the path's first mail then opens with the
+   * approval, so they get one mail instead of "approved" and, a second later, this one.
+   */
+  readonly approvedFor?: string;
 }
 
 interface Context {
@@ -53,8 +58,15 @@ const contextOf = (locale: string): Context => {
 
 const opening = (c: Context, input: VolunteerMailBase, text: string): Block => ({
   kind: 'text',
-  text: `${greeting(c.locale, input.firstName)}\n${text}`,
+  text: `${greeting(c.locale, input.firstName)}\n${approvedOpening(c, input, text)}`,
 });
+
+/** The approval sentence before the mail's own intro, which then starts a sentence of its own. */
+function approvedOpening(c: Context, input: VolunteerMailBase, text: string): string {
+  if (!input.approvedFor) return text;
+  const approved = fill(c.t.approved.intro, { programme: input.approvedFor });
+  return `${approved} ${text.charAt(0).toLocaleUpperCase(c.locale)}${text.slice(1)}`;
+}
 
 /** Where and when: place or online link, every session with its hours, the total. */
 function courseBlocks(c: Context, course: CourseMailCourse): Block[] {
@@ -185,7 +197,8 @@ export function offerExpiredMail(input: VolunteerMailBase & { courseTitle: strin
 export function noCourseYetMail(input: VolunteerMailBase & { programme: string }): MailMessage {
   const c = contextOf(input.locale);
   const values = { programme: input.programme };
-  return finish(c, input, fill(c.t.noCourse.subject, values), [
+  const subject = input.approvedFor ? c.t.approved.subject : c.t.noCourse.subject;
+  return finish(c, input, fill(subject, values), [
     opening(c, input, fill(c.t.noCourse.intro, values)),
     pageButton(c, input),
   ]);

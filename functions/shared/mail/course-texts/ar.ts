@@ -18,6 +18,10 @@ export const ar: CourseMailTexts = {
     decline: 'رفض',
     linkNote: 'فتح الرابط لا يقرر شيئًا؛ المهم هو تأكيدك على الصفحة.',
   },
+  approved: {
+    subject: 'تم قبول تسجيلك في {programme}',
+    intro: 'أخبار سارة: تم قبول تسجيلك في «{programme}».',
+  },
   promoted: {
     subject: 'أصبح هناك مكان شاغر: {course}',
     intro: 'أصبح هناك مكان شاغر في دورة «{course}»، وأنت الأول في قائمة الانتظار. لقد حجزناه لك.',

@@ -19,6 +19,10 @@ export const de: CourseMailTexts = {
     decline: 'Absagen',
     linkNote: 'Das Öffnen eines Links entscheidet noch nichts; erst Ihre Bestätigung auf der Seite zählt.',
   },
+  approved: {
+    subject: 'Ihre Anmeldung für {programme} wurde angenommen',
+    intro: 'gute Nachrichten: Ihre Anmeldung für „{programme}“ wurde angenommen.',
+  },
   promoted: {
     subject: 'Ein Platz ist frei geworden: {course}',
     intro:

@@ -18,6 +18,10 @@ export const en: CourseMailTexts = {
     decline: 'Decline',
     linkNote: 'Opening a link does not decide anything; only your confirmation on the page counts.',
   },
+  approved: {
+    subject: 'Your registration for {programme} has been approved',
+    intro: 'good news: your registration for “{programme}” has been approved.',
+  },
   promoted: {
     subject: 'A place has become free: {course}',
     intro:

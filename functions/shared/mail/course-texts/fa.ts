@@ -19,6 +19,10 @@ export const fa: CourseMailTexts = {
     decline: 'نمی‌پذیرم',
     linkNote: 'باز کردن پیوند چیزی را تعیین نمی‌کند؛ فقط تأیید شما در صفحه مهم است.',
   },
+  approved: {
+    subject: 'ثبت‌نام شما برای {programme} پذیرفته شد',
+    intro: 'خبر خوب: ثبت‌نام شما برای «{programme}» پذیرفته شد.',
+  },
   promoted: {
     subject: 'یک جا خالی شد: {course}',
     intro:

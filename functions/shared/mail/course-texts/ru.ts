@@ -19,6 +19,10 @@ export const ru: CourseMailTexts = {
     decline: 'Отказаться',
     linkNote: 'Открытие ссылки ещё ничего не решает; важно только ваше подтверждение на странице.',
   },
+  approved: {
+    subject: 'Ваша регистрация на «{programme}» принята',
+    intro: 'Хорошая новость: ваша регистрация на «{programme}» принята.',
+  },
   promoted: {
     subject: 'Освободилось место: {course}',
     intro:

@@ -18,6 +18,10 @@ export const tr: CourseMailTexts = {
     decline: 'Reddet',
     linkNote: 'Bir bağlantıyı açmak henüz hiçbir şeye karar vermez; yalnızca sayfadaki onayınız geçerlidir.',
   },
+  approved: {
+    subject: '“{programme}” için kaydınız kabul edildi',
+    intro: 'Güzel bir haberimiz var: “{programme}” için kaydınız kabul edildi.',
+  },
   promoted: {
     subject: 'Bir yer boşaldı: {course}',
     intro:

@@ -21,6 +21,8 @@ export interface CourseMailTexts {
     readonly decline: string;
     readonly linkNote: string;
   };
+  /** Opens the path's first mail after approval; the subject is the no-course mail's then. */
+  readonly approved: { readonly subject: string; readonly intro: string };
   readonly promoted: { readonly subject: string; readonly intro: string };
   readonly confirmation: { readonly subject: string; readonly intro: string; readonly cancelHint: string };
   readonly waiting: { readonly subject: string; readonly intro: string };

@@ -18,6 +18,10 @@ export const uk: CourseMailTexts = {
     decline: 'Відмовитися',
     linkNote: 'Відкриття посилання ще нічого не вирішує; важливе лише ваше підтвердження на сторінці.',
   },
+  approved: {
+    subject: 'Вашу реєстрацію на «{programme}» прийнято',
+    intro: 'Гарна новина: вашу реєстрацію на «{programme}» прийнято.',
+  },
   promoted: {
     subject: 'Звільнилося місце: {course}',
     intro:
