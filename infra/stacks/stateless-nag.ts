@@ -17,6 +17,8 @@ export const publicRouteReasons: Readonly<Record<string, string>> = {
   'GET /api/forms':
     'The list of published forms is what the home page and partners link to; titles, descriptions and languages only.',
   'GET /api/forms/{slug}': 'A published form is what its public page renders for anyone who fills it in.',
+  'GET /api/forms/{slug}/versions/{version}/validator.js':
+    'The validators of a published form version, compiled by the server so the public form page need not compile them; the same schema GET /api/forms/{slug} already serves.',
   'POST /api/forms/{slug}/submissions':
     'Submitting a published form without an account is the point of Lotse; the handler validates against the published version, checks consent and a honeypot and limits submissions per client, and the stage is throttled.',
   'GET /api/decisions/{token}':
