@@ -8,6 +8,8 @@ import {
   JAVA_RELEASE,
   type LauncherRecord,
   launcherClass,
+  launcherClassFiles,
+  launcherDir,
   launcherRecordFile,
   launcherSource,
   sha256,
@@ -24,13 +26,18 @@ if (!compiler) {
 }
 const outDir = mkdtempSync(join(tmpdir(), 'lotse-launcher-'));
 compileLauncher(compiler, outDir);
-copyFileSync(join(outDir, 'LoopbackDynamoDbLocal.class'), launcherClass);
+for (const name of launcherClassFiles()) rmSync(join(launcherDir, name));
+const classes: Record<string, string> = {};
+for (const name of launcherClassFiles(outDir)) {
+  copyFileSync(join(outDir, name), join(launcherDir, name));
+  classes[name] = sha256(join(launcherDir, name));
+}
 rmSync(outDir, { recursive: true, force: true });
 const record: LauncherRecord = {
   release: JAVA_RELEASE,
   javac: compilerVersion(compiler),
   sourceSha256: sha256(launcherSource),
-  classSha256: sha256(launcherClass),
+  classes,
 };
 writeFileSync(launcherRecordFile, `${JSON.stringify(record, null, 2)}\n`);
 console.log(`Built ${launcherClass} with ${record.javac} (--release ${JAVA_RELEASE})`);

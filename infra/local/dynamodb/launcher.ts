@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The loopback launcher ships compiled (`launcher/LoopbackDynamoDbLocal.class`), so running
+ * The loopback launcher ships compiled (`launcher/LoopbackDynamoDbLocal*.class`), so running
  * DynamoDB Local needs only a Java runtime: a JRE has no `javac`, and a JRE built with jlink (the
  * Temurin images, for example) has no `jdk.compiler` module either, so neither compiling on first
  * start nor the single-file source launcher (`java X.java`) works there. It is built with
@@ -37,8 +37,15 @@ export interface LauncherRecord {
   /** `javac -version` of the compiler that built the committed class. */
   readonly javac: string;
   readonly sourceSha256: string;
-  readonly classSha256: string;
+  /** Each class file the source compiles to (the launcher and its nested classes), by name. */
+  readonly classes: Record<string, string>;
 }
+
+/** The compiled class files in a folder: the launcher's own and its nested classes', sorted. */
+export const launcherClassFiles = (dir: string = launcherDir): string[] =>
+  readdirSync(dir)
+    .filter((name) => /^LoopbackDynamoDbLocal(\$\w+)?\.class$/.test(name))
+    .sort();
 
 export const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
