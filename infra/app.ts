@@ -13,6 +13,8 @@
  *   lotse:submissionRateLimit           submissions per client and window   default 20 (functions/shared/env.ts)
  *   lotse:submissionRateWindowSeconds   length of that window               default 300
  *   lotse:logLevel                      what functions log                  default WARN (as npm start)
+ *   lotse:tableKey          aws-owned or customer-managed (a KMS key,            default "aws-owned"
+ *                           $1 a month; see docs/deploy.md)
  *
  * The account comes from CDK_DEFAULT_ACCOUNT (set by the CLI from your credentials); without
  * credentials the stacks are account-agnostic, so synth works offline. See docs/deploy.md.

@@ -26,7 +26,16 @@ export interface LotseConfig {
   readonly submissionRateWindowSeconds: number | undefined;
   /** What every function logs; the same default as `npm start` (functions/shared/logger.ts). */
   readonly logLevel: LogLevel;
+  /**
+   * Which key encrypts the table: `aws-owned` (default, free) or `customer-managed` (a KMS key of
+   * the organisation's own: its key policy, a CloudTrail record of each use, and a switch that makes
+   * all data unreadable at once; $1 a month, $1 more for each of its first two yearly rotations).
+   */
+  readonly tableKey: TableKeyChoice;
 }
+
+export const tableKeyChoices = ['aws-owned', 'customer-managed'] as const;
+export type TableKeyChoice = (typeof tableKeyChoices)[number];
 
 export const contextKeys = {
   stage: 'lotse:stage',
@@ -38,6 +47,7 @@ export const contextKeys = {
   submissionRateLimit: 'lotse:submissionRateLimit',
   submissionRateWindowSeconds: 'lotse:submissionRateWindowSeconds',
   logLevel: 'lotse:logLevel',
+  tableKey: 'lotse:tableKey',
 } as const;
 
 /** Used when lotse:mailFrom is missing, so `cdk synth` works on a fresh checkout. Reserved domain (RFC 2606). */
@@ -115,6 +125,11 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     problems.push(`${contextKeys.logLevel} "${logLevel}" must be one of ${logLevels.join(', ')}`);
   }
 
+  const tableKey = (text(contextKeys.tableKey) ?? 'aws-owned') as TableKeyChoice;
+  if (!tableKeyChoices.includes(tableKey)) {
+    problems.push(`${contextKeys.tableKey} "${tableKey}" must be one of ${tableKeyChoices.join(', ')}`);
+  }
+
   if (problems.length > 0) {
     throw new Error(`Invalid Lotse configuration:\n  - ${problems.join('\n  - ')}\nSee docs/deploy.md.`);
   }
@@ -131,5 +146,6 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     submissionRateLimit,
     submissionRateWindowSeconds,
     logLevel,
+    tableKey,
   };
 }

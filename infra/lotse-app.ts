@@ -37,6 +37,7 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
   const stateful = new StatefulStack(app, `${config.stage}-lotse-stateful`, {
     env: stackEnv,
     stage: config.stage,
+    tableKey: config.tableKey,
     description: `Lotse ${config.stage}: data (DynamoDB table and its key) and staff accounts (Cognito user pool); retained on delete`,
   });
   const stateless = new StatelessStack(app, `${config.stage}-lotse-stateless`, {

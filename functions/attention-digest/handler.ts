@@ -40,9 +40,14 @@ export const handler = middy<unknown, { counts: Record<AttentionKind, number>; m
                 await deps.attention.list(kind, { now, limit: FRESH_PER_KIND, ...(after ? { after } : {}) })
               ).items,
             ];
-      metrics.addDimension('kind', kind);
-      metrics.addMetric('NeedsAttention', MetricUnit.Count, summaries[kind].count);
-      metrics.publishStoredMetrics();
+      // Published only while something needs attention: CloudWatch bills a custom metric for the
+      // hours it receives data, so an idle stage pays nothing for it ($0.90 a month for the three
+      // kinds otherwise). The alarms treat missing data as fine.
+      if (summaries[kind].count > 0) {
+        metrics.addDimension('kind', kind);
+        metrics.addMetric('NeedsAttention', MetricUnit.Count, summaries[kind].count);
+        metrics.publishStoredMetrics();
+      }
     }
     const counts = Object.fromEntries(attentionKinds.map((k) => [k, summaries[k].count])) as Record<
       AttentionKind,

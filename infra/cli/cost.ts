@@ -5,7 +5,6 @@
  * bytes); prices from infra/cli/cost/prices.ts. docs/deploy.md explains the figures.
  */
 import { functionIds, functions } from '../../functions/shared/definitions/functions.ts';
-import { attentionKinds } from '../../functions/shared/domain/attention.ts';
 import { synthesizedInventory } from './cost/inventory.ts';
 import { measureLocally } from './cost/local-measure.ts';
 import { assumptions, freeTierCredit, idleBill, merge, minus, sum, usageBill } from './cost/model.ts';
@@ -29,8 +28,9 @@ const inventories = {
   off: synthesizedInventory(undefined),
 };
 const measured = await measureLocally({ runs, intake: withIntake });
-// NeedsAttention is published per kind every quarter hour, whether or not an alarm reads it.
-const customMetrics = attentionKinds.length;
+// NeedsAttention is published per kind only while something of that kind needs attention
+// (functions/attention-digest): none on an idle stage; each kind that does costs $0.30 a month.
+const customMetrics = 0;
 const scheduled = Object.values(measured.scheduled).map((s) => ({
   everyMinutes: s.everyMinutes,
   each: perRun(s.usage, s.runs),
@@ -54,7 +54,7 @@ function month(count: number, alarms: 'on' | 'off') {
     alarmMetrics: inventories[alarms].alarmMetrics,
     customMetrics,
     logBytes: idle.quantities.logBytes + use.quantities.logBytes,
-    kmsRequests: assumptions.tableKeyRequestsPerMonth,
+    kmsRequests: inventories[alarms].rotatedKmsKeys > 0 ? assumptions.tableKeyRequestsPerMonth : 0,
     cdnBytes: use.quantities.cdnBytes,
     cdnRequests: use.quantities.cdnRequests,
     traces: idle.quantities.traces + use.quantities.traces,

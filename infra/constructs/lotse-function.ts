@@ -34,6 +34,8 @@ export interface LotseFunctionProps {
    * what esbuild cannot bundle (fonts). @default - none
    */
   readonly assets?: readonly string[];
+  /** X-Ray active tracing. @default true */
+  readonly tracing?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export class LotseFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       role,
       logGroup: this.logGroup,
-      tracing: lambda.Tracing.ACTIVE,
+      ...((props.tracing ?? true) ? { tracing: lambda.Tracing.ACTIVE } : {}),
       environment: {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: props.serviceName,

@@ -3,21 +3,25 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { type KeyAttribute, mainTable } from '#definitions/table.ts';
+import type { TableKeyChoice } from '../config.ts';
 import { LotseUserPool } from '../constructs/user-pool.ts';
 
 export interface StatefulStackProps extends StackProps {
   /** Name prefix, e.g. `prod`. */
   readonly stage: string;
+  /** Which key encrypts the table (infra/config.ts); default the AWS owned one. */
+  readonly tableKey?: TableKeyChoice;
 }
 
 /**
- * What must survive a redeploy: the table, the key that encrypts it, and the user pool with the
- * staff accounts. All are retained when the stack is deleted; the stateless stack can be destroyed
+ * What must survive a redeploy: the table (and the key that encrypts it, when the organisation
+ * chose its own), the credential signing key, and the user pool with the staff accounts. All are retained when the stack is deleted; the stateless stack can be destroyed
  * and rebuilt at any time.
  */
 export class StatefulStack extends Stack {
   readonly table: dynamodb.ITable;
-  readonly tableKey: kms.IKey;
+  /** The table's own KMS key, when the organisation chose one (`-c lotse:tableKey=customer-managed`). */
+  readonly tableKey: kms.IKey | undefined;
   /** Signs the certificates' Open Badges credentials (ES256); the private key never leaves KMS. */
   readonly credentialKey: kms.IKey;
   readonly users: LotseUserPool;
@@ -25,15 +29,19 @@ export class StatefulStack extends Stack {
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
 
-    // A customer managed key rather than the AWS owned one: the table holds personal data of
-    // volunteers and refugees, and our own key gives a key policy we control, a CloudTrail record of
-    // every use, and a way to make all data unreadable at once (disable the key) if it must be.
-    // Retained with the table: deleting it would make the retained table unreadable.
-    const key = new kms.Key(this, 'TableKey', {
-      description: `Lotse ${props.stage}: encrypts the main table and its stream`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // The AWS owned key by default: encrypted at rest at no cost, which keeps an idle stage under $1
+    // a month. A customer managed key adds a key policy the organisation controls, a CloudTrail
+    // record of every use, and a way to make all data unreadable at once (disable the key), for $1 a
+    // month plus $1 for each of its first two yearly rotations; docs/deploy.md weighs the two. It is
+    // retained with the table: deleting it would make the retained table unreadable.
+    const key =
+      props.tableKey === 'customer-managed'
+        ? new kms.Key(this, 'TableKey', {
+            description: `Lotse ${props.stage}: encrypts the main table and its stream`,
+            enableKeyRotation: true,
+            removalPolicy: RemovalPolicy.RETAIN,
+          })
+        : undefined;
 
     const attribute = ({ name, type }: KeyAttribute): dynamodb.Attribute => ({
       name,
@@ -47,8 +55,9 @@ export class StatefulStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: mainTable.timeToLiveAttribute,
       stream: dynamodb.StreamViewType[mainTable.stream],
-      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: key,
+      ...(key
+        ? { encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED, encryptionKey: key }
+        : { encryption: dynamodb.TableEncryption.DEFAULT }),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -17,6 +17,7 @@ describe('deployment configuration', () => {
       alarmEmail: undefined,
       adminEmail: undefined,
       logLevel: 'WARN',
+      tableKey: 'aws-owned',
     });
   });
 

@@ -89,7 +89,13 @@ export function idleBill(inventory: Inventory, scheduled: readonly ScheduledUsag
   add(bill, 'CloudWatch', inventory.alarmMetrics * prices.cloudWatch.perAlarmMetricMonth);
   add(bill, 'CloudWatch', customMetrics * prices.cloudWatch.perCustomMetricMonth);
   add(bill, 'KMS', inventory.kmsKeys * prices.kms.perKeyMonth);
-  add(bill, 'KMS', (assumptions.tableKeyRequestsPerMonth / 1e4) * prices.kms.perTenThousandSymmetricRequests);
+  // Only a customer managed table key (the one rotated key) is billed per request.
+  if (inventory.rotatedKmsKeys > 0)
+    add(
+      bill,
+      'KMS',
+      (assumptions.tableKeyRequestsPerMonth / 1e4) * prices.kms.perTenThousandSymmetricRequests,
+    );
   add(bill, 'Secrets Manager', inventory.secrets * prices.secretsManager.perSecretMonth);
   add(bill, 'WAF', inventory.webAcls * prices.waf.perWebAclMonth);
   let invocations = 0;
@@ -100,12 +106,11 @@ export function idleBill(inventory: Inventory, scheduled: readonly ScheduledUsag
     const times = assumptions.minutesPerMonth / schedule.everyMinutes;
     const usage = usageBill(schedule.each, times, { files: 0, bytes: 0 }, new Set());
     for (const [service, dollars] of Object.entries(usage.bill)) add(bill, service, dollars);
-    // A scheduled run is one trace too.
-    add(bill, 'X-Ray', (times / 1e6) * prices.xray.perMillionTracesRecorded);
+    // Scheduled functions are not traced (infra/stacks/stateless-stack.ts): no X-Ray here.
     invocations += usage.quantities.invocations;
     seconds += usage.quantities.gbSeconds;
     logBytes += usage.quantities.logBytes;
-    traces += times;
+    traces += usage.quantities.traces;
   }
   return { bill, quantities: { invocations, gbSeconds: seconds, logBytes, traces } };
 }

@@ -113,11 +113,12 @@ export function printReport(report: Report) {
   const idleOff = sum(report.months.off[0]?.bill ?? {});
   console.log(
     `Idle: ${usd(idleOn)} with alarms, ${usd(idleOff)} without (target ≤ ${usd(TARGET_IDLE)}: ${idleOff <= TARGET_IDLE ? 'met without alarms' : 'missed'}); ` +
-      'alarms and KMS keys dominate (issue 13). The KMS rotation of the table key adds $1 a month in year 2 and $2 from year 3.',
+      'the credential signing key ($1) is what is left without alarms. -c lotse:tableKey=customer-managed adds $1.03 a month, ' +
+      'and its yearly rotation $1 more in year 2 and $2 from year 3.',
   );
   console.log(
     `Assumed, not measured: ${assumptions.lambdaLogBytes} B of logs per invocation, ${assumptions.workflowLogEventBytes} B per workflow log event, ` +
-      `${assumptions.staffMonthlyActiveUsers} staff signing in a month (Cognito Plus), ${assumptions.tableKeyRequestsPerMonth} KMS requests a month for the table key, ` +
+      `${assumptions.staffMonthlyActiveUsers} staff signing in a month (Cognito Plus), ${assumptions.tableKeyRequestsPerMonth} KMS requests a month for a customer managed table key, ` +
       '~1 kB of headers per mail; DynamoDB storage and PITR grow with retained data (about 0.3 + 0.24 $/GB-month) and are not in the table.',
   );
 }
