@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../infra/local/ports.ts';
+import { freeRuntimePorts } from '../infra/local/ports.ts';
 import { type LocalRuntime, startLocalRuntime } from '../infra/local/runtime.ts';
 import { onCleanup } from './cleanup.ts';
 
@@ -19,11 +19,7 @@ export async function startBenchRuntime(
   try {
     runtime = await startLocalRuntime({
       host: '127.0.0.1',
-      port: await freePort(),
-      dynamodbPort: await freePort(),
-      stepFunctionsPort: await freePort(),
-      sesPort: await freePort(),
-      authPort: await freePort(),
+      ...(await freeRuntimePorts()),
       dataDir,
       timeScale: 1,
       logLevel: 'SILENT',

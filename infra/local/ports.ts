@@ -57,3 +57,14 @@ export function assertPortFree(port: number, variable: string, host = '127.0.0.1
     server.listen(port, host, () => server.close(() => resolve()));
   });
 }
+
+/** A free port for each of the local runtime's servers, for a runtime started in this process. */
+export async function freeRuntimePorts(host = '127.0.0.1') {
+  return {
+    port: await freePort(host),
+    dynamodbPort: await freePort(host),
+    stepFunctionsPort: await freePort(host),
+    sesPort: await freePort(host),
+    authPort: await freePort(host),
+  };
+}

@@ -3,6 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../functions/shared/adapters/dynamo.ts';
 import { fixtureForm } from '../support/fixture-form.ts';
+import { jsonApi } from '../support/json-api.ts';
 import { startTestRuntime, waitForMails } from '../support/runtime.ts';
 
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
@@ -19,14 +20,10 @@ afterAll(async () => {
   await env?.stop();
 });
 
-const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${api}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-const admin = (method: string, path: string, body?: unknown) =>
-  send(method, path, body, { authorization: `Bearer ${adminToken}` });
+const { send, admin } = jsonApi(
+  () => api,
+  () => adminToken,
+);
 
 type Extra = Record<string, unknown>;
 

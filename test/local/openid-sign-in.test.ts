@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/ports.ts';
+import { freeRuntimePorts } from '../../infra/local/ports.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.ts';
 import { claimsOf, TestOidcClient } from '../support/oidc-client.ts';
 
@@ -22,11 +22,7 @@ const client = () =>
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'lotse-oidc-'));
   runtime = await startLocalRuntime({
-    port: await freePort(),
-    dynamodbPort: await freePort(),
-    stepFunctionsPort: await freePort(),
-    sesPort: await freePort(),
-    authPort: await freePort(),
+    ...(await freeRuntimePorts()),
     dataDir,
     timeScale: 0.001,
     logLevel: 'SILENT',

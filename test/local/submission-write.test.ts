@@ -10,6 +10,7 @@ import { compileFormSchema } from '../../functions/shared/domain/form-validation
 import type { FormStore } from '../../functions/shared/domain/forms.ts';
 import { type SubmitDeps, submit } from '../../functions/shared/domain/submissions.ts';
 import { fixtureForm } from '../support/fixture-form.ts';
+import { jsonApi } from '../support/json-api.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 // The submit path's one write: what the transaction must still guarantee (issue 12 §4).
@@ -30,14 +31,10 @@ afterAll(async () => {
   await env?.stop();
 });
 
-const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${api}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-const admin = (method: string, path: string, body?: unknown) =>
-  send(method, path, body, { authorization: `Bearer ${adminToken}` });
+const { send, admin } = jsonApi(
+  () => api,
+  () => adminToken,
+);
 
 async function publish(slug: string, extra: Record<string, unknown> = {}, minAge?: number) {
   const definition = { ...fixtureForm(slug, minAge === undefined ? {} : { minAge }), ...extra };

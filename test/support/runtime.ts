@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../infra/local/ports.ts';
+import { freeRuntimePorts } from '../../infra/local/ports.ts';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../infra/local/runtime.ts';
 import { eventually } from './poll.ts';
 
@@ -11,11 +11,7 @@ export async function startTestRuntime(
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-test-'));
   const runtime: LocalRuntime = await startLocalRuntime({
-    port: await freePort(),
-    dynamodbPort: await freePort(),
-    stepFunctionsPort: await freePort(),
-    sesPort: await freePort(),
-    authPort: await freePort(),
+    ...(await freeRuntimePorts()),
     dataDir,
     timeScale: options.timeScale ?? 0.001,
     ...(options.adminEmail ? { adminEmail: options.adminEmail } : {}),

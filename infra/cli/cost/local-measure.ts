@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { functionIds, functions } from '../../../functions/shared/definitions/functions.ts';
 import { meterDynamoDb } from '../../local/dynamodb/usage-meter.ts';
-import { freePort } from '../../local/ports.ts';
+import { freeRuntimePorts } from '../../local/ports.ts';
 import { startLocalRuntime } from '../../local/runtime.ts';
 import { measureIntakes, measureRegistrations, measureScheduled, type ScenarioResult } from './scenarios.ts';
 import { type Usage, UsageRecorder } from './usage.ts';
@@ -27,11 +27,7 @@ export async function measureLocally(options: { runs: number; intake: boolean })
   const stopMeter = meterDynamoDb(recorder.onDynamoDb);
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-cost-'));
   const runtime = await startLocalRuntime({
-    port: await freePort(),
-    dynamodbPort: await freePort(),
-    stepFunctionsPort: await freePort(),
-    sesPort: await freePort(),
-    authPort: await freePort(),
+    ...(await freeRuntimePorts()),
     dataDir,
     // Real durations: no reminder or escalation falls inside a run.
     timeScale: 1,
