@@ -1,5 +1,6 @@
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { offlineChromiumFlags } from '../test/support/browser.ts';
 import { median } from './stats.ts';
 
 /** One Lighthouse run can take half a minute on a shared two-core machine; more means it hangs. */
@@ -21,16 +22,7 @@ export interface LighthouseFigures {
 export function launchChromeForLighthouse(): Promise<LaunchedChrome> {
   return launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromeFlags: ['--headless=new', ...offlineChromiumFlags],
   });
 }
 

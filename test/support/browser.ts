@@ -11,14 +11,17 @@ export function launchChromium(): Promise<Browser> {
   if (!executablePath) throw chromiumMissing(system);
   return chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...offlineChromiumFlags],
   });
 }
+
+/** Keep Chromium off the network and quiet: no updates, sync or background fetches, no GPU. */
+export const offlineChromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
