@@ -15,6 +15,12 @@ export interface LotseConfig {
   readonly mailFrom: string;
   /** True when no sender was configured and a placeholder is used (synth only, never deploy). */
   readonly mailFromIsPlaceholder: boolean;
+  /**
+   * Why no mail from this sender could ever be delivered (no sender set, or a domain reserved for
+   * examples and tests, RFC 2606 / 6761), or undefined for a real one. Such a stack synthesizes but
+   * cannot be deployed (infra/lotse-app.ts).
+   */
+  readonly mailFromUndeliverable: string | undefined;
   readonly organisationName: string;
   /** Where alarms are e-mailed; without it no alarms are created. */
   readonly alarmEmail: string | undefined;
@@ -52,6 +58,17 @@ export const contextKeys = {
 
 /** Used when lotse:mailFrom is missing, so `cdk synth` works on a fresh checkout. Reserved domain (RFC 2606). */
 export const placeholderMailFrom = 'lotse@example.org';
+
+/** Domains no mail is ever delivered to: RFC 2606 and RFC 6761 names for examples and tests. */
+const reservedDomain = /(^|\.)(example(\.(com|net|org))?|test|invalid|localhost|local)$/i;
+
+export function undeliverableSender(mailFrom: string | undefined): string | undefined {
+  if (mailFrom === undefined) return 'no sender is set';
+  const domain = mailFrom.slice(mailFrom.lastIndexOf('@') + 1);
+  return reservedDomain.test(domain)
+    ? `${domain} is reserved for examples and tests, no mail from it can be delivered`
+    : undefined;
+}
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const stagePattern = /^[a-z][a-z0-9-]{0,19}$/;
@@ -140,6 +157,7 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     account: env.CDK_DEFAULT_ACCOUNT || undefined,
     mailFrom: configuredMailFrom ?? placeholderMailFrom,
     mailFromIsPlaceholder: configuredMailFrom === undefined,
+    mailFromUndeliverable: undeliverableSender(configuredMailFrom),
     organisationName,
     alarmEmail,
     adminEmail,

@@ -1,4 +1,4 @@
-import { Annotations, App, type AppProps, Validations } from 'aws-cdk-lib';
+import { Annotations, App, type AppProps, CfnRule, Fn, Validations } from 'aws-cdk-lib';
 import { type LotseConfig, readConfig } from './config.ts';
 import { LotseSolutionsChecks } from './nag.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
@@ -64,11 +64,25 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     webAssetsPath,
   });
 
-  if (config.mailFromIsPlaceholder) {
+  if (config.mailFromUndeliverable) {
+    const fix = `Set the sender, a verified address or domain of your organisation: -c lotse:mailFrom=lotse@your-organisation.org (docs/deploy.md).`;
     Annotations.of(stateless).addWarningV2(
       'lotse:mail-from-placeholder',
-      `lotse:mailFrom is not set, so ${config.mailFrom} stands in. Fine for synth; to deploy, pass -c lotse:mailFrom=<your sender address>.`,
+      `lotse:mailFrom: ${config.mailFromUndeliverable}, so ${config.mailFrom} is used. Fine for synth; a deploy stops before it creates anything. ${fix}`,
     );
+    // A CloudFormation rule is checked before any resource is created or changed, so a deploy with
+    // a sender that can never be verified stops at once with this text instead of deploying a
+    // stage whose every mail fails.
+    for (const stack of [stateful, stateless]) {
+      new CfnRule(stack, 'RealSender', {
+        assertions: [
+          {
+            assert: Fn.conditionEquals(config.mailFrom, 'a deliverable sender'),
+            assertDescription: `Lotse cannot send mail from ${config.mailFrom}: ${config.mailFromUndeliverable}. ${fix}`,
+          },
+        ],
+      });
+    }
   }
 
   Validations.of(app).addPlugins(new LotseSolutionsChecks(app));

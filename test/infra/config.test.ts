@@ -13,6 +13,8 @@ describe('deployment configuration', () => {
       account: undefined,
       mailFrom: 'lotse@verein.example',
       mailFromIsPlaceholder: false,
+      mailFromUndeliverable:
+        'verein.example is reserved for examples and tests, no mail from it can be delivered',
       organisationName: 'Lotse',
       alarmEmail: undefined,
       adminEmail: undefined,
