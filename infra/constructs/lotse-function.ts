@@ -98,6 +98,13 @@ export class LotseFunction extends Construct {
         sourcesContent: false,
         // The SDK is bundled so that what runs is the version the tests ran against, not the runtime's.
         bundleAwsSDK: true,
+        // Credentials come from the environment in Lambda: the rest of the default chain is dead weight.
+        esbuildArgs: {
+          '--alias:@aws-sdk/credential-provider-node': join(
+            props.projectRoot,
+            'infra/bundling/lambda-credentials.ts',
+          ),
+        },
         ...(props.assets?.length ? { commandHooks: copyAssets(props.assets) } : {}),
       },
     });

@@ -243,7 +243,10 @@ describe('functions', () => {
         `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`,
       );
       expect(existsSync(join(assetDirectory, 'index.mjs'))).toBe(true);
-      expect(readFileSync(join(assetDirectory, 'index.mjs'), 'utf8')).toContain('lotseCreateRequire');
+      const code = readFileSync(join(assetDirectory, 'index.mjs'), 'utf8');
+      expect(code).toContain('lotseCreateRequire');
+      // Credentials from the environment only (infra/bundling/lambda-credentials.ts), not the SDK's whole chain.
+      expect(code).not.toContain('defaultProvider::fromSSO');
     }
   });
 
