@@ -4,7 +4,7 @@ import { dynamoRateLimiter } from './adapters/rate-limiter.ts';
 import { dynamoSubmissionStore } from './adapters/submission-store.ts';
 import { dynamoSubmissionWriter } from './adapters/submission-writer.ts';
 import { parseConfig } from './config.ts';
-import { compileFormSchema } from './domain/form-validation.ts';
+import { compileFormSchema } from './domain/form-schema-compiler.ts';
 import { organisation, submissions, tableName } from './env.ts';
 
 /** Wires the form and submission use cases to DynamoDB, once per cold start. */

@@ -49,7 +49,8 @@ const controlSes = async (options: Record<string, unknown>) => {
 };
 
 const mailsTo = (address: string) => mailsToIn(env.runtime, address);
-const waitForMails = (address: string, count: number) => waitForMailsIn(env.runtime, address, count);
+const waitForMails = (address: string, count: number, timeoutMs?: number) =>
+  waitForMailsIn(env.runtime, address, count, timeoutMs);
 
 interface TimelineEvent {
   action: string;
@@ -109,7 +110,9 @@ describe('mail that cannot be delivered', () => {
     // so the workflow retries the whole task after Anna was mailed and Ben refused.
     await controlSes({ refuse: { [ben]: 'MessageRejected' }, failNext: { [cleo]: 3 } });
     const { submissionId } = await applyTo(env.runtime, slug);
-    const [cleoMail] = await waitForMails(cleo, 1);
+    // Three failed sends with the SDK's back-off, then the task's own retry: 8 s alone on this
+    // machine, 22 s while the full suite ran (it once timed out at the default 15 s).
+    const [cleoMail] = await waitForMails(cleo, 1, 60_000);
 
     const history = await sfn().send(
       new GetExecutionHistoryCommand({ executionArn: executionArn(submissionId) }),

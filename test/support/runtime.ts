@@ -53,11 +53,11 @@ export async function mailsTo(runtime: LocalRuntime, address: string): Promise<S
 }
 
 /** Waits until at least `count` mails to the address have arrived, and returns them. */
-export const waitForMails = (runtime: LocalRuntime, address: string, count: number) =>
+export const waitForMails = (runtime: LocalRuntime, address: string, count: number, timeoutMs?: number) =>
   eventually(
     async () => {
       const found = await mailsTo(runtime, address);
       return found.length >= count ? found : undefined;
     },
-    { what: `${count} mail(s) to ${address}` },
+    { what: `${count} mail(s) to ${address}`, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
   );

@@ -9,13 +9,9 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { FormDefinition } from '../contracts/form-definition.ts';
+import { draftSummary } from '../domain/draft-summary.ts';
 import { ConflictError, PayloadTooLargeError } from '../domain/errors.ts';
-import {
-  type DraftHeader,
-  draftSummary,
-  type FormDraftStore,
-  type StoredDraft,
-} from '../domain/form-drafts.ts';
+import type { DraftHeader, FormDraftStore, StoredDraft } from '../domain/form-drafts.ts';
 import type { FormStore, FormSummary, FormVersion } from '../domain/forms.ts';
 import { conditionally, itemSizeBytes, MAX_ITEM_BYTES, queryAll } from './dynamo.ts';
 import { sizedLruCache } from './version-cache.ts';

@@ -1,8 +1,11 @@
 import type { FormDraft } from '../contracts/form-editor.ts';
+import type { DraftSummary } from './draft-summary.ts';
 import { ConflictError, type FieldIssue, NotFoundError } from './errors.ts';
 import { foldDefaultTexts } from './form-fold.ts';
 import { validateFormDefinition } from './form-validation.ts';
 import type { FormDeps, FormStore, FormSummary } from './forms.ts';
+
+export { type DraftSummary, draftSummary } from './draft-summary.ts';
 
 type Json = Record<string, unknown>;
 
@@ -22,14 +25,6 @@ export interface StoredDraft {
 export type DraftHeader = Pick<StoredDraft, 'slug' | 'revision' | 'updatedAt' | 'updatedBy'> & {
   readonly summary: DraftSummary;
 };
-
-export interface DraftSummary {
-  readonly title: Record<string, string>;
-  readonly defaultLocale: string;
-  readonly locales: string[];
-  readonly workflow: string;
-  readonly listed: boolean;
-}
 
 export interface FormDraftStore {
   getDraft(slug: string): Promise<StoredDraft | undefined>;
@@ -156,21 +151,4 @@ export async function discardDraft(deps: DraftDeps, slug: string): Promise<Store
   if (!draft) throw new NotFoundError(`Form ${slug} has no draft.`);
   await deps.forms.deleteDraft(slug);
   return draft;
-}
-
-/** The list columns of a definition that may be incomplete. */
-export function draftSummary(definition: Json): DraftSummary {
-  const strings = (value: unknown) =>
-    Array.isArray(value) ? value.filter((one) => typeof one === 'string') : [];
-  const title = isObject(definition.title)
-    ? Object.fromEntries(Object.entries(definition.title).filter(([, text]) => typeof text === 'string'))
-    : {};
-  const availability = isObject(definition.availability) ? definition.availability : {};
-  return {
-    title: title as Record<string, string>,
-    defaultLocale: typeof definition.defaultLocale === 'string' ? definition.defaultLocale : '',
-    locales: strings(definition.locales),
-    workflow: typeof definition.workflow === 'string' ? definition.workflow : '',
-    listed: availability.listed !== false,
-  };
 }

@@ -1,12 +1,14 @@
-import { Ajv, type Options, type ValidateFunction } from 'ajv';
-import ajvFormats from 'ajv-formats';
+import type { Ajv } from 'ajv';
 import type * as z from 'zod';
 import { type FormDefinition, formDefinition } from '../contracts/form-definition.ts';
 import type { FieldIssue } from './errors.ts';
+import { compileFormSchema, createAjv } from './form-schema-compiler.ts';
 import { checkServable, schemaLimits } from './form-schema-limits.ts';
 import { checkFormSettings } from './form-settings.ts';
 import { type FormText, formTexts, hasTranslation, walkUiSchema } from './form-texts.ts';
 import { formSettingsSchema, submissionWorkflows } from './workflow-settings.ts';
+
+export { compileFormSchema, createAjv, formAjvOptions } from './form-schema-compiler.ts';
 
 /*
  * Checks a form definition beyond its zod contract, in this order:
@@ -94,39 +96,12 @@ export const translatedErrorKeywords = [
   'maxItems',
 ] as const;
 
-const addFormats = ajvFormats.default;
-
-/** How a form's answers are validated: here, and in the page's precompiled validator (form-validator-module.ts). */
-export const formAjvOptions = { allErrors: true, strict: false, logger: false } as const;
-
-/** An ajv with the form options and ajv-formats' full mode; `extra` may add what does not change validity. */
-export const createAjv = (extra: Omit<Options, keyof typeof formAjvOptions> = {}): Ajv => {
-  const ajv = new Ajv({ ...extra, ...formAjvOptions });
-  addFormats(ajv);
-  return ajv;
-};
-
 /** Checks JSON Schemas against the draft-07 meta-schema and knows the available formats. */
 let metaAjv: Ajv | undefined;
 const getMetaAjv = (): Ajv => {
   metaAjv ??= createAjv();
   return metaAjv;
 };
-
-const compiled = new WeakMap<object, ValidateFunction>();
-
-/**
- * Compiles a form's JSON Schema (draft-07, with ajv-formats), cached by object identity. Each schema
- * gets its own ajv instance, so schemas never collide on `$id` and are released together with the
- * schema object. Throws ajv's error when the schema does not compile.
- */
-export function compileFormSchema(schema: object): ValidateFunction {
-  const cached = compiled.get(schema);
-  if (cached) return cached;
-  const validate = createAjv().compile(schema);
-  compiled.set(schema, validate);
-  return validate;
-}
 
 export function validateFormDefinition(input: unknown): FormValidationResult {
   const parsed = formDefinition.safeParse(input);

@@ -2,7 +2,7 @@ import standalone from 'ajv/dist/standalone/index.js';
 
 const standaloneCode = standalone.default;
 
-import { createAjv } from './form-validation.ts';
+import { createAjv } from './form-schema-compiler.ts';
 
 type Json = Record<string, unknown>;
 
