@@ -77,8 +77,6 @@ export function FormView(props: Props) {
   const hadDraft = useRef(hasAnswers(draft.restored?.data)).current;
   // Once sent, a late change report must not write the cleared draft back.
   const sent = useRef(false);
-  // While the last keystrokes reach JSON Forms, a second Enter must not send twice.
-  const settling = useRef(false);
 
   // JSON Forms owns the answers once it has them. It re-applies its `data` prop whenever other
   // props change (language, server issues), and any copy handed back from here would be a render
@@ -125,7 +123,7 @@ export function FormView(props: Props) {
     [draft.save, consent, serverIssues],
   );
   useSaveWhenHidden(() => {
-    pending.flushNow();
+    pending.settle();
     if (!sent.current) draft.save(latest.current.data, consent);
   });
 
@@ -146,11 +144,8 @@ export function FormView(props: Props) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // Enter in a field of an earlier step must not send: a stepper moves on with "Next" only.
-    if (sending || !atLastStep || settling.current) return;
-    settling.current = true;
-    await pending.settle().finally(() => {
-      settling.current = false;
-    });
+    if (sending || !atLastStep) return;
+    pending.settle();
     // What rules hide is not sent, and cannot block sending.
     const { data: current, errors } = withoutHiddenAnswers(
       form.uischema as never,

@@ -42,10 +42,10 @@ export function CategoryStepper({ categories, titles, layout }: CategoryProps) {
     setBlocked(false);
     setChosen(index);
   };
-  const next = async () => {
+  const next = () => {
     const category = categories[current];
     if (!category) return;
-    await ui.pending?.settle();
+    ui.pending?.settle();
     const core = latestCore.current;
     const errors = (core?.errors ?? []) as ErrorObject[];
     const paths = errorPathsIn(category, errors, core?.data, layout.path, core?.ajv as unknown as Ajv);

@@ -31,10 +31,8 @@ export function useTypedValue(committed: string, commit: (text: string) => void)
     const value = unsent.current;
     if (value === undefined) return;
     unsent.current = undefined;
-    const commitNow = () => commitRef.current(value);
-    if (pending) pending.commit(commitNow);
-    else commitNow();
-  }, [pending]);
+    commitRef.current(value);
+  }, []);
   useEffect(() => {
     const remove = pending?.add(flush);
     return () => {
