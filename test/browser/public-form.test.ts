@@ -68,7 +68,8 @@ describe('every shipped form in every shipped language', () => {
     expect(await html.getAttribute('lang')).toBe(locale);
     expect(await html.getAttribute('dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
     expect(await page.locator('.organisation').textContent()).toBeTruthy();
-    expect(await page.locator(`a[href="${definition.consent.privacyUrl}"]`).count()).toBe(1);
+    // The title shows with the definition; the form itself once its validators are loaded.
+    await expect.poll(() => page.locator(`a[href="${definition.consent.privacyUrl}"]`).count()).toBe(1);
     expect(await page.locator('#field-consent').getAttribute('required')).not.toBeNull();
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
@@ -331,6 +332,49 @@ describe('when sending does not work', () => {
     );
     expect(sentIds).toHaveLength(1);
     expect(JSON.parse(draft ?? '{}').submissionId).not.toBe(sentIds[0]);
+    await context.close();
+  });
+});
+
+describe('typing commits to JSON Forms after a pause, never losing a keystroke', () => {
+  it('sends the last keystroke when Enter follows it at once', async () => {
+    const context = await openContext('de-DE');
+    const page = await context.newPage();
+    await page.goto(formUrl(REGISTRATION));
+    await fillRequired(page);
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/submissions'));
+    await page.locator('#field-postalCode').fill('');
+    await page.locator('#field-postalCode').focus();
+    await page.keyboard.type('10115');
+    await page.keyboard.press('Enter');
+    expect((await posted).postDataJSON().data.postalCode).toBe('10115');
+    await expect.poll(() => page.locator('#receipt-title').count()).toBe(1);
+    await context.close();
+  });
+
+  it("shows the server's 400 on its field until the field is corrected, while typing", async () => {
+    const context = await openContext('de-DE');
+    const page = await context.newPage();
+    await page.goto(formUrl(REGISTRATION));
+    await fillRequired(page);
+    const refusal = {
+      error: {
+        code: 'validation_failed',
+        message: 'Invalid request',
+        issues: [{ field: 'postalCode', message: 'Diese Postleitzahl gibt es nicht.' }],
+      },
+      correlationId: 'c-400',
+    };
+    await page.route('**/api/forms/*/submissions', (route) => route.fulfill({ status: 400, json: refusal }));
+    await page.getByRole('button', { name: messagesFor('de').submit }).click();
+    const error = page.locator('#field-postalCode-error');
+    await expect.poll(() => error.textContent()).toContain('Diese Postleitzahl gibt es nicht.');
+    // Still typing (no blur): the issue closes once the changed value reaches the form.
+    await page.locator('#field-postalCode').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('10115');
+    await expect.poll(() => error.count()).toBe(0);
+    expect(await page.locator('#field-postalCode').evaluate((e) => e === document.activeElement)).toBe(true);
     await context.close();
   });
 });

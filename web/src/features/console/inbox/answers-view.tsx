@@ -6,6 +6,7 @@ import {
   JsonForms,
   loadBrowserAjv,
   messagesFor,
+  NO_ERRORS_SHOWN,
   publicFormRenderers,
   useValidator,
 } from '../../public-form/components/public-form-page.tsx';
@@ -20,7 +21,6 @@ interface Props {
 }
 
 const noop = () => {};
-const nobodyTouched: ReadonlySet<string> = new Set();
 
 /**
  * The answers in the public form's own renderers, read-only, from the exact version the applicant
@@ -36,8 +36,7 @@ export default function AnswersView({ form, answers, locale }: Props) {
   const ui = useMemo(
     () => ({
       messages: messagesFor(labelLocale),
-      touched: nobodyTouched,
-      submitted: false,
+      errorsShown: NO_ERRORS_SHOWN,
       markTouched: noop,
     }),
     [labelLocale],

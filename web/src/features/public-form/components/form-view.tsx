@@ -11,7 +11,9 @@ import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { createSubmission, type SubmitOutcome } from '../api/create-submission.ts';
 import type { PublishedForm, SubmissionReceipt } from '../api/types.ts';
 import { useDraft, useSaveWhenHidden } from '../hooks/use-draft.ts';
+import { usePendingChanges } from '../hooks/use-pending-changes.ts';
 import type { Messages } from '../messages.ts';
+import { createErrorVisibility } from '../utils/error-visibility.ts';
 import { CONSENT_ID } from '../utils/field-id.ts';
 import { withoutHiddenAnswers } from '../utils/prune-hidden.ts';
 import { isConsentIssue, splitIssues } from '../utils/server-issues.ts';
@@ -48,18 +50,25 @@ interface Props {
 const uischemaOf = (form: PublishedForm) =>
   Object.keys(form.uischema).length > 0 ? (form.uischema as unknown as UISchemaElement) : undefined;
 
+const sameIssues = (a: readonly ServerIssue[], b: readonly ServerIssue[]) =>
+  a.length === b.length && a.every((issue, i) => issue === b[i]);
+
 /** The form itself: JSON Forms with our renderers, consent, honeypot, error summary and sending. */
 export function FormView(props: Props) {
   const { form, messages, validator, onReload, onSubmitted, privacyUrl, preview = false } = props;
   const draft = useDraft(form.slug, form.version, !preview);
-  const [data, setData] = useState<Data>(() =>
+  const [startingData] = useState<Data>(() =>
     withStartingEntries(form.schema as JsonSchema, draft.restored?.data ?? props.initialData ?? {}),
   );
   const [consent, setConsent] = useState(() => draft.restored?.consent ?? false);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [errorsShown] = useState(createErrorVisibility);
+  const pending = usePendingChanges();
   const [submitted, setSubmitted] = useState(false);
   const [summary, setSummary] = useState<{ entries: LinkedEntry[]; attempt: number }>();
   const [serverIssues, setServerIssues] = useState<readonly ServerIssue[]>([]);
+  // Only the server issues still open (the field unchanged) are shown: state that changes when one
+  // closes, not with every answer, so an answer does not hand JSON Forms new additionalErrors.
+  const [openServerIssues, setOpenServerIssues] = useState<readonly ServerIssue[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [sending, setSending] = useState(false);
   const [atLastStep, setAtLastStep] = useState(true);
@@ -74,8 +83,7 @@ export function FormView(props: Props) {
   // behind the newest keystroke; so the prop stays the starting data and the middleware keeps
   // JSON Forms' own data on every UPDATE_CORE. It also notes the latest data and errors at once
   // (onChange reports them 10 ms late), so a quick submit sends exactly what is on the screen.
-  const [startingData] = useState(data);
-  const latest = useRef<{ data: Data; errors: ErrorObject[] }>({ data, errors: [] });
+  const latest = useRef<{ data: Data; errors: ErrorObject[] }>({ data: startingData, errors: [] });
   const middleware = useCallback<Middleware>((state, action, reducer) => {
     const next: JsonFormsCore = reducer(
       state,
@@ -91,31 +99,31 @@ export function FormView(props: Props) {
     () => ({ locale: form.locale, translate, translateError }),
     [form.locale, translate, translateError],
   );
-  const additionalErrors = useMemo(
-    () => issuesAsErrors(openIssues(serverIssues, data)),
-    [serverIssues, data],
-  );
-  const markTouched = useCallback(
-    (path: string) => setTouched((before) => (before.has(path) ? before : new Set(before).add(path))),
-    [],
-  );
-  const reveal = useCallback(
-    (paths: readonly string[]) => setTouched((before) => new Set([...before, ...paths])),
-    [],
-  );
+  const additionalErrors = useMemo(() => issuesAsErrors(openServerIssues), [openServerIssues]);
   const ui = useMemo(
-    () => ({ messages, touched, submitted, markTouched, reveal, setAtLastStep }),
-    [messages, touched, submitted, markTouched, reveal],
+    () => ({
+      messages,
+      errorsShown,
+      markTouched: (path: string) => errorsShown.touch([path]),
+      reveal: errorsShown.touch,
+      setAtLastStep,
+      pending,
+    }),
+    [messages, errorsShown, pending],
   );
 
   const onChange = useCallback(
     ({ data: next }: Pick<JsonFormsCore, 'data'>) => {
-      setData(next as Data);
+      if (serverIssues.length > 0) {
+        const open = openIssues(serverIssues, next);
+        setOpenServerIssues((before) => (sameIssues(before, open) ? before : open));
+      }
       if (!sent.current) draft.save(next as Data, consent);
     },
-    [draft.save, consent],
+    [draft.save, consent, serverIssues],
   );
   useSaveWhenHidden(() => {
+    pending.settle();
     if (!sent.current) draft.save(latest.current.data, consent);
   });
 
@@ -137,6 +145,7 @@ export function FormView(props: Props) {
     event.preventDefault();
     // Enter in a field of an earlier step must not send: a stepper moves on with "Next" only.
     if (sending || !atLastStep) return;
+    pending.settle();
     // What rules hide is not sent, and cannot block sending.
     const { data: current, errors } = withoutHiddenAnswers(
       form.uischema as never,
@@ -145,6 +154,7 @@ export function FormView(props: Props) {
       validator,
     );
     setSubmitted(true);
+    errorsShown.submit();
     setProblem(undefined);
     const entries = problems(current, errors);
     if (entries.length > 0) return setSummary({ entries, attempt: (summary?.attempt ?? 0) + 1 });
@@ -176,6 +186,7 @@ export function FormView(props: Props) {
   function showServerIssues(outcome: Extract<Problem, { kind: 'invalid' }>, current: Data) {
     const { fields, others } = splitIssues(outcome.issues, current);
     setServerIssues(fields);
+    setOpenServerIssues(fields);
     const context = { rootSchema: form.schema as JsonSchema, translate, translateError, messages };
     const entries: LinkedEntry[] = [
       ...linkToFields(summarise(issuesAsErrors(fields), context)),

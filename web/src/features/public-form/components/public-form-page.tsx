@@ -24,6 +24,7 @@ const AvailabilityNotice = lazy(() =>
 export { JsonForms } from '@jsonforms/react';
 export { messagesFor } from '../messages.ts';
 export { FormPreview } from '../preview.tsx';
+export { NO_ERRORS_SHOWN } from '../utils/error-visibility.ts';
 export { createTranslator } from '../utils/translate.ts';
 export { loadBrowserAjv, useValidator } from '../validation/use-validator.ts';
 export { FormUiContext } from './form-ui-context.tsx';

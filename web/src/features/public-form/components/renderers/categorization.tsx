@@ -10,10 +10,7 @@ import type { Ajv } from 'ajv';
 import { useMemo } from 'react';
 import { visibleCategories } from '../../utils/categories.ts';
 import { CategoryStepper } from './category-stepper.tsx';
-import { lazyRenderer } from './lazy-renderer.tsx';
-
-// Tabs are the rarer variant: their code loads only for a form that uses them.
-const CategoryTabs = lazyRenderer<CategoryProps>('CategoryTabs');
+import CategoryTabs from './category-tabs.tsx';
 
 export interface CategoryProps {
   readonly categories: readonly Category[];

@@ -16,6 +16,9 @@ import { CategoryContent } from './category-content.tsx';
 export function CategoryStepper({ categories, titles, layout }: CategoryProps) {
   const ui = useFormUi();
   const { core } = useJsonForms();
+  // Read after the last keystrokes have reached JSON Forms, so not from this render's closure.
+  const latestCore = useRef(core);
+  latestCore.current = core;
   const [chosen, setChosen] = useState(0);
   const [blocked, setBlocked] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -42,6 +45,8 @@ export function CategoryStepper({ categories, titles, layout }: CategoryProps) {
   const next = () => {
     const category = categories[current];
     if (!category) return;
+    ui.pending?.settle();
+    const core = latestCore.current;
     const errors = (core?.errors ?? []) as ErrorObject[];
     const paths = errorPathsIn(category, errors, core?.data, layout.path, core?.ajv as unknown as Ajv);
     if (paths.length === 0) return go(current + 1);

@@ -1,7 +1,6 @@
 import type { FocusEvent, ReactNode } from 'react';
 import { fieldId } from '../../utils/field-id.ts';
-import { isErrorVisible } from '../../utils/visible-errors.ts';
-import { useFormUi } from '../form-ui-context.tsx';
+import { useErrorShown, useFormUi } from '../form-ui-context.tsx';
 
 /**
  * "* (required)": the word, so it depends on neither colour nor knowing what an asterisk means, and
@@ -43,9 +42,9 @@ export interface FieldState {
 
 /** Ids and error visibility for the field at `path` (errors only once touched or submitted). */
 export function useFieldState(path: string, errors: string, description: string | undefined): FieldState {
-  const ui = useFormUi();
+  const { markTouched } = useFormUi();
   const id = fieldId(path);
-  const showError = errors !== '' && isErrorVisible(path, ui.touched, ui.submitted);
+  const showError = useErrorShown(path) && errors !== '';
   const hintId = description ? `${id}-hint` : undefined;
   const errorId = showError ? `${id}-error` : undefined;
   return {
@@ -54,7 +53,7 @@ export function useFieldState(path: string, errors: string, description: string 
     errorId,
     describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined,
     invalid: showError || undefined,
-    markTouched: () => ui.markTouched(path),
+    markTouched: () => markTouched(path),
   };
 }
 

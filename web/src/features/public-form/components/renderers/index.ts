@@ -29,7 +29,6 @@ import {
 } from '@jsonforms/core';
 import ArrayControl from './array-control.tsx';
 import BooleanControl from './boolean-control.tsx';
-import CategorizationRenderer from './categorization.tsx';
 import EnumControl, { OneOfEnumControl } from './enum-control.tsx';
 import { GroupRenderer, StackLayoutRenderer, TextRenderer } from './layouts.tsx';
 import { lazyRenderer } from './lazy-renderer.tsx';
@@ -43,6 +42,7 @@ const OneOfControl = lazyRenderer('OneOfControl');
 const AnyOfControl = lazyRenderer('AnyOfControl');
 const AllOfControl = lazyRenderer('AllOfControl');
 const SliderControl = lazyRenderer('SliderControl');
+const CategorizationRenderer = lazyRenderer('CategorizationRenderer');
 
 /** An array whose items are one of a fixed list of values: a set of checkboxes. */
 export const isMultiEnumControl = and(

@@ -3,6 +3,7 @@ import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useState } from 'react';
 import { parseNumber } from '../../utils/input-purpose.ts';
 import { Field, useFieldState } from './field-parts.tsx';
+import { useTypedValue } from './use-typed-value.ts';
 
 const show = (data: unknown) => (data === undefined || data === null ? '' : String(data));
 
@@ -14,11 +15,17 @@ function NumberControl(props: ControlProps) {
   const { data, path, label, description, required, errors, enabled, visible, schema } = props;
   const state = useFieldState(path, errors, description);
   const integer = schema.type === 'integer';
-  const [text, setText] = useState(() => show(data));
+  // What was typed stays while it means the committed number ("1.50" is 1.5); outside changes show.
+  const [typedText, setTypedText] = useState(() => show(data));
+  const committed =
+    parseNumber(typedText, integer) === data || (typedText === '' && data === undefined)
+      ? typedText
+      : show(data);
+  const typed = useTypedValue(committed, (value) => {
+    setTypedText(value);
+    props.handleChange(path, parseNumber(value, integer));
+  });
   if (!visible) return null;
-  // Follow outside changes (a restored draft, another language) without fighting the typing.
-  const shown =
-    parseNumber(text, integer) === data || (text === '' && data === undefined) ? text : show(data);
   return (
     <Field state={state} label={label} description={description} required={required} errors={errors}>
       <input
@@ -28,16 +35,16 @@ function NumberControl(props: ControlProps) {
         inputMode={integer ? 'numeric' : 'decimal'}
         autoComplete="off"
         dir="ltr"
-        value={shown}
+        value={typed.text}
         disabled={!enabled}
         required={required}
         aria-describedby={state.describedBy}
         aria-invalid={state.invalid}
-        onBlur={state.markTouched}
-        onChange={(e) => {
-          setText(e.target.value);
-          props.handleChange(path, parseNumber(e.target.value, integer));
+        onBlur={() => {
+          typed.flush();
+          state.markTouched();
         }}
+        onChange={(e) => typed.change(e.target.value)}
       />
     </Field>
   );
