@@ -14,7 +14,6 @@ export interface LotseConfig {
   /** Sender address of every e-mail; becomes the SES identity. */
   readonly mailFrom: string;
   /** True when no sender was configured and a placeholder is used (synth only, never deploy). */
-  readonly mailFromIsPlaceholder: boolean;
   /**
    * Why no mail from this sender could ever be delivered (no sender set, or a domain reserved for
    * examples and tests, RFC 2606 / 6761), or undefined for a real one. Such a stack synthesizes but
@@ -156,7 +155,6 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     region,
     account: env.CDK_DEFAULT_ACCOUNT || undefined,
     mailFrom: configuredMailFrom ?? placeholderMailFrom,
-    mailFromIsPlaceholder: configuredMailFrom === undefined,
     mailFromUndeliverable: undeliverableSender(configuredMailFrom),
     organisationName,
     alarmEmail,

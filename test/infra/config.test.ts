@@ -12,7 +12,6 @@ describe('deployment configuration', () => {
       region: 'eu-central-1',
       account: undefined,
       mailFrom: 'lotse@verein.example',
-      mailFromIsPlaceholder: false,
       mailFromUndeliverable:
         'verein.example is reserved for examples and tests, no mail from it can be delivered',
       organisationName: 'Lotse',
@@ -33,7 +32,7 @@ describe('deployment configuration', () => {
   it('stands in a placeholder sender so synth works without configuration', () => {
     const config = configOf({});
     expect(config.mailFrom).toBe(placeholderMailFrom);
-    expect(config.mailFromIsPlaceholder).toBe(true);
+    expect(config.mailFromUndeliverable).toBe('no sender is set');
   });
 
   it('takes the account from the CLI environment and prefers the project region over the profile', () => {

@@ -6,7 +6,7 @@ import { dynamoFormStore } from '../../functions/shared/adapters/form-store.ts';
 import { dynamoRateLimiter, rateWindow } from '../../functions/shared/adapters/rate-limiter.ts';
 import { dynamoSubmissionStore } from '../../functions/shared/adapters/submission-store.ts';
 import { dynamoSubmissionWriter } from '../../functions/shared/adapters/submission-writer.ts';
-import { compileFormSchema } from '../../functions/shared/domain/form-validation.ts';
+import { compileFormSchema } from '../../functions/shared/domain/form-schema-compiler.ts';
 import type { FormStore } from '../../functions/shared/domain/forms.ts';
 import { type SubmitDeps, submit } from '../../functions/shared/domain/submissions.ts';
 import { fixtureForm } from '../support/fixture-form.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFormSchema } from '../../functions/shared/domain/form-validation.ts';
+import { compileFormSchema } from '../../functions/shared/domain/form-schema-compiler.ts';
 import { fieldLibrary, type LibraryField } from '../../functions/shared/forms/field-library.ts';
 import { placeLibraryField } from '../../functions/shared/forms/place-library-field.ts';
 import { shippedLocales } from '../../functions/shared/i18n/locales.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../functions/shared/contracts/form-definition.ts';
+import { compileFormSchema } from '../../functions/shared/domain/form-schema-compiler.ts';
 import {
   arrayTranslationKeys,
-  compileFormSchema,
   requiredTranslationKeys,
   validateFormDefinition,
 } from '../../functions/shared/domain/form-validation.ts';

@@ -8,8 +8,8 @@ import intakeAsl from '../../functions/shared/definitions/workflows/counselling-
 import onboardingAsl from '../../functions/shared/definitions/workflows/volunteer-onboarding.asl.json' with {
   type: 'json',
 };
+import { compileFormSchema } from '../../functions/shared/domain/form-schema-compiler.ts';
 import {
-  compileFormSchema,
   requiredTranslationKeys,
   validateFormDefinition,
 } from '../../functions/shared/domain/form-validation.ts';

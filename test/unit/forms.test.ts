@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../functions/shared/contracts/form-definition.ts';
 import { stateMachines } from '../../functions/shared/definitions/state-machines.ts';
-import { compileFormSchema, validateFormDefinition } from '../../functions/shared/domain/form-validation.ts';
+import { compileFormSchema } from '../../functions/shared/domain/form-schema-compiler.ts';
+import { validateFormDefinition } from '../../functions/shared/domain/form-validation.ts';
 
 const formsDirectory = fileURLToPath(new URL('../../forms', import.meta.url));
 const files = readdirSync(formsDirectory)

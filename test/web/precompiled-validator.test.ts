@@ -6,7 +6,7 @@ import { isVisible, type UISchemaElement } from '@jsonforms/core';
 import type { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileFormSchema } from '#shared/domain/form-validation.ts';
+import { compileFormSchema } from '#shared/domain/form-schema-compiler.ts';
 import { validatorModule } from '#shared/domain/form-validator-module.ts';
 import { precompiledAjv } from '../../web/src/features/public-form/validation/precompiled.ts';
 import { runtimeFor } from '../../web/src/features/public-form/validation/runtime.ts';

@@ -5,8 +5,6 @@ import { foldDefaultTexts } from './form-fold.ts';
 import { validateFormDefinition } from './form-validation.ts';
 import type { FormDeps, FormStore, FormSummary } from './forms.ts';
 
-export { type DraftSummary, draftSummary } from './draft-summary.ts';
-
 type Json = Record<string, unknown>;
 
 /** The one mutable copy of a form being edited; versions stay immutable. */

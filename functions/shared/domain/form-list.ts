@@ -1,5 +1,6 @@
 import type { AdminFormSummary } from '../contracts/form-editor.ts';
-import { type DraftDeps, type DraftSummary, draftSummary } from './form-drafts.ts';
+import { type DraftSummary, draftSummary } from './draft-summary.ts';
+import type { DraftDeps } from './form-drafts.ts';
 
 export interface SubmissionCounter {
   /** Submissions held per form (all versions), by slug. */

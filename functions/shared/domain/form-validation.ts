@@ -8,8 +8,6 @@ import { checkFormSettings } from './form-settings.ts';
 import { type FormText, formTexts, hasTranslation, walkUiSchema } from './form-texts.ts';
 import { formSettingsSchema, submissionWorkflows } from './workflow-settings.ts';
 
-export { compileFormSchema, createAjv, formAjvOptions } from './form-schema-compiler.ts';
-
 /*
  * Checks a form definition beyond its zod contract, in this order:
  *
