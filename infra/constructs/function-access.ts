@@ -2,7 +2,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import type { FunctionAccess } from '#definitions/functions.ts';
+import type { FunctionAccess, TableAccess, TableAction } from '#definitions/functions.ts';
 import type { MailSender } from './mail-sender.ts';
 
 export interface AccessResources {
@@ -45,8 +45,7 @@ export function grantAccess(
   access: FunctionAccess,
   resources: AccessResources,
 ): void {
-  if (access.table === 'read') resources.table.grantReadData(grantee);
-  if (access.table === 'readWrite') resources.table.grantReadWriteData(grantee);
+  if (access.table) grantTable(grantee, access.table, resources.table);
 
   const onMachines = (actions: string[], ids: readonly string[] | undefined) => {
     if (!ids || ids.length === 0) return;
@@ -77,6 +76,41 @@ export function grantAccess(
       );
     resources.credentialKey.grant(grantee, 'kms:GetPublicKey');
   }
+}
+
+/** The actions that write items; with a customer managed table key these need the key's write actions too. */
+export const TABLE_WRITE_ACTIONS: readonly TableAction[] = [
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+];
+
+/**
+ * Exactly the listed actions on the table, and Query on its indexes when asked; never
+ * grantReadData/grantReadWriteData, which add Scan, BatchWriteItem and DeleteItem to every reader
+ * or writer. `table.grant` leaves a customer managed key to us: DynamoDB decrypts with it on the
+ * caller's behalf for any access, and encrypts with it for writes.
+ */
+function grantTable(grantee: iam.IGrantable, access: TableAccess, table: dynamodb.ITable): void {
+  if (access.actions.length > 0) {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: access.actions.map((action) => `dynamodb:${action}`),
+      resourceArns: [table.tableArn],
+    });
+  }
+  if (access.queryIndexes) {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['dynamodb:Query'],
+      resourceArns: [`${table.tableArn}/index/*`],
+    });
+  }
+  if (!table.encryptionKey) return;
+  table.encryptionKey.grant(grantee, 'kms:Decrypt', 'kms:DescribeKey');
+  if (access.actions.some((action) => TABLE_WRITE_ACTIONS.includes(action)))
+    table.encryptionKey.grant(grantee, 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*');
 }
 
 function grantUserPool(

@@ -1,6 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import type { FunctionAccess, FunctionTrigger } from '#definitions/functions.ts';
 import { type RouteDefinition, routes as routeDefinitions, routeKey } from '#definitions/routes.ts';
+import { TABLE_WRITE_ACTIONS } from '../constructs/function-access.ts';
 import type { LotseHttpApi } from '../constructs/http-api.ts';
 import type { LotseFunction } from '../constructs/lotse-function.ts';
 import { acknowledgeFindings, arnSegment, type PatternAcknowledgement } from '../nag.ts';
@@ -121,20 +122,20 @@ function functionAcknowledgements(
       reason: `${withoutResources.join(', ')}: no resource-level permissions exist for these.`,
     },
   ];
-  if (access.table) {
+  if (access.table?.queryIndexes) {
     acknowledgements.push({
       rule: 'AwsSolutions-IAM5',
       finding: /^Resource::.+\/index\/\*$/,
       reason:
-        'table.grantReadData/grantReadWriteData: the indexes of the main table (and no other table) may be queried.',
+        'dynamodb:Query only, on the indexes of the main table (and no other table): the function queries more than one of them.',
     });
   }
-  if (access.table === 'readWrite') {
+  if (access.table?.actions.some((action) => TABLE_WRITE_ACTIONS.includes(action))) {
     acknowledgements.push({
       rule: 'AwsSolutions-IAM5',
       finding: /^Action::kms:(ReEncrypt|GenerateDataKey)\*$/,
       reason:
-        "table.grantReadWriteData: DynamoDB uses these on the caller's behalf to write items encrypted with the table's key, and only that key.",
+        "Only with a customer managed table key: DynamoDB uses these on the caller's behalf to write items encrypted with the table's key, and only that key.",
     });
   }
   if (access.sendMail) {
