@@ -4,9 +4,9 @@ import { ValidationError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { settingsDeps } from '#shared/settings-deps.ts';
+import { settingsReadDeps } from '#shared/settings-deps.ts';
 
-const deps = settingsDeps();
+const deps = settingsReadDeps();
 const reader = dynamoAuditReader(deps.client, deps.config.TABLE_NAME);
 
 const query = z.strictObject({

@@ -1,6 +1,6 @@
 import { dynamoAttentionStore } from '#shared/adapters/attention-store.ts';
 import { documentClient } from '#shared/adapters/dynamo.ts';
-import { dynamoStaffStore } from '#shared/adapters/staff-store.ts';
+import { dynamoStaffReader } from '#shared/adapters/staff-store.ts';
 import { parseConfig } from '#shared/config.ts';
 import { type AttentionKind, type AttentionSummary, attentionKinds } from '#shared/domain/attention.ts';
 import { checkComponents } from '#shared/domain/health.ts';
@@ -13,7 +13,7 @@ const config = parseConfig(tableName);
 const client = documentClient();
 const components = healthComponents();
 const attention = dynamoAttentionStore(client, config.TABLE_NAME);
-const staff = dynamoStaffStore(client, config.TABLE_NAME);
+const staff = dynamoStaffReader(client, config.TABLE_NAME);
 
 /**
  * What needs staff, as counts with the oldest case (an opaque id and a time: nothing personal),

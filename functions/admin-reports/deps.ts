@@ -2,7 +2,7 @@ import { dynamoCourseStore } from '#shared/adapters/course-store.ts';
 import { documentClient } from '#shared/adapters/dynamo.ts';
 import { dynamoFormStore } from '#shared/adapters/form-store.ts';
 import { dynamoReportSource } from '#shared/adapters/report-source.ts';
-import { dynamoStaffStore } from '#shared/adapters/staff-store.ts';
+import { dynamoStaffReader } from '#shared/adapters/staff-store.ts';
 import { parseConfig } from '#shared/config.ts';
 import { tableName } from '#shared/env.ts';
 
@@ -14,7 +14,7 @@ export function reportDeps() {
   return {
     source: dynamoReportSource(client, config.TABLE_NAME, courses),
     forms: dynamoFormStore(client, config.TABLE_NAME),
-    staff: dynamoStaffStore(client, config.TABLE_NAME),
+    staff: dynamoStaffReader(client, config.TABLE_NAME),
     now: () => new Date(),
   };
 }

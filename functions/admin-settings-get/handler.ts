@@ -1,8 +1,8 @@
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
-import { settingsDeps } from '#shared/settings-deps.ts';
+import { settingsReadDeps } from '#shared/settings-deps.ts';
 
-const deps = settingsDeps();
+const deps = settingsReadDeps();
 
 /** Every setting with its version, which the next save must name (admins only). */
 export const handler = httpHandler(async ({ event }) => {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { publicSettings } from '#shared/domain/settings.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
-import { settingsDeps } from '#shared/settings-deps.ts';
+import { settingsReadDeps } from '#shared/settings-deps.ts';
 
-const deps = settingsDeps();
+const deps = settingsReadDeps();
 
 /**
  * What every public page shows of the organisation (name, logo, links, languages, colour).

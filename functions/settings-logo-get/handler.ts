@@ -1,8 +1,8 @@
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
-import { settingsDeps } from '#shared/settings-deps.ts';
+import { settingsReadDeps } from '#shared/settings-deps.ts';
 
-const deps = settingsDeps();
+const deps = settingsReadDeps();
 
 /**
  * The organisation's logo. Its URL carries the image's hash (`?v=`), so that URL can be cached for

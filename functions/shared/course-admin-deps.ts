@@ -5,8 +5,8 @@ import { dynamoCourseStore } from './adapters/course-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
 import { dynamoFormStore } from './adapters/form-store.ts';
 import { dynamoInboxStore } from './adapters/inbox-store.ts';
-import { dynamoSettingsStore } from './adapters/settings-store.ts';
-import { dynamoStaffStore } from './adapters/staff-store.ts';
+import { dynamoSettingsReader } from './adapters/settings-store.ts';
+import { dynamoStaffReader } from './adapters/staff-store.ts';
 import { sfnClient } from './adapters/workflow.ts';
 import { parseConfig } from './config.ts';
 import { answerParticipant, type ParticipantEvent } from './course-events.ts';
@@ -39,7 +39,7 @@ export function courseAdminDeps() {
   const table = config.TABLE_NAME;
   const courses = dynamoCourseStore(client, table);
   const inbox = dynamoInboxStore(client, table);
-  const settingsStore = dynamoSettingsStore(client, table);
+  const settingsStore = dynamoSettingsReader(client, table);
   const settings = organisationSettings(client, table, config.ORGANISATION_NAME);
   const sfn = sfnClient();
 
@@ -78,7 +78,7 @@ export function courseAdminDeps() {
     config,
     courses,
     forms: dynamoFormStore(client, table),
-    staff: dynamoStaffStore(client, table),
+    staff: dynamoStaffReader(client, table),
     audit: dynamoAuditLog(client, table, async () => (await settings()).auditRetentionDays),
     actor: (caller: Caller) => ({ sub: caller.sub, username: caller.username }),
     organisation: async () => {

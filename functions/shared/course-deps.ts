@@ -5,7 +5,7 @@ import { dynamoCourseStore } from './adapters/course-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
 import { dynamoFormStore } from './adapters/form-store.ts';
 import { sesClient, sesMailer } from './adapters/mailer.ts';
-import { dynamoSettingsStore } from './adapters/settings-store.ts';
+import { dynamoSettingsReader } from './adapters/settings-store.ts';
 import { dynamoSubmissionStore } from './adapters/submission-store.ts';
 import { sfnClient } from './adapters/workflow.ts';
 import { parseConfig } from './config.ts';
@@ -36,7 +36,7 @@ export function courseDeps() {
   const submissions = dynamoSubmissionStore(client, config.TABLE_NAME);
   const courses = dynamoCourseStore(client, config.TABLE_NAME);
   const settings = organisationSettings(client, config.TABLE_NAME, config.ORGANISATION_NAME);
-  const settingsStore = dynamoSettingsStore(client, config.TABLE_NAME);
+  const settingsStore = dynamoSettingsReader(client, config.TABLE_NAME);
 
   /** A form's title in a language, from its summary (manual participants have no submission). */
   async function formTitle(formSlug: string, locale: string) {

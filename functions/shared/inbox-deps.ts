@@ -4,7 +4,7 @@ import { dynamoCaseStore } from './adapters/case-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
 import { dynamoInboxQueries } from './adapters/inbox-queries.ts';
 import { dynamoInboxStore } from './adapters/inbox-store.ts';
-import { dynamoStaffStore } from './adapters/staff-store.ts';
+import { dynamoStaffReader } from './adapters/staff-store.ts';
 import { approvalsDeps } from './approvals-deps.ts';
 import { type ProjectionSources, projectEntry } from './domain/inbox-projection.ts';
 import type { FormScope } from './domain/staff.ts';
@@ -42,7 +42,7 @@ export function inboxDeps() {
     cases,
     inbox,
     queries: dynamoInboxQueries(client, table),
-    staff: dynamoStaffStore(client, table),
+    staff: dynamoStaffReader(client, table),
     audit: dynamoAuditLog(client, table),
     loadSources,
     /** Recomputes a submission's entry from its current items; false when the submission is gone. */

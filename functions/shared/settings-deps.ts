@@ -1,16 +1,19 @@
 import { dynamoAuditLog } from './adapters/audit-log.ts';
 import { documentClient } from './adapters/dynamo.ts';
-import { dynamoSettingsStore } from './adapters/settings-store.ts';
-import { dynamoStaffStore } from './adapters/staff-store.ts';
+import { dynamoSettingsReader, dynamoSettingsStore } from './adapters/settings-store.ts';
+import { dynamoStaffReader } from './adapters/staff-store.ts';
 import { parseConfig } from './config.ts';
 import { defaultSettings, type StoredSettings } from './domain/settings.ts';
 import { auditRetention, organisation, tableName } from './env.ts';
 
-/** Wires the organisation settings to DynamoDB, once per cold start; the environment gives the defaults. */
-export function settingsDeps() {
+/**
+ * Reads the organisation settings from DynamoDB, once per cold start; the environment gives the
+ * defaults. The routes that only read use this, so their bundles hold no write to the table.
+ */
+export function settingsReadDeps() {
   const config = parseConfig({ ...tableName, ...organisation, ...auditRetention });
   const client = documentClient();
-  const store = dynamoSettingsStore(client, config.TABLE_NAME);
+  const store = dynamoSettingsReader(client, config.TABLE_NAME);
   const current = async (): Promise<StoredSettings> =>
     (await store.get()) ?? defaultSettings(config.ORGANISATION_NAME, config.AUDIT_RETENTION_DAYS);
   return {
@@ -18,8 +21,21 @@ export function settingsDeps() {
     client,
     store,
     current,
-    staff: dynamoStaffStore(client, config.TABLE_NAME),
-    audit: dynamoAuditLog(client, config.TABLE_NAME, async () => (await current()).auditRetentionDays),
+    staff: dynamoStaffReader(client, config.TABLE_NAME),
     now: () => new Date(),
+  };
+}
+
+/** Also saves the settings and audits the change. */
+export function settingsDeps() {
+  const read = settingsReadDeps();
+  return {
+    ...read,
+    store: dynamoSettingsStore(read.client, read.config.TABLE_NAME),
+    audit: dynamoAuditLog(
+      read.client,
+      read.config.TABLE_NAME,
+      async () => (await read.current()).auditRetentionDays,
+    ),
   };
 }

@@ -1,12 +1,12 @@
 import { documentClient } from './adapters/dynamo.ts';
-import { dynamoStaffStore } from './adapters/staff-store.ts';
+import { dynamoStaffReader } from './adapters/staff-store.ts';
 import { parseConfig } from './config.ts';
 import { NotFoundError } from './domain/errors.ts';
 import { type FormScope, inScope } from './domain/staff.ts';
 import { tableName } from './env.ts';
 
 /** The staff profiles authorize() reads, wired once per cold start. */
-export const staffStore = () => dynamoStaffStore(documentClient(), parseConfig(tableName).TABLE_NAME);
+export const staffStore = () => dynamoStaffReader(documentClient(), parseConfig(tableName).TABLE_NAME);
 
 /**
  * For routes about one submission: one of a form the caller is not assigned to is answered like one

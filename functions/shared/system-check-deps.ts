@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { documentClient } from './adapters/dynamo.ts';
-import { dynamoStaffStore } from './adapters/staff-store.ts';
-import { dynamoSystemCheckStore } from './adapters/system-check-store.ts';
+import { dynamoStaffReader } from './adapters/staff-store.ts';
+import { dynamoSystemCheckReader, dynamoSystemCheckStore } from './adapters/system-check-store.ts';
 import { sfnClient, stepFunctionsWorkflow } from './adapters/workflow.ts';
 import { parseConfig } from './config.ts';
 import { systemCheckStateMachine, tableName } from './env.ts';
@@ -11,9 +11,18 @@ export function systemCheckDeps() {
   const config = parseConfig({ ...tableName, ...systemCheckStateMachine });
   return {
     store: dynamoSystemCheckStore(documentClient(), config.TABLE_NAME),
-    staff: dynamoStaffStore(documentClient(), config.TABLE_NAME),
+    staff: dynamoStaffReader(documentClient(), config.TABLE_NAME),
     workflow: stepFunctionsWorkflow(sfnClient(), config.SYSTEM_CHECK_STATE_MACHINE_ARN),
     now: () => new Date(),
     newId: () => randomUUID(),
+  };
+}
+
+/** What the status route needs: reading a check, no writes and no workflow. */
+export function systemCheckReadDeps() {
+  const config = parseConfig(tableName);
+  return {
+    store: dynamoSystemCheckReader(documentClient(), config.TABLE_NAME),
+    staff: dynamoStaffReader(documentClient(), config.TABLE_NAME),
   };
 }

@@ -5,9 +5,9 @@ import { toView } from '#shared/domain/system-check.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { systemCheckDeps } from '#shared/system-check-deps.ts';
+import { systemCheckReadDeps } from '#shared/system-check-deps.ts';
 
-const deps = systemCheckDeps();
+const deps = systemCheckReadDeps();
 const pathParameters = z.object({ checkId: checkIdSchema });
 
 export const handler = httpHandler(async ({ event }) => {

@@ -22,7 +22,10 @@ export interface SettingsStore {
   save(settings: StoredSettings, expectedVersion: number, logo?: StoredLogo): Promise<boolean>;
 }
 
-export function dynamoSettingsStore(client: DynamoDBDocumentClient, tableName: string): SettingsStore {
+/** What pages and mails read; its own factory so that their bundles cannot write the settings. */
+export type SettingsReader = Pick<SettingsStore, 'get' | 'getLogo'>;
+
+export function dynamoSettingsReader(client: DynamoDBDocumentClient, tableName: string): SettingsReader {
   return {
     async get() {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: SETTINGS_KEY }));
@@ -34,6 +37,12 @@ export function dynamoSettingsStore(client: DynamoDBDocumentClient, tableName: s
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: LOGO_KEY }));
       return Item ? { hash: Item.hash, contentType: Item.contentType, data: Item.data } : undefined;
     },
+  };
+}
+
+export function dynamoSettingsStore(client: DynamoDBDocumentClient, tableName: string): SettingsStore {
+  return {
+    ...dynamoSettingsReader(client, tableName),
     async save(settings, expectedVersion, logo) {
       const condition =
         expectedVersion === 0

@@ -38,18 +38,32 @@ function toProfile(item: Record<string, unknown>): StaffProfile {
   return profile as unknown as StaffProfile;
 }
 
-export function dynamoStaffStore(client: DynamoDBDocumentClient, tableName: string) {
-  const store: StaffAssignments & {
-    get(sub: string): Promise<StaffProfile | undefined>;
-    getMany(subs: readonly string[]): Promise<Map<string, StaffProfile>>;
-    put(profile: StaffProfile): Promise<void>;
-  } = {
+/**
+ * The profile of one staff member: all that authorize() and most routes need. Its own factory so
+ * that their bundles hold no BatchGetItem or PutItem (test/infra/table-access.test.ts).
+ */
+export function dynamoStaffReader(client: DynamoDBDocumentClient, tableName: string) {
+  const reader: StaffAssignments & { get(sub: string): Promise<StaffProfile | undefined> } = {
     async get(sub) {
       const { Item } = await client.send(
         new GetCommand({ TableName: tableName, Key: key(sub), ConsistentRead: true }),
       );
       return Item ? toProfile(Item) : undefined;
     },
+    async formsOf(sub) {
+      return (await reader.get(sub))?.forms ?? [];
+    },
+  };
+  return reader;
+}
+
+/** Every profile operation, for user management. */
+export function dynamoStaffStore(client: DynamoDBDocumentClient, tableName: string) {
+  const store: ReturnType<typeof dynamoStaffReader> & {
+    getMany(subs: readonly string[]): Promise<Map<string, StaffProfile>>;
+    put(profile: StaffProfile): Promise<void>;
+  } = {
+    ...dynamoStaffReader(client, tableName),
     async getMany(subs) {
       const found = new Map<string, StaffProfile>();
       const unique = [...new Set(subs)];
@@ -68,9 +82,6 @@ export function dynamoStaffStore(client: DynamoDBDocumentClient, tableName: stri
         }
       }
       return found;
-    },
-    async formsOf(sub) {
-      return (await store.get(sub))?.forms ?? [];
     },
     async put(profile) {
       await client.send(

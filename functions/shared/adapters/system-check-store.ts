@@ -7,8 +7,26 @@ const RETENTION_SECONDS = 30 * 24 * 3600;
 
 const key = (checkId: string) => ({ pk: `CHECK#${checkId}`, sk: 'CHECK' });
 
+/** Reading one check, for the status route: its own factory so that its bundle cannot write. */
+export function dynamoSystemCheckReader(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): Pick<SystemCheckStore, 'get'> {
+  return {
+    async get(checkId) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: key(checkId), ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const { pk: _pk, sk: _sk, type: _type, expiresAt: _expiresAt, ...check } = Item;
+      return check as SystemCheck;
+    },
+  };
+}
+
 export function dynamoSystemCheckStore(client: DynamoDBDocumentClient, tableName: string): SystemCheckStore {
   return {
+    ...dynamoSystemCheckReader(client, tableName),
     async create(check) {
       const expiresAt = Math.floor(Date.parse(check.createdAt) / 1000) + RETENTION_SECONDS;
       return conditionally(
@@ -20,14 +38,6 @@ export function dynamoSystemCheckStore(client: DynamoDBDocumentClient, tableName
           }),
         ),
       );
-    },
-    async get(checkId) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: key(checkId), ConsistentRead: true }),
-      );
-      if (!Item) return undefined;
-      const { pk: _pk, sk: _sk, type: _type, expiresAt: _expiresAt, ...check } = Item;
-      return check as SystemCheck;
     },
     async park(checkId, taskToken, codeHash, now) {
       await client.send(

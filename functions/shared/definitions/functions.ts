@@ -152,32 +152,32 @@ export const functions = {
     entry: 'functions/system-check-create/handler.ts',
     description: 'Stores a system check and starts its workflow',
     access: {
-      table: { actions: ['BatchGetItem', 'GetItem', 'PutItem', 'UpdateItem'] },
+      table: { actions: ['GetItem', 'PutItem', 'UpdateItem'] },
       startExecution: ['system-check'],
     },
   },
   'system-check-get': {
     entry: 'functions/system-check-get/handler.ts',
     description: 'Returns the status of a system check',
-    access: { table: { actions: ['BatchGetItem', 'GetItem', 'PutItem', 'UpdateItem'] } },
+    access: { table: { actions: ['GetItem'] } },
   },
   'system-check-confirm': {
     entry: 'functions/system-check-confirm/handler.ts',
     description: 'Confirms a system check with the code from its e-mail and resumes the workflow',
     access: {
-      table: { actions: ['BatchGetItem', 'GetItem', 'PutItem', 'UpdateItem'] },
+      table: { actions: ['GetItem', 'PutItem', 'UpdateItem'] },
       answerTasks: ['system-check'],
     },
   },
   'system-check-send-mail': {
     entry: 'functions/system-check-send-mail/handler.ts',
     description: 'Workflow task: sends the check e-mail and parks the task token',
-    access: { table: { actions: ['BatchGetItem', 'GetItem', 'PutItem', 'UpdateItem'] }, sendMail: true },
+    access: { table: { actions: ['GetItem', 'PutItem', 'UpdateItem'] }, sendMail: true },
   },
   'system-check-record-outcome': {
     entry: 'functions/system-check-record-outcome/handler.ts',
     description: 'Workflow task: records how a system check ended',
-    access: { table: { actions: ['BatchGetItem', 'GetItem', 'PutItem', 'UpdateItem'] } },
+    access: { table: { actions: ['GetItem', 'PutItem', 'UpdateItem'] } },
   },
   'form-list': {
     entry: 'functions/form-list/handler.ts',
@@ -248,22 +248,14 @@ export const functions = {
   'admin-form-validate': {
     entry: 'functions/admin-form-validate/handler.ts',
     description: 'Checks a form definition without saving it',
-    access: { table: { actions: ['BatchGetItem', 'GetItem', 'PutItem'] } },
+    access: { table: { actions: ['GetItem'] } },
   },
   'admin-form-save': {
     entry: 'functions/admin-form-save/handler.ts',
     description: 'Saves a form definition as a new draft version',
     access: {
       table: {
-        actions: [
-          'BatchGetItem',
-          'ConditionCheckItem',
-          'DeleteItem',
-          'GetItem',
-          'PutItem',
-          'Query',
-          'UpdateItem',
-        ],
+        actions: ['ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -273,15 +265,7 @@ export const functions = {
     description: 'Lists the versions of a form',
     access: {
       table: {
-        actions: [
-          'BatchGetItem',
-          'ConditionCheckItem',
-          'DeleteItem',
-          'GetItem',
-          'PutItem',
-          'Query',
-          'UpdateItem',
-        ],
+        actions: ['ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -291,15 +275,7 @@ export const functions = {
     description: 'Returns one version of a form with its definition',
     access: {
       table: {
-        actions: [
-          'BatchGetItem',
-          'ConditionCheckItem',
-          'DeleteItem',
-          'GetItem',
-          'PutItem',
-          'Query',
-          'UpdateItem',
-        ],
+        actions: ['ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -309,15 +285,7 @@ export const functions = {
     description: 'Publishes a version of a form',
     access: {
       table: {
-        actions: [
-          'BatchGetItem',
-          'ConditionCheckItem',
-          'DeleteItem',
-          'GetItem',
-          'PutItem',
-          'Query',
-          'UpdateItem',
-        ],
+        actions: ['ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -327,15 +295,7 @@ export const functions = {
     description: 'Publishes an earlier version of a form again',
     access: {
       table: {
-        actions: [
-          'BatchGetItem',
-          'ConditionCheckItem',
-          'DeleteItem',
-          'GetItem',
-          'PutItem',
-          'Query',
-          'UpdateItem',
-        ],
+        actions: ['ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -418,20 +378,14 @@ export const functions = {
     entry: 'functions/admin-submission-timeline/handler.ts',
     description: 'Every step of an application, with who and when',
     access: {
-      table: {
-        actions: ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
-        queryIndexes: true,
-      },
+      table: { actions: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'], queryIndexes: true },
     },
   },
   'admin-submission-restart': {
     entry: 'functions/admin-submission-restart/handler.ts',
     description: 'Restarts an application whose workflow failed, timed out or expired',
     access: {
-      table: {
-        actions: ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
-        queryIndexes: true,
-      },
+      table: { actions: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'], queryIndexes: true },
       startExecution: ['submission-received', 'volunteer-onboarding', 'counselling-intake'],
     },
   },
@@ -439,10 +393,7 @@ export const functions = {
     entry: 'functions/admin-attention-list/handler.ts',
     description: 'Lists the submissions that need attention, by kind',
     access: {
-      table: {
-        actions: ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
-        queryIndexes: true,
-      },
+      table: { actions: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'], queryIndexes: true },
     },
   },
   'workflow-status-record': {
@@ -508,20 +459,14 @@ export const functions = {
     entry: 'functions/admin-case-get/handler.ts',
     description: 'A counselling case with all answers, behind sign-in',
     access: {
-      table: {
-        actions: ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
-        queryIndexes: true,
-      },
+      table: { actions: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'], queryIndexes: true },
     },
   },
   'admin-case-pickup': {
     entry: 'functions/admin-case-pickup/handler.ts',
     description: 'A team member picks a counselling case up',
     access: {
-      table: {
-        actions: ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
-        queryIndexes: true,
-      },
+      table: { actions: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'], queryIndexes: true },
       answerTasks: ['counselling-intake'],
     },
   },
@@ -678,7 +623,7 @@ export const functions = {
     description: 'Each component with its detail, and what needs staff (admins)',
     access: {
       table: {
-        actions: ['BatchGetItem', 'DeleteItem', 'DescribeTable', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
+        actions: ['DeleteItem', 'DescribeTable', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
         queryIndexes: true,
       },
       describeStateMachines: ['system-check'],
@@ -688,27 +633,27 @@ export const functions = {
   'settings-get': {
     entry: 'functions/settings-get/handler.ts',
     description: "The organisation's public settings for pages",
-    access: { table: { actions: ['BatchGetItem', 'GetItem', 'PutItem'] } },
+    access: { table: { actions: ['GetItem'] } },
   },
   'settings-logo-get': {
     entry: 'functions/settings-logo-get/handler.ts',
     description: "Serves the organisation's logo",
-    access: { table: { actions: ['BatchGetItem', 'GetItem', 'PutItem'] } },
+    access: { table: { actions: ['GetItem'] } },
   },
   'admin-settings-get': {
     entry: 'functions/admin-settings-get/handler.ts',
     description: 'Every organisation setting, for admins',
-    access: { table: { actions: ['BatchGetItem', 'GetItem', 'PutItem'] } },
+    access: { table: { actions: ['GetItem'] } },
   },
   'admin-settings-put': {
     entry: 'functions/admin-settings-put/handler.ts',
     description: 'Saves the organisation settings and records the change in the audit log',
-    access: { table: { actions: ['BatchGetItem', 'GetItem', 'PutItem'] } },
+    access: { table: { actions: ['GetItem', 'PutItem'] } },
   },
   'admin-audit-list': {
     entry: 'functions/admin-audit-list/handler.ts',
     description: 'Reads the audit log for admins',
-    access: { table: { actions: ['BatchGetItem', 'GetItem', 'PutItem', 'Query'], queryIndexes: true } },
+    access: { table: { actions: ['GetItem', 'Query'], queryIndexes: true } },
   },
   'inbox-export': {
     entry: 'functions/inbox-export/handler.ts',
@@ -788,10 +733,7 @@ export const functions = {
     description:
       "The console's changing course routes: courses, enrolment, invitations, waiting list, attendance, cancellations, revocation (audited)",
     access: {
-      table: {
-        actions: ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
-        queryIndexes: true,
-      },
+      table: { actions: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'], queryIndexes: true },
       startExecution: ['volunteer-course', 'course-certification'],
       answerTasks: ['volunteer-course'],
     },

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/audit-log.ts';
 import { documentClient } from '../adapters/dynamo.ts';
 import { dynamoFormStore } from '../adapters/form-store.ts';
-import { dynamoStaffStore } from '../adapters/staff-store.ts';
+import { dynamoStaffReader } from '../adapters/staff-store.ts';
 import { parseConfig } from '../config.ts';
 import { tableName } from '../env.ts';
 import { dynamoExportSource } from './source.ts';
@@ -37,7 +37,7 @@ export function exportDeps() {
     source: dynamoExportSource(client, config.TABLE_NAME),
     forms: dynamoFormStore(client, config.TABLE_NAME),
     audit: dynamoAuditLog(client, config.TABLE_NAME),
-    staff: dynamoStaffStore(client, config.TABLE_NAME),
+    staff: dynamoStaffReader(client, config.TABLE_NAME),
     timeZone: config.ORGANISATION_TIME_ZONE,
     maxFileBytes: config.EXPORT_MAX_FILE_BYTES,
     pageBudget: { bytes: 4_000_000, rows: config.EXPORT_PAGE_ROWS },

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../adapters/audit-log.ts';
 import type { MailBranding } from '../adapters/mailer.ts';
-import { dynamoSettingsStore } from '../adapters/settings-store.ts';
+import { dynamoSettingsReader } from '../adapters/settings-store.ts';
 import { defaultSettings, type StoredSettings } from '../domain/settings.ts';
 
 /**
@@ -9,7 +9,7 @@ import { defaultSettings, type StoredSettings } from '../domain/settings.ts';
  * a change an admin saves is in the very next mail; until the first save, the environment's name.
  */
 export function organisationSettings(client: DynamoDBDocumentClient, tableName: string, defaultName: string) {
-  const store = dynamoSettingsStore(client, tableName);
+  const store = dynamoSettingsReader(client, tableName);
   return async (): Promise<StoredSettings> =>
     (await store.get()) ?? defaultSettings(defaultName, DEFAULT_AUDIT_RETENTION_DAYS);
 }
