@@ -127,7 +127,7 @@ function functionAcknowledgements(
       rule: 'AwsSolutions-IAM5',
       finding: /^Resource::.+\/index\/\*$/,
       reason:
-        'dynamodb:Query only, on the indexes of the main table (and no other table): the function queries more than one of them.',
+        'dynamodb:Query only, on the indexes of the main table (and no other table), for the functions whose code names an index (IndexName).',
     });
   }
   if (access.table?.actions.some((action) => TABLE_WRITE_ACTIONS.includes(action))) {
