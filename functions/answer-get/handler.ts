@@ -1,10 +1,10 @@
 import { openLink } from '#shared/action-link.ts';
-import { approvalsDeps } from '#shared/approvals-deps.ts';
+import { approvalLinkDeps } from '#shared/approvals-deps.ts';
 import { privateHeaders } from '#shared/decision-view.ts';
 import { LinkUnknownError } from '#shared/domain/approvals.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 
-const deps = approvalsDeps();
+const deps = approvalLinkDeps();
 
 /** What the applicant's answer link shows: the question. Reading changes nothing. */
 export const handler = httpHandler(async ({ event }) => {

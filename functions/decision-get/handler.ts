@@ -1,10 +1,10 @@
 import { openLink } from '#shared/action-link.ts';
-import { approvalsDeps } from '#shared/approvals-deps.ts';
+import { approvalLinkDeps } from '#shared/approvals-deps.ts';
 import { decisionView, privateHeaders } from '#shared/decision-view.ts';
 import { LinkUnknownError } from '#shared/domain/approvals.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 
-const deps = approvalsDeps();
+const deps = approvalLinkDeps();
 
 /**
  * What a coordinator's link shows. Reading changes nothing, however often a mail scanner fetches

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { ApprovalsDeps } from './approvals-deps.ts';
+import type { ApprovalLinkDeps } from './approvals-deps.ts';
 import {
   type ActionToken,
   assertSameSite,
@@ -14,7 +14,7 @@ import {
  * hash, for this purpose, not expired. A POST (`fromPage`) must also come from our own page.
  */
 export async function openLink(
-  deps: ApprovalsDeps,
+  deps: ApprovalLinkDeps,
   event: APIGatewayProxyEventV2,
   purpose: ActionToken['purpose'],
   options: { fromPage?: boolean } = {},

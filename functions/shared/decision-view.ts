@@ -1,9 +1,9 @@
-import type { ApprovalsDeps } from './approvals-deps.ts';
+import type { ApprovalLinkDeps } from './approvals-deps.ts';
 import { describeAnswers } from './domain/answers.ts';
 import type { ActionToken, Approval } from './domain/approvals.ts';
 
 /** What the decision page shows: the application in full, and what has happened to it. */
-export async function decisionView(deps: ApprovalsDeps, token: ActionToken, approval: Approval) {
+export async function decisionView(deps: ApprovalLinkDeps, token: ActionToken, approval: Approval) {
   const { submission, definition, settings, titleIn } = await deps.load(token.submissionId);
   const decided = approval.decision === 'approve' || approval.decision === 'reject';
   const status =

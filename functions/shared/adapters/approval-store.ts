@@ -31,6 +31,31 @@ const namesIn = (expression: string) =>
 const withNames = (names: Record<string, string>) =>
   Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {};
 
+/**
+ * Reading an approval and an action token: all the routes behind an e-mailed link show. Its own
+ * factory so that their bundles cannot write (test/infra/table-access.test.ts).
+ */
+export function dynamoApprovalReader(client: DynamoDBDocumentClient, tableName: string) {
+  return {
+    async get(submissionId: string): Promise<Approval | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: approvalKey(submissionId), ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const { pk: _pk, sk: _sk, type: _type, ...approval } = Item;
+      return approval as Approval;
+    },
+    async getToken(tokenHash: string): Promise<ActionToken | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: tokenKey(tokenHash), ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const { pk: _pk, sk: _sk, type: _type, expiresAt: _e, ...token } = Item;
+      return token as ActionToken;
+    },
+  };
+}
+
 /** Approvals, their action tokens (by hash) and the application's timeline in the single table. */
 export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: string) {
   const timeline = dynamoTimelineStore(client, tableName);
@@ -54,6 +79,7 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
     );
 
   return {
+    ...dynamoApprovalReader(client, tableName),
     /** Creates the approval once; a retried workflow step finds it there. */
     async create(approval: Approval): Promise<boolean> {
       return conditionally(
@@ -65,14 +91,6 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
           }),
         ),
       );
-    },
-    async get(submissionId: string): Promise<Approval | undefined> {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: approvalKey(submissionId), ConsistentRead: true }),
-      );
-      if (!Item) return undefined;
-      const { pk: _pk, sk: _sk, type: _type, ...approval } = Item;
-      return approval as Approval;
     },
     /** Parks the workflow's current task token; waiting for a coordinator's decision or the applicant's answer. */
     park(submissionId: string, waitingFor: 'decision' | 'answer', taskToken: string, now: string) {
@@ -188,14 +206,6 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
           },
         }),
       );
-    },
-    async getToken(tokenHash: string): Promise<ActionToken | undefined> {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: tokenKey(tokenHash), ConsistentRead: true }),
-      );
-      if (!Item) return undefined;
-      const { pk: _pk, sk: _sk, type: _type, expiresAt: _e, ...token } = Item;
-      return token as ActionToken;
     },
     /** Single use: true for the first caller only. */
     useToken(tokenHash: string, at: string): Promise<boolean> {

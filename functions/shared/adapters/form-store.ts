@@ -24,6 +24,39 @@ const UNPUBLISHED_INDEX_KEY = 'FORMS#unpublished';
 const DRAFT_KEY = 'DRAFT';
 
 /**
+ * Reading one version of a form: all that the routes behind an e-mailed link need of forms. Its own
+ * factory so that their bundles cannot write (test/infra/table-access.test.ts).
+ */
+export function dynamoFormVersionReader(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): Pick<FormStore, 'getVersion'> {
+  // Versions never change, so a warm function keeps those it has read (see VERSION_CACHE_BYTES).
+  const versions = sizedLruCache<FormVersion>(VERSION_CACHE_BYTES);
+  return {
+    async getVersion(slug, version) {
+      const cacheKey = `${slug}@${version}`;
+      const cached = versions.get(cacheKey);
+      if (cached) return cached;
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: { pk: formKey(slug), sk: versionKey(version) } }),
+      );
+      if (!Item) return undefined;
+      const text = String(Item.definition);
+      const found: FormVersion = {
+        slug,
+        version,
+        definition: JSON.parse(text) as FormDefinition,
+        createdAt: String(Item.createdAt),
+        createdBy: String(Item.createdBy),
+      };
+      versions.set(cacheKey, found, text.length);
+      return found;
+    },
+  };
+}
+
+/**
  * Forms in the single table: a META item per form (version counter, published pointer, listed in
  * gsi1 under FORMS#published once published, FORMS#unpublished before), one immutable VERSION
  * item per saved definition, an EVENT item per publish or rollback (the audit trail), and at most
@@ -33,10 +66,8 @@ export function dynamoFormStore(
   client: DynamoDBDocumentClient,
   tableName: string,
 ): FormStore & FormDraftStore {
-  // Versions never change, so a warm function keeps those it has read (see VERSION_CACHE_BYTES).
-  const versions = sizedLruCache<FormVersion>(VERSION_CACHE_BYTES);
-
   return {
+    ...dynamoFormVersionReader(client, tableName),
     checkSize(definition, createdBy) {
       checkStorableSize(definition, createdBy);
     },
@@ -60,26 +91,6 @@ export function dynamoFormStore(
           }
         }
       }
-    },
-
-    async getVersion(slug, version) {
-      const cacheKey = `${slug}@${version}`;
-      const cached = versions.get(cacheKey);
-      if (cached) return cached;
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: { pk: formKey(slug), sk: versionKey(version) } }),
-      );
-      if (!Item) return undefined;
-      const text = String(Item.definition);
-      const found: FormVersion = {
-        slug,
-        version,
-        definition: JSON.parse(text) as FormDefinition,
-        createdAt: String(Item.createdAt),
-        createdBy: String(Item.createdBy),
-      };
-      versions.set(cacheKey, found, text.length);
-      return found;
     },
 
     async getSummary(slug) {

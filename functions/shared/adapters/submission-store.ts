@@ -37,6 +37,21 @@ export interface PendingQuery {
   readonly startKey?: PageKey;
 }
 
+/** Reading one submission; its own factory so that routes that only read hold no write. */
+export function dynamoSubmissionReader(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): Pick<SubmissionStore, 'get'> {
+  return {
+    async get(submissionId) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: key(submissionId), ConsistentRead: true }),
+      );
+      return Item ? toSubmission(Item) : undefined;
+    },
+  };
+}
+
 export function dynamoSubmissionStore(client: DynamoDBDocumentClient, tableName: string) {
   const pendingQuery = (query: Omit<PendingQuery, 'limit'> & { limit?: number }) => ({
     TableName: tableName,
@@ -60,17 +75,12 @@ export function dynamoSubmissionStore(client: DynamoDBDocumentClient, tableName:
     ): Promise<{ submissions: PendingSubmission[]; nextKey?: PageKey }>;
     countPendingWorkflowStarts(query: Omit<PendingQuery, 'limit'>): Promise<number>;
   } = {
+    ...dynamoSubmissionReader(client, tableName),
     async receivedCount(slug) {
       const { Item } = await client.send(
         new GetCommand({ TableName: tableName, Key: formCounterKey(slug), ConsistentRead: true }),
       );
       return typeof Item?.received === 'number' ? Item.received : 0;
-    },
-    async get(submissionId) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: key(submissionId), ConsistentRead: true }),
-      );
-      return Item ? toSubmission(Item) : undefined;
     },
     async markWorkflowStarted(submissionId, executionArn, now) {
       await client.send(

@@ -346,7 +346,7 @@ export const functions = {
     entry: 'functions/decision-get/handler.ts',
     description: "Shows what a coordinator's decision link is about; changes nothing",
     access: {
-      table: { actions: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'], queryIndexes: true },
+      table: { actions: ['GetItem'] },
     },
   },
   'decision-post': {
@@ -362,7 +362,7 @@ export const functions = {
     entry: 'functions/answer-get/handler.ts',
     description: "Shows the coordinator's question to the applicant; changes nothing",
     access: {
-      table: { actions: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'], queryIndexes: true },
+      table: { actions: ['GetItem'] },
     },
   },
   'answer-post': {
