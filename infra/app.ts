@@ -15,6 +15,8 @@
  *   lotse:logLevel                      what functions log                  default WARN (as npm start)
  *   lotse:tableKey          aws-owned or customer-managed (a KMS key,            default "aws-owned"
  *                           $1 a month; see docs/deploy.md)
+ *   lotse:retainData        cdk destroy keeps table, keys and user pool          default: true for stage "prod",
+ *                                                                                 false for any other
  *
  * The account comes from CDK_DEFAULT_ACCOUNT (set by the CLI from your credentials); without
  * credentials the stacks are account-agnostic, so synth works offline. See docs/deploy.md.

@@ -37,6 +37,12 @@ export interface LotseConfig {
    * all data unreadable at once; $1 a month, $1 more for each of its first two yearly rotations).
    */
   readonly tableKey: TableKeyChoice;
+  /**
+   * Whether the table, its key, the credential signing key and the user pool outlive the stack
+   * (`cdk destroy` leaves them, with deletion protection on). Default: yes for the stage `prod`, no
+   * for any other stage, so destroying a test stage leaves nothing that keeps billing.
+   */
+  readonly retainData: boolean;
 }
 
 export const tableKeyChoices = ['aws-owned', 'customer-managed'] as const;
@@ -53,7 +59,11 @@ export const contextKeys = {
   submissionRateWindowSeconds: 'lotse:submissionRateWindowSeconds',
   logLevel: 'lotse:logLevel',
   tableKey: 'lotse:tableKey',
+  retainData: 'lotse:retainData',
 } as const;
+
+/** The stage whose data is kept when its stacks are destroyed, unless lotse:retainData says otherwise. */
+export const retainedStage = 'prod';
 
 /** Used when lotse:mailFrom is missing, so `cdk synth` works on a fresh checkout. Reserved domain (RFC 2606). */
 export const placeholderMailFrom = 'lotse@example.org';
@@ -146,6 +156,14 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     problems.push(`${contextKeys.tableKey} "${tableKey}" must be one of ${tableKeyChoices.join(', ')}`);
   }
 
+  const retainSetting: unknown = node.tryGetContext(contextKeys.retainData);
+  let retainData = stage === retainedStage;
+  if (retainSetting === true || retainSetting === 'true') retainData = true;
+  else if (retainSetting === false || retainSetting === 'false') retainData = false;
+  else if (retainSetting !== undefined && retainSetting !== null && retainSetting !== '') {
+    problems.push(`${contextKeys.retainData} must be true or false, got ${JSON.stringify(retainSetting)}`);
+  }
+
   if (problems.length > 0) {
     throw new Error(`Invalid Lotse configuration:\n  - ${problems.join('\n  - ')}\nSee docs/deploy.md.`);
   }
@@ -163,5 +181,6 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     submissionRateWindowSeconds,
     logLevel,
     tableKey,
+    retainData,
   };
 }

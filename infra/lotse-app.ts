@@ -38,8 +38,14 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     env: stackEnv,
     stage: config.stage,
     tableKey: config.tableKey,
-    description: `Lotse ${config.stage}: data (DynamoDB table and its key) and staff accounts (Cognito user pool); retained on delete`,
+    retainData: config.retainData,
+    description: `Lotse ${config.stage}: data (DynamoDB table and its key) and staff accounts (Cognito user pool); ${config.retainData ? 'retained on delete' : 'deleted with the stack'}`,
   });
+  if (!config.retainData) {
+    Annotations.of(stateful).addInfo(
+      `Stage ${config.stage}: cdk destroy deletes the table, the keys and the user pool with every account. To keep them, deploy with -c lotse:retainData=true (docs/deploy.md#removing).`,
+    );
+  }
   const stateless = new StatelessStack(app, `${config.stage}-lotse-stateless`, {
     env: stackEnv,
     stage: config.stage,

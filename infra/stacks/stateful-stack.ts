@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
@@ -11,12 +11,19 @@ export interface StatefulStackProps extends StackProps {
   readonly stage: string;
   /** Which key encrypts the table (infra/config.ts); default the AWS owned one. */
   readonly tableKey?: TableKeyChoice;
+  /**
+   * Keep the data when the stack is deleted: the table (deletion protection on), its key, the
+   * credential signing key, the user pool and its groups (infra/config.ts). Without it `cdk destroy`
+   * deletes them all, so a test stage leaves nothing that keeps billing. @default true
+   */
+  readonly retainData?: boolean;
 }
 
 /**
  * What must survive a redeploy: the table (and the key that encrypts it, when the organisation
- * chose its own), the credential signing key, and the user pool with the staff accounts. All are retained when the stack is deleted; the stateless stack can be destroyed
- * and rebuilt at any time.
+ * chose its own), the credential signing key, and the user pool with the staff accounts. With
+ * `retainData` (the `prod` stage's default) all are retained when the stack is deleted; without,
+ * they go with it. The stateless stack can be destroyed and rebuilt at any time.
  */
 export class StatefulStack extends Stack {
   readonly table: dynamodb.ITable;
@@ -28,6 +35,10 @@ export class StatefulStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
+    const retain = props.retainData ?? true;
+    const removalPolicy = retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    // A deleted key stays recoverable for 7 days (the shortest KMS allows), then is gone.
+    const keyDeletion = retain ? {} : { pendingWindow: Duration.days(7) };
 
     // The AWS owned key by default: encrypted at rest at no cost, which keeps an idle stage under $1
     // a month. A customer managed key adds a key policy the organisation controls, a CloudTrail
@@ -39,7 +50,8 @@ export class StatefulStack extends Stack {
         ? new kms.Key(this, 'TableKey', {
             description: `Lotse ${props.stage}: encrypts the main table and its stream`,
             enableKeyRotation: true,
-            removalPolicy: RemovalPolicy.RETAIN,
+            removalPolicy,
+            ...keyDeletion,
           })
         : undefined;
 
@@ -58,8 +70,8 @@ export class StatefulStack extends Stack {
       ...(key
         ? { encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED, encryptionKey: key }
         : { encryption: dynamodb.TableEncryption.DEFAULT }),
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: retain,
+      removalPolicy,
     });
     for (const index of mainTable.globalSecondaryIndexes) {
       table.addGlobalSecondaryIndex({
@@ -72,15 +84,16 @@ export class StatefulStack extends Stack {
 
     this.table = table;
     this.tableKey = key;
-    this.users = new LotseUserPool(this, 'Users', { stage: props.stage });
-    // Retained: deleting it would leave every issued credential unverifiable. Asymmetric keys
+    this.users = new LotseUserPool(this, 'Users', { stage: props.stage, retain });
+    // Retained with the data: deleting it leaves every issued credential unverifiable. Asymmetric keys
     // cannot rotate automatically; a new key would be added to the published JWKS beside this one.
     this.credentialKey = new kms.Key(this, 'CredentialKey', {
       description: `Lotse ${props.stage}: signs the Open Badges credentials of certificates`,
       keySpec: kms.KeySpec.ECC_NIST_P256,
       keyUsage: kms.KeyUsage.SIGN_VERIFY,
       alias: `lotse-${props.stage}-credentials`,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy,
+      ...keyDeletion,
     });
 
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The main DynamoDB table' });

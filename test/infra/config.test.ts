@@ -19,7 +19,16 @@ describe('deployment configuration', () => {
       adminEmail: undefined,
       logLevel: 'WARN',
       tableKey: 'aws-owned',
+      retainData: true,
     });
+  });
+
+  it('keeps the data of the prod stage only, unless told otherwise, and refuses anything but true or false', () => {
+    expect(configOf({}).retainData).toBe(true);
+    expect(configOf({ 'lotse:stage': 'test' }).retainData).toBe(false);
+    expect(configOf({ 'lotse:stage': 'test', 'lotse:retainData': 'true' }).retainData).toBe(true);
+    expect(configOf({ 'lotse:retainData': false }).retainData).toBe(false);
+    expect(() => configOf({ 'lotse:retainData': 'yes' })).toThrow(/lotse:retainData must be true or false/);
   });
 
   it('logs at the one default unless told otherwise, and refuses a level that does not exist', () => {
