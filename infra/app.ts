@@ -15,6 +15,8 @@
  *   lotse:logLevel                      what functions log                  default WARN (as npm start)
  *   lotse:tableKey          aws-owned or customer-managed (a KMS key,            default "aws-owned"
  *                           $1 a month; see docs/deploy.md)
+ *   lotse:credentialKey     parameter (Parameter Store, free) or kms (a KMS      default "parameter"
+ *                           key, $1 a month) keeps the credential signing key
  *   lotse:retainData        cdk destroy keeps table, keys and user pool          default: true for stage "prod",
  *                                                                                 false for any other
  *

@@ -43,7 +43,16 @@ export interface LotseConfig {
    * for any other stage, so destroying a test stage leaves nothing that keeps billing.
    */
   readonly retainData: boolean;
+  /**
+   * What keeps the key that signs certificate credentials: `parameter` (default, free: a private
+   * JWK in a Parameter Store SecureString, made on first use, readable only by the certifying
+   * function) or `kms` (an asymmetric KMS key whose private half never leaves KMS; $1 a month).
+   */
+  readonly credentialKey: CredentialKeyChoice;
 }
+
+export const credentialKeyChoices = ['parameter', 'kms'] as const;
+export type CredentialKeyChoice = (typeof credentialKeyChoices)[number];
 
 export const tableKeyChoices = ['aws-owned', 'customer-managed'] as const;
 export type TableKeyChoice = (typeof tableKeyChoices)[number];
@@ -60,6 +69,7 @@ export const contextKeys = {
   logLevel: 'lotse:logLevel',
   tableKey: 'lotse:tableKey',
   retainData: 'lotse:retainData',
+  credentialKey: 'lotse:credentialKey',
 } as const;
 
 /** The stage whose data is kept when its stacks are destroyed, unless lotse:retainData says otherwise. */
@@ -164,6 +174,13 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     problems.push(`${contextKeys.retainData} must be true or false, got ${JSON.stringify(retainSetting)}`);
   }
 
+  const credentialKey = (text(contextKeys.credentialKey) ?? 'parameter') as CredentialKeyChoice;
+  if (!credentialKeyChoices.includes(credentialKey)) {
+    problems.push(
+      `${contextKeys.credentialKey} "${credentialKey}" must be one of ${credentialKeyChoices.join(', ')}`,
+    );
+  }
+
   if (problems.length > 0) {
     throw new Error(`Invalid Lotse configuration:\n  - ${problems.join('\n  - ')}\nSee docs/deploy.md.`);
   }
@@ -182,5 +199,6 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     logLevel,
     tableKey,
     retainData,
+    credentialKey,
   };
 }

@@ -39,6 +39,7 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     stage: config.stage,
     tableKey: config.tableKey,
     retainData: config.retainData,
+    credentialKey: config.credentialKey,
     description: `Lotse ${config.stage}: data (DynamoDB table and its key) and staff accounts (Cognito user pool); ${config.retainData ? 'retained on delete' : 'deleted with the stack'}`,
   });
   if (!config.retainData) {
@@ -51,7 +52,10 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     stage: config.stage,
     description: `Lotse ${config.stage}: functions, workflows, HTTP API, mail identity and web app`,
     table: stateful.table,
-    credentialKey: stateful.credentialKey,
+    ...(stateful.credentialKey ? { credentialKey: stateful.credentialKey } : {}),
+    ...(stateful.credentialKeyParameters
+      ? { credentialKeyParameters: stateful.credentialKeyParameters }
+      : {}),
     auth: {
       issuerUrl: stateful.users.issuerUrl,
       clientId: stateful.users.client.userPoolClientId,

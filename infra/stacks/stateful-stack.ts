@@ -3,7 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { type KeyAttribute, mainTable } from '#definitions/table.ts';
-import type { TableKeyChoice } from '../config.ts';
+import type { CredentialKeyChoice, TableKeyChoice } from '../config.ts';
 import { LotseUserPool } from '../constructs/user-pool.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -17,7 +17,15 @@ export interface StatefulStackProps extends StackProps {
    * deletes them all, so a test stage leaves nothing that keeps billing. @default true
    */
   readonly retainData?: boolean;
+  /** What keeps the credential signing key (infra/config.ts). @default 'parameter' */
+  readonly credentialKey?: CredentialKeyChoice;
 }
+
+/** The Parameter Store names of a stage's credential signing key (the `parameter` choice). */
+export const credentialKeyParameterNames = (stage: string) => ({
+  privateKey: `/lotse/${stage}/credential-signing-key`,
+  publicKey: `/lotse/${stage}/credential-public-key`,
+});
 
 /**
  * What must survive a redeploy: the table (and the key that encrypts it, when the organisation
@@ -29,8 +37,14 @@ export class StatefulStack extends Stack {
   readonly table: dynamodb.ITable;
   /** The table's own KMS key, when the organisation chose one (`-c lotse:tableKey=customer-managed`). */
   readonly tableKey: kms.IKey | undefined;
-  /** Signs the certificates' Open Badges credentials (ES256); the private key never leaves KMS. */
-  readonly credentialKey: kms.IKey;
+  /**
+   * Signs the certificates' Open Badges credentials (ES256) when the organisation chose a KMS key
+   * (`-c lotse:credentialKey=kms`); the private key never leaves KMS. Undefined: the key is a
+   * Parameter Store SecureString made on first use (`credentialKeyParameters`).
+   */
+  readonly credentialKey: kms.IKey | undefined;
+  /** Where the key is kept with the `parameter` choice; undefined with a KMS key. */
+  readonly credentialKeyParameters: { readonly privateKey: string; readonly publicKey: string } | undefined;
   readonly users: LotseUserPool;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
@@ -87,14 +101,22 @@ export class StatefulStack extends Stack {
     this.users = new LotseUserPool(this, 'Users', { stage: props.stage, retain });
     // Retained with the data: deleting it leaves every issued credential unverifiable. Asymmetric keys
     // cannot rotate automatically; a new key would be added to the published JWKS beside this one.
-    this.credentialKey = new kms.Key(this, 'CredentialKey', {
-      description: `Lotse ${props.stage}: signs the Open Badges credentials of certificates`,
-      keySpec: kms.KeySpec.ECC_NIST_P256,
-      keyUsage: kms.KeyUsage.SIGN_VERIFY,
-      alias: `lotse-${props.stage}-credentials`,
-      removalPolicy,
-      ...keyDeletion,
-    });
+    // The default keeps the key in Parameter Store instead (signer.ts says why): a KMS key is $1 a
+    // month, which alone would be the whole idle bill of a stage (npm run cost). CloudFormation
+    // cannot create a SecureString, so the certifying function makes it on first use; being no
+    // resource of the stack, it stays when the stack is deleted (free; docs/deploy.md#removing).
+    this.credentialKey =
+      props.credentialKey === 'kms'
+        ? new kms.Key(this, 'CredentialKey', {
+            description: `Lotse ${props.stage}: signs the Open Badges credentials of certificates`,
+            keySpec: kms.KeySpec.ECC_NIST_P256,
+            keyUsage: kms.KeyUsage.SIGN_VERIFY,
+            alias: `lotse-${props.stage}-credentials`,
+            removalPolicy,
+            ...keyDeletion,
+          })
+        : undefined;
+    this.credentialKeyParameters = this.credentialKey ? undefined : credentialKeyParameterNames(props.stage);
 
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The main DynamoDB table' });
     new CfnOutput(this, 'UserPoolId', {

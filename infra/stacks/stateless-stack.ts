@@ -79,6 +79,11 @@ export interface StatelessStackProps extends StackProps {
   readonly webAssetsPath?: string;
   /** Signs credentials; functions with `signCredentials` get CREDENTIAL_KEY_ID. @default - none */
   readonly credentialKey?: kms.IKey;
+  /**
+   * Or the Parameter Store names of the signing key (made on first use): signing functions get
+   * both, publishing ones the public one. @default - none
+   */
+  readonly credentialKeyParameters?: { readonly privateKey: string; readonly publicKey: string };
   /** Where package.json and the function entries are. @default the repository this file is in */
   readonly projectRoot?: string;
 }
@@ -174,10 +179,7 @@ export class StatelessStack extends Stack {
           definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
         environment: {
           ...environment,
-          ...((definition.access.signCredentials || definition.access.readCredentialKey) &&
-          props.credentialKey
-            ? { CREDENTIAL_KEY_ID: props.credentialKey.keyArn }
-            : {}),
+          ...credentialKeyEnvironment(definition.access, props),
         },
         ...(definition.assets ? { assets: definition.assets } : {}),
         // A scheduled run has no caller to follow through services; its log lines and the alarms'
@@ -191,6 +193,7 @@ export class StatelessStack extends Stack {
         mail,
         ...(props.auth.userPool ? { userPool: props.auth.userPool } : {}),
         ...(props.credentialKey ? { credentialKey: props.credentialKey } : {}),
+        ...(props.credentialKeyParameters ? { credentialKeyParameters: props.credentialKeyParameters } : {}),
       });
       if (definition.trigger) {
         const { deadLetterQueue } = addTrigger(fn, fn.function, definition.trigger, {
@@ -268,6 +271,20 @@ export class StatelessStack extends Stack {
       description: 'The HTTP API endpoint behind CloudFront',
     });
   }
+}
+
+/** Where a function that signs or publishes credentials finds the key (functions/shared/certificates/signer.ts). */
+function credentialKeyEnvironment(
+  access: FunctionDefinition['access'],
+  props: Pick<StatelessStackProps, 'credentialKey' | 'credentialKeyParameters'>,
+): Record<string, string> {
+  if (!access.signCredentials && !access.readCredentialKey) return {};
+  if (props.credentialKey) return { CREDENTIAL_KEY_ID: props.credentialKey.keyArn };
+  if (!props.credentialKeyParameters) return {};
+  return {
+    CREDENTIAL_PUBLIC_KEY_PARAMETER: props.credentialKeyParameters.publicKey,
+    ...(access.signCredentials ? { CREDENTIAL_KEY_PARAMETER: props.credentialKeyParameters.privateKey } : {}),
+  };
 }
 
 const pascalCase = (id: string): string =>

@@ -20,6 +20,7 @@ describe('deployment configuration', () => {
       logLevel: 'WARN',
       tableKey: 'aws-owned',
       retainData: true,
+      credentialKey: 'parameter',
     });
   });
 
@@ -29,6 +30,13 @@ describe('deployment configuration', () => {
     expect(configOf({ 'lotse:stage': 'test', 'lotse:retainData': 'true' }).retainData).toBe(true);
     expect(configOf({ 'lotse:retainData': false }).retainData).toBe(false);
     expect(() => configOf({ 'lotse:retainData': 'yes' })).toThrow(/lotse:retainData must be true or false/);
+  });
+
+  it('keeps the credential signing key in Parameter Store unless KMS is chosen', () => {
+    expect(configOf({ 'lotse:credentialKey': 'kms' }).credentialKey).toBe('kms');
+    expect(() => configOf({ 'lotse:credentialKey': 'hsm' })).toThrow(
+      /lotse:credentialKey "hsm" must be one of parameter, kms/,
+    );
   });
 
   it('logs at the one default unless told otherwise, and refuses a level that does not exist', () => {

@@ -22,10 +22,12 @@ function leftBehind(context: Record<string, unknown>) {
 }
 
 const { 'lotse:retainData': _kept, ...withoutChoice } = testContext;
+/** Both KMS keys an organisation may choose: the table's own and the credential signing key. */
+const bothKeys = { 'lotse:tableKey': 'customer-managed', 'lotse:credentialKey': 'kms' };
 
 describe('what deleting the stacks leaves behind', () => {
   it('leaves nothing of a test stage that keeps billing: table, keys, user pool and groups go with it', () => {
-    const { resources, retained } = leftBehind({ ...withoutChoice, 'lotse:tableKey': 'customer-managed' });
+    const { resources, retained } = leftBehind({ ...withoutChoice, ...bothKeys });
     expect(retained.map((r) => r.Type)).toEqual([]);
     const table = resources.find((r) => r.Type === 'AWS::DynamoDB::Table');
     expect(table?.DeletionPolicy).toBe('Delete');
@@ -47,7 +49,7 @@ describe('what deleting the stacks leaves behind', () => {
       { ...withoutChoice, 'lotse:stage': 'prod' },
       { ...withoutChoice, 'lotse:retainData': 'true' },
     ]) {
-      const { retained } = leftBehind({ ...context, 'lotse:tableKey': 'customer-managed' });
+      const { retained } = leftBehind({ ...context, ...bothKeys });
       expect(retained.map((r) => r.Type).sort()).toEqual([
         'AWS::Cognito::UserPool',
         'AWS::Cognito::UserPoolGroup',

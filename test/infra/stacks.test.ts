@@ -275,10 +275,12 @@ describe('functions', () => {
         // Set in the test context; the window is not, so the handler's default applies.
         'SUBMISSION_RATE_LIMIT',
         ...stateMachineIds.map(stateMachineArnVariable),
-        // The organisation's signing key, for those that sign credentials or publish its public half.
+        // Where the organisation's signing key is kept (Parameter Store by default): its public
+        // half for those that sign credentials or publish it, the private one for those that sign.
         ...(definition.access.signCredentials || definition.access.readCredentialKey
-          ? ['CREDENTIAL_KEY_ID']
+          ? ['CREDENTIAL_PUBLIC_KEY_PARAMETER']
           : []),
+        ...(definition.access.signCredentials ? ['CREDENTIAL_KEY_PARAMETER'] : []),
       ].sort(),
     );
     expect(env.SUBMISSION_RATE_LIMIT).toBe('30');

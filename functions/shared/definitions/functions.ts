@@ -25,13 +25,15 @@ export interface FunctionAccess {
    */
   readonly userPool?: 'read' | 'manage';
   /**
-   * May sign credentials with the organisation's KMS key (kms:Sign, kms:GetPublicKey on that key
-   * only); the function gets CREDENTIAL_KEY_ID.
+   * May sign credentials with the organisation's key: the private JWK in Parameter Store (get and,
+   * on first use, put that parameter and its public twin; CREDENTIAL_KEY_PARAMETER and
+   * CREDENTIAL_PUBLIC_KEY_PARAMETER), or with `lotse:credentialKey=kms` the KMS key (kms:Sign,
+   * kms:GetPublicKey on that key only; CREDENTIAL_KEY_ID).
    */
   readonly signCredentials?: boolean;
   /**
-   * May read the public half of that key (kms:GetPublicKey only), to publish it and check
-   * signatures; the function gets CREDENTIAL_KEY_ID.
+   * May read the public half of that key, to publish it and check signatures: the public parameter
+   * only (CREDENTIAL_PUBLIC_KEY_PARAMETER), or kms:GetPublicKey on the KMS key (CREDENTIAL_KEY_ID).
    */
   readonly readCredentialKey?: boolean;
 }
