@@ -4,8 +4,8 @@
  *
  *   lotse:stage             name prefix of stacks and named resources            default "prod"
  *   lotse:region            region to deploy to; wins over CDK_DEFAULT_REGION    default "eu-central-1" (cdk.json)
- *   lotse:mailFrom          sender address of all e-mail; becomes the SES        required to deploy; without it a
- *                           identity that must be verified                       placeholder is used and synth warns
+ *   lotse:mailFrom          sender address of all e-mail; its domain becomes     required to deploy; without it a
+ *                           the SES identity, verified by DKIM records           placeholder is used and synth warns
  *   lotse:organisationName  shown in e-mails                                     default "Lotse"
  *   lotse:alarmEmail        receives CloudWatch alarms; without it, no alarms    optional
  *   lotse:adminEmail        receives the digest of applications that need        default: lotse:alarmEmail

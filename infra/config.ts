@@ -11,7 +11,7 @@ export interface LotseConfig {
   readonly region: string;
   /** Undefined when synthesizing without credentials; the stacks are then account-agnostic. */
   readonly account: string | undefined;
-  /** Sender address of every e-mail; becomes the SES identity. */
+  /** Sender address of every e-mail; its domain becomes the SES identity (DKIM). */
   readonly mailFrom: string;
   /** True when no sender was configured and a placeholder is used (synth only, never deploy). */
   /**
@@ -81,9 +81,13 @@ export const placeholderMailFrom = 'lotse@example.org';
 /** Domains no mail is ever delivered to: RFC 2606 and RFC 6761 names for examples and tests. */
 const reservedDomain = /(^|\.)(example(\.(com|net|org))?|test|invalid|localhost|local)$/i;
 
+/** The domain of a sender address, lower case: what SES verifies (with DKIM) and signs for. */
+export const senderDomain = (mailFrom: string): string =>
+  mailFrom.slice(mailFrom.lastIndexOf('@') + 1).toLowerCase();
+
 export function undeliverableSender(mailFrom: string | undefined): string | undefined {
   if (mailFrom === undefined) return 'no sender is set';
-  const domain = mailFrom.slice(mailFrom.lastIndexOf('@') + 1);
+  const domain = senderDomain(mailFrom);
   return reservedDomain.test(domain)
     ? `${domain} is reserved for examples and tests, no mail from it can be delivered`
     : undefined;

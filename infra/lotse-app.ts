@@ -75,7 +75,7 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
   });
 
   if (config.mailFromUndeliverable) {
-    const fix = `Set the sender, a verified address or domain of your organisation: -c lotse:mailFrom=lotse@your-organisation.org (docs/deploy.md).`;
+    const fix = `Set the sender, an address at a domain of your organisation whose DNS you can change (SES verifies the domain with DKIM): -c lotse:mailFrom=lotse@your-organisation.org (docs/deploy.md).`;
     Annotations.of(stateless).addWarningV2(
       'lotse:mail-from-placeholder',
       `lotse:mailFrom: ${config.mailFromUndeliverable}, so ${config.mailFrom} is used. Fine for synth; a deploy stops before it creates anything. ${fix}`,

@@ -20,11 +20,15 @@ export interface AlarmsProps {
   readonly deadLetterQueues?: Readonly<Record<string, sqs.IQueue>>;
 }
 
+/** Where the mail reputation alarm fires: four fifths of the rates at which AWS reviews an account. */
+export const MAIL_REPUTATION_THRESHOLDS = { bounceRate: 0.04, complaintRate: 0.0008 } as const;
+
 /** CloudWatch lets one alarm's metric math read at most ten metrics. */
 export const FUNCTIONS_PER_ALARM = 10;
 /**
  * Mails an operator when a function fails, a workflow fails or times out, the API answers 5xx,
- * something lands in a dead-letter queue, or applications need attention.
+ * something lands in a dead-letter queue, applications need attention, or the SES account's bounce
+ * or complaint rate nears the point where AWS reviews it.
  */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
@@ -93,6 +97,37 @@ export class Alarms extends Construct {
         `Applications need attention (${kind}): see /api/health and GET /api/admin/attention?kind=${kind}`,
       );
     }
+    // SES puts an account under review at a 5 % bounce or 0.1 % complaint rate and may pause it
+    // later; one alarm at four fifths of either (each rate over its threshold, the larger of the two).
+    const reputation = (metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: 'AWS/SES',
+        metricName,
+        statistic: cloudwatch.Stats.MAXIMUM,
+        period: Duration.hours(1),
+      });
+    const ratio = (rate: string, threshold: number, metricName: string) =>
+      new cloudwatch.MathExpression({
+        expression: `${rate} / ${threshold}`,
+        usingMetrics: { [rate]: reputation(metricName) },
+        period: Duration.hours(1),
+      });
+    alarm(
+      'mail-reputation',
+      new cloudwatch.MathExpression({
+        expression: 'MAX([bounceRatio, complaintRatio])',
+        usingMetrics: {
+          bounceRatio: ratio('bounceRate', MAIL_REPUTATION_THRESHOLDS.bounceRate, 'Reputation.BounceRate'),
+          complaintRatio: ratio(
+            'complaintRate',
+            MAIL_REPUTATION_THRESHOLDS.complaintRate,
+            'Reputation.ComplaintRate',
+          ),
+        },
+        period: Duration.hours(1),
+      }),
+      `SES: the account's bounce rate reached ${MAIL_REPUTATION_THRESHOLDS.bounceRate * 100} % or its complaint rate ${MAIL_REPUTATION_THRESHOLDS.complaintRate * 100} % (AWS reviews at 5 % / 0.1 % and may pause sending); see the SES console, Reputation metrics, and docs/deploy.md`,
+    );
     for (const [name, queue] of Object.entries(props.deadLetterQueues ?? {})) {
       alarm(
         `${name}-dead-letters`,

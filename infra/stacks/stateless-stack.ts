@@ -66,7 +66,7 @@ export interface StatelessStackProps extends StackProps {
   readonly auth: ApiAuth;
   /** @default - the defaults of functions/shared/env.ts */
   readonly submissionRateLimit?: SubmissionRateLimit;
-  /** Sender address of every e-mail (the SES identity). */
+  /** Sender address of every e-mail; its domain is the SES identity. */
   readonly mailFrom: string;
   readonly organisationName: string;
   /** LOG_LEVEL of every function. @default the one default of functions/shared/logger.ts */
@@ -102,7 +102,10 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const projectRoot = props.projectRoot ?? repositoryRoot;
 
-    const mail = new MailSender(this, 'Mail', { mailFrom: props.mailFrom });
+    const mail = new MailSender(this, 'Mail', {
+      mailFrom: props.mailFrom,
+      configurationSetName: `${props.stage}-lotse`,
+    });
     const api = new LotseHttpApi(this, 'Http', { apiName: `${props.stage}-lotse` });
     const web = new WebDistribution(this, 'Web', {
       apiDomainName: api.domainName,

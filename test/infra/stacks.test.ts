@@ -344,7 +344,8 @@ describe('functions', () => {
     for (const statement of sendStatements) {
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'lotse@example.org' } });
     }
-    stateless.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'lotse@example.org' });
+    // The identity is the sender's domain (test/infra/mail-sender.test.ts).
+    stateless.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.org' });
   });
 });
 
@@ -684,10 +685,12 @@ describe('outputs and alarms', () => {
       Endpoint: 'ops@example.org',
     });
     const alarms = ofType('AWS::CloudWatch::Alarm');
-    // One per ten functions, two per workflow, the API, each dead-letter queue, each kind of attention.
+    // One per ten functions, two per workflow, the API, the mail reputation, each dead-letter queue,
+    // each kind of attention.
     expect(alarms.length).toBe(
       Math.ceil(functionIds.length / FUNCTIONS_PER_ALARM) +
         2 * stateMachineIds.length +
+        1 +
         1 +
         streamFunctions.length +
         attentionKinds.length,
