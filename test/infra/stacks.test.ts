@@ -18,8 +18,8 @@ import {
   stateMachines,
 } from '#definitions/state-machines.ts';
 import { mainTable } from '#definitions/table.ts';
-import { WORKFLOW_FAILURE_METRIC, WORKFLOW_FAILURE_PATTERN } from '../../infra/constructs/alarms.ts';
 import { countResources } from '../../infra/cli/cost/inventory.ts';
+import { WORKFLOW_FAILURE_METRIC, WORKFLOW_FAILURE_PATTERN } from '../../infra/constructs/alarms.ts';
 import { userGroups } from '../../infra/constructs/user-pool.ts';
 import { spaFallback } from '../../infra/constructs/web-distribution.ts';
 import type { LotseApp } from '../../infra/lotse-app.ts';
