@@ -212,10 +212,19 @@ export class StatelessStack extends Stack {
     for (const f of functionIds) handlers[f] = built[f].function;
     this.functions = handlers as Record<FunctionId, lambda.IFunction>;
 
+    // One log group for all state machines, so that one metric filter (infra/constructs/alarms.ts)
+    // sees every failed execution; the vended-logs prefix keeps Step Functions from growing the
+    // account's log resource policy.
+    const workflowLogs = new logs.LogGroup(this, 'WorkflowLogs', {
+      logGroupName: `/aws/vendedlogs/states/${props.stage}-lotse`,
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const workflows = {} as Record<StateMachineId, Workflow>;
     for (const sm of stateMachineIds) {
       workflows[sm] = new Workflow(this, `${pascalCase(sm)}Workflow`, {
         stateMachineName: machineNames[sm] as string,
+        logGroup: workflowLogs,
         definition: readWorkflow(sm),
         functions: Object.fromEntries(
           stateMachines[sm].invokes.map((f) => [functionArnSubstitutionKey(f), this.functions[f]]),
@@ -249,8 +258,7 @@ export class StatelessStack extends Stack {
     if (props.alarmEmail) {
       new Alarms(this, 'Alarms', {
         email: props.alarmEmail,
-        functions: this.functions,
-        stateMachines: Object.fromEntries(stateMachineIds.map((sm) => [sm, workflows[sm].stateMachine])),
+        workflowLogs,
         api: api.api,
         deadLetterQueues,
       });
