@@ -15,6 +15,8 @@
  *   lotse:logLevel                      what functions log                  default WARN (as npm start)
  *   lotse:tableKey          aws-owned or customer-managed (a KMS key,            default "aws-owned"
  *                           $1 a month; see docs/deploy.md)
+ *   lotse:domainName        the app's own host name (lotse.your-organisation.org); optional, recommended:
+ *   lotse:certificateArn    its ACM certificate, in us-east-1; both or neither   TLS 1.2+ (docs/deploy.md)
  *
  * The account comes from CDK_DEFAULT_ACCOUNT (set by the CLI from your credentials); without
  * credentials the stacks are account-agnostic, so synth works offline. See docs/deploy.md.
