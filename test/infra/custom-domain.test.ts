@@ -179,3 +179,23 @@ describe('without a custom domain', () => {
     for (const deployment of deployments) expect(deployment).not.toHaveProperty('DistributionId');
   });
 });
+
+describe('a custom domain configured wrongly', () => {
+  const build = (context: Record<string, unknown>) => () =>
+    buildTestApp({ bundle: false, cloudFormationValidation: false, context: { ...testContext, ...context } });
+
+  it('stops the app before any stack exists, naming the key', () => {
+    expect(build({ 'lotse:domainName': domainName })).toThrow(/lotse:certificateArn is missing/);
+    expect(build({ 'lotse:certificateArn': certificateArn })).toThrow(/lotse:domainName is missing/);
+    expect(
+      build({ ...customDomain, 'lotse:certificateArn': certificateArn.replace('us-east-1', 'eu-central-1') }),
+    ).toThrow(
+      /lotse:certificateArn is a certificate in eu-central-1, but CloudFront uses certificates from us-east-1 only/,
+    );
+    expect(
+      build({ ...customDomain, 'lotse:certificateArn': 'arn:aws:acm:us-east-1:123:certificate/x' }),
+    ).toThrow(
+      /lotse:certificateArn "arn:aws:acm:us-east-1:123:certificate\/x" is not the ARN of an ACM certificate/,
+    );
+  });
+});
