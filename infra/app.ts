@@ -19,6 +19,8 @@
  *                           key, $1 a month) keeps the credential signing key
  *   lotse:retainData        cdk destroy keeps table, keys and user pool          default: true for stage "prod",
  *                                                                                 false for any other
+ *   lotse:domainName        the app's own host name (lotse.your-organisation.org); optional, recommended:
+ *   lotse:certificateArn    its ACM certificate, in us-east-1; both or neither   TLS 1.2+ (docs/deploy.md)
  *
  * The account comes from CDK_DEFAULT_ACCOUNT (set by the CLI from your credentials); without
  * credentials the stacks are account-agnostic, so synth works offline. See docs/deploy.md.

@@ -49,10 +49,25 @@ export interface LotseConfig {
    * function) or `kms` (an asymmetric KMS key whose private half never leaves KMS; $1 a month).
    */
   readonly credentialKey: CredentialKeyChoice;
+  /** The app's own host name and its certificate; undefined: the distribution's `*.cloudfront.net` name. */
+  readonly customDomain: CustomDomain | undefined;
 }
 
 export const credentialKeyChoices = ['parameter', 'kms'] as const;
 export type CredentialKeyChoice = (typeof credentialKeyChoices)[number];
+
+/**
+ * A host name of the organisation's own for the web app, e.g. `lotse.your-organisation.org`, and an
+ * ACM certificate for it. CloudFront uses certificates from us-east-1 only, whatever the stack's region.
+ */
+export interface CustomDomain {
+  readonly domainName: string;
+  /** `arn:aws:acm:us-east-1:<account>:certificate/<id>` */
+  readonly certificateArn: string;
+}
+
+/** The one region whose ACM certificates CloudFront can use. */
+export const certificateRegion = 'us-east-1';
 
 export const tableKeyChoices = ['aws-owned', 'customer-managed'] as const;
 export type TableKeyChoice = (typeof tableKeyChoices)[number];
@@ -70,6 +85,8 @@ export const contextKeys = {
   tableKey: 'lotse:tableKey',
   retainData: 'lotse:retainData',
   credentialKey: 'lotse:credentialKey',
+  domainName: 'lotse:domainName',
+  certificateArn: 'lotse:certificateArn',
 } as const;
 
 /** The stage whose data is kept when its stacks are destroyed, unless lotse:retainData says otherwise. */
@@ -96,6 +113,10 @@ export function undeliverableSender(mailFrom: string | undefined): string | unde
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const stagePattern = /^[a-z][a-z0-9-]{0,19}$/;
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
+/** A fully qualified host name: two or more labels of letters, digits and inner hyphens. */
+const domainNamePattern =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+const certificateArnPattern = /^arn:aws:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]{36}$/;
 
 /** Reads and validates the configuration; throws one error that lists every bad key and how to fix it. */
 export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): LotseConfig {
@@ -184,6 +205,11 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
       `${contextKeys.credentialKey} "${credentialKey}" must be one of ${credentialKeyChoices.join(', ')}`,
     );
   }
+  const customDomain = readCustomDomain(
+    text(contextKeys.domainName),
+    text(contextKeys.certificateArn),
+    problems,
+  );
 
   if (problems.length > 0) {
     throw new Error(`Invalid Lotse configuration:\n  - ${problems.join('\n  - ')}\nSee docs/deploy.md.`);
@@ -204,5 +230,43 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): Lo
     tableKey,
     retainData,
     credentialKey,
+    customDomain,
   };
+}
+
+/** Both keys or neither: a domain without a certificate cannot be served, a certificate alone names no domain. */
+function readCustomDomain(
+  domainName: string | undefined,
+  certificateArn: string | undefined,
+  problems: string[],
+): CustomDomain | undefined {
+  const { domainName: domainKey, certificateArn: certificateKey } = contextKeys;
+  const before = problems.length;
+  if (domainName !== undefined && !domainNamePattern.test(domainName.toLowerCase())) {
+    problems.push(
+      `${domainKey} "${domainName}" is not a host name; give the name alone, without https:// or a path, e.g. -c ${domainKey}=lotse.your-organisation.org`,
+    );
+  }
+  if (certificateArn !== undefined) {
+    const region = certificateArnPattern.exec(certificateArn)?.[1];
+    if (region === undefined) {
+      problems.push(
+        `${certificateKey} "${certificateArn}" is not the ARN of an ACM certificate, such as arn:aws:acm:${certificateRegion}:123456789012:certificate/<id> (ACM console, the certificate's details)`,
+      );
+    } else if (region !== certificateRegion) {
+      problems.push(
+        `${certificateKey} is a certificate in ${region}, but CloudFront uses certificates from ${certificateRegion} only; request one for the domain in ${certificateRegion}`,
+      );
+    }
+  }
+  if (domainName !== undefined && certificateArn === undefined) {
+    problems.push(
+      `${certificateKey} is missing: ${domainKey} needs an ACM certificate for that name in ${certificateRegion} (docs/deploy.md, "Your own domain")`,
+    );
+  }
+  if (certificateArn !== undefined && domainName === undefined) {
+    problems.push(`${domainKey} is missing: ${certificateKey} needs the host name it was issued for`);
+  }
+  if (problems.length > before || domainName === undefined || certificateArn === undefined) return undefined;
+  return { domainName: domainName.toLowerCase(), certificateArn };
 }

@@ -72,6 +72,7 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     alarmEmail: config.alarmEmail,
     adminEmail: config.adminEmail,
     webAssetsPath,
+    customDomain: config.customDomain,
   });
 
   if (config.mailFromUndeliverable) {

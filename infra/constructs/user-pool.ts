@@ -165,7 +165,7 @@ export interface LotseConsoleClientProps {
   readonly userPool: cognito.IUserPool;
   /** The managed login domain's base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */
   readonly loginUrl: string;
-  /** Where the console is served, `https://<distribution domain>`. */
+  /** Where the console is served: `https://<custom domain>`, or `https://<distribution domain>` without one. */
   readonly webUrl: string;
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -34,6 +35,19 @@ export interface WebDistributionProps {
    * `/`, the managed-login domain): allowed in the CSP's connect-src. @default none
    */
   readonly connectSources?: readonly string[];
+  /**
+   * A host name of the organisation's own and its certificate (ACM, us-east-1): viewers then connect
+   * with TLS 1.2 or newer, and `url` is `https://<domainName>`. A DNS record must point the name at
+   * the distribution. @default the distribution's `*.cloudfront.net` name, served with TLSv1 allowed
+   */
+  readonly customDomain?: CustomDomainProps;
+}
+
+export interface CustomDomainProps {
+  /** e.g. `lotse.your-organisation.org` */
+  readonly domainName: string;
+  /** Issued for `domainName`, in us-east-1 (CloudFront takes certificates from there only). */
+  readonly certificate: acm.ICertificate;
 }
 
 // Exported for test/infra, which runs it; defined with the local server's copy of the rule.
@@ -53,7 +67,7 @@ const placeholderPage = `<!doctype html>
 export class WebDistribution extends Construct {
   readonly distribution: cloudfront.Distribution;
   readonly bucket: s3.Bucket;
-  /** `https://<distribution>.cloudfront.net`, without a trailing slash. */
+  /** `https://<domainName>` with a custom domain, else `https://<distribution>.cloudfront.net`; no trailing slash. */
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: WebDistributionProps) {
@@ -94,8 +108,17 @@ export class WebDistribution extends Construct {
       comment: 'Lotse web app and API',
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      // No minimumProtocolVersion: with the default certificate CloudFront ignores it (see CFR4 below).
+      // With the default *.cloudfront.net certificate CloudFront fixes the viewer policy at TLSv1 and
+      // ignores minimumProtocolVersion (CFR4 below); only a certificate of our own (SNI) lifts it.
       // Origins are reached with TLS 1.2 only.
+      ...(props.customDomain
+        ? {
+            domainNames: [props.customDomain.domainName],
+            certificate: props.customDomain.certificate,
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+            sslSupportMethod: cloudfront.SSLMethod.SNI,
+          }
+        : {}),
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
       logBucket,
@@ -157,12 +180,14 @@ export class WebDistribution extends Construct {
         },
       },
     });
-    Validations.of(this.distribution).acknowledge(
-      {
+    if (!props.customDomain) {
+      Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
-          'Lotse uses the default *.cloudfront.net certificate (no custom domain), for which CloudFront fixes the viewer security policy at TLSv1; with a custom domain and certificate, set minimumProtocolVersion TLSv1.2_2021.',
-      },
+          'No custom domain is configured, so the default *.cloudfront.net certificate is used, for which CloudFront fixes the viewer security policy at TLSv1. Set lotse:domainName and lotse:certificateArn (docs/deploy.md) for TLSv1.2_2021.',
+      });
+    }
+    Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',
         reason: 'Volunteers and the people they help may be anywhere; there is no region to restrict to.',
@@ -173,7 +198,7 @@ export class WebDistribution extends Construct {
           'No WAF for now: the API is throttled at the stage (burst 100, 50 rps) and a web ACL costs more than small organisations run on; add one in front of the distribution if abuse shows up.',
       },
     );
-    this.url = `https://${this.distribution.distributionDomainName}`;
+    this.url = `https://${props.customDomain?.domainName ?? this.distribution.distributionDomainName}`;
 
     const hasBuild = existsSync(join(props.webAssetsPath, 'index.html'));
     if (!hasBuild) {
@@ -185,7 +210,6 @@ export class WebDistribution extends Construct {
     const deployment = deployBuild(this, {
       ...props,
       bucket: this.bucket,
-      distribution: this.distribution,
       hasBuild,
     });
     acknowledgeDeploymentHandler(deployment, this.bucket);
@@ -244,13 +268,22 @@ function securityHeadersPolicy(
 /**
  * Two deployments, because S3 keeps one Cache-Control per object: hashed assets immutable, the rest
  * (index.html, config.json) revalidated on every use. Old hashed assets are kept (no prune), so a tab
- * opened before a deploy still loads its lazy chunks; the rest is pruned and invalidated.
+ * opened before a deploy still loads its lazy chunks; the rest is pruned.
+ *
+ * No invalidation after a deploy, hence no `distribution` here (with one, aws-cdk-lib grants
+ * cloudfront:CreateInvalidation on every distribution of the account). The edges hold nothing stale
+ * for longer than a second: the default behavior uses the managed cache policy CachingOptimized,
+ * "MinTTL: 1 second", and for objects whose origin "adds `Cache-Control: no-cache`, `no-store`,
+ * and/or `private` directives", with "Minimum TTL > 0 Seconds" "CloudFront caches objects for the
+ * value of the CloudFront minimum TTL" (CloudFront Developer Guide, "Using the managed cache
+ * policies" and "Specifying How Long Objects Stay in a CloudFront Edge Cache (Expiration)"). Every
+ * file that keeps its name across deploys is stored `no-cache` (cacheControlFor); a hashed asset
+ * never changes under its name. test/infra/custom-domain.test.ts holds both facts to the template.
  */
 function deployBuild(
   scope: Construct,
   props: WebDistributionProps & {
     bucket: s3.Bucket;
-    distribution: cloudfront.Distribution;
     hasBuild: boolean;
   },
 ): s3deploy.BucketDeployment {
@@ -277,8 +310,6 @@ function deployBuild(
     // Leaves the hashed assets to their own deployment (not pruned here, not re-uploaded).
     exclude: [`${hashedAssetsPrefix}*`],
     cacheControl: [s3deploy.CacheControl.fromString(cacheControlFor('index.html'))],
-    distribution: props.distribution,
-    distributionPaths: ['/*'],
     memoryLimit: 512,
   });
   // index.html names the new assets: they are uploaded first.
@@ -317,12 +348,6 @@ function acknowledgeDeploymentHandler(deployment: s3deploy.BucketDeployment, sit
       ),
       reason:
         'Objects of exactly two buckets: the CDK asset bucket (source) and the site bucket (destination).',
-    },
-    {
-      rule: 'AwsSolutions-IAM5',
-      finding: /^Resource::\*$/,
-      reason:
-        'CloudFront invalidations after a deploy; aws-cdk-lib grants cloudfront:CreateInvalidation on every distribution.',
     },
   );
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArnFormat, CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -25,6 +26,7 @@ import {
   stateMachines,
 } from '#definitions/state-machines.ts';
 import { defaultLogLevel, type LogLevel } from '../../functions/shared/logger.ts';
+import type { CustomDomain } from '../config.ts';
 import { Alarms } from '../constructs/alarms.ts';
 import { grantAccess } from '../constructs/function-access.ts';
 import { addTrigger } from '../constructs/function-trigger.ts';
@@ -86,6 +88,11 @@ export interface StatelessStackProps extends StackProps {
   readonly credentialKeyParameters?: { readonly privateKey: string; readonly publicKey: string };
   /** Where package.json and the function entries are. @default the repository this file is in */
   readonly projectRoot?: string;
+  /**
+   * The app's own host name and its ACM certificate (us-east-1): the public URL of pages, mails and
+   * sign-in becomes `https://<domainName>`. @default the distribution's `*.cloudfront.net` name
+   */
+  readonly customDomain?: CustomDomain;
 }
 
 /**
@@ -110,6 +117,18 @@ export class StatelessStack extends Stack {
     const web = new WebDistribution(this, 'Web', {
       apiDomainName: api.domainName,
       webAssetsPath: props.webAssetsPath ?? join(projectRoot, 'web/dist'),
+      ...(props.customDomain
+        ? {
+            customDomain: {
+              domainName: props.customDomain.domainName,
+              certificate: acm.Certificate.fromCertificateArn(
+                this,
+                'Certificate',
+                props.customDomain.certificateArn,
+              ),
+            },
+          }
+        : {}),
       // The console's OpenID client reads Cognito's discovery document and posts to its token endpoint.
       connectSources: [`${props.auth.issuerUrl}/`, props.auth.loginUrl],
       // The console signs in with managed login (code + PKCE); its client needs the distribution's URL.
@@ -273,6 +292,13 @@ export class StatelessStack extends Stack {
     );
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web app' });
+    if (props.customDomain) {
+      // CloudFront answers for the name only once DNS sends viewers to the distribution.
+      new CfnOutput(this, 'DnsRecord', {
+        value: `${props.customDomain.domainName} CNAME ${web.distribution.distributionDomainName}`,
+        description: `Create this DNS record (in Route 53 an alias A and AAAA record to the distribution instead) so that ${web.url} reaches the app`,
+      });
+    }
     new CfnOutput(this, 'ApiUrl', {
       value: `${web.url}/api`,
       description: 'The HTTP API, through CloudFront (use this one)',
