@@ -331,8 +331,13 @@ describe('functions', () => {
     expect(actions.has('sqs:SendMessage')).toBe(streamTriggered);
     expect(actions.has('cognito-idp:ListUsers')).toBe(access.userPool !== undefined);
     expect(actions.has('cognito-idp:AdminCreateUser')).toBe(access.userPool === 'manage');
+    // The credential signing key in Parameter Store (the default): signers may make it, publishers read its public half.
+    expect(actions.has('ssm:GetParameter')).toBe(
+      access.signCredentials === true || access.readCredentialKey === true,
+    );
+    expect(actions.has('ssm:PutParameter')).toBe(access.signCredentials === true);
     const known =
-      /^(dynamodb|kms|states|ses|cognito-idp:(ListUsers|ListUsersInGroup|AdminGetUser|AdminListGroupsForUser|AdminCreateUser|AdminAddUserToGroup|AdminRemoveUserFromGroup|AdminDisableUser|AdminEnableUser|AdminUserGlobalSignOut)$|logs:(CreateLogStream|PutLogEvents)$|xray:Put|sqs:(SendMessage|GetQueueAttributes|GetQueueUrl)$)/;
+      /^(dynamodb|kms|states|ses|ssm:(GetParameter|PutParameter)$|cognito-idp:(ListUsers|ListUsersInGroup|AdminGetUser|AdminListGroupsForUser|AdminCreateUser|AdminAddUserToGroup|AdminRemoveUserFromGroup|AdminDisableUser|AdminEnableUser|AdminUserGlobalSignOut)$|logs:(CreateLogStream|PutLogEvents)$|xray:Put|sqs:(SendMessage|GetQueueAttributes|GetQueueUrl)$)/;
     expect([...actions].filter((action) => !known.test(action))).toEqual([]);
   });
 
