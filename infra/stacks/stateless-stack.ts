@@ -1,6 +1,18 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ArnFormat, CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  Aws,
+  CfnCondition,
+  CfnOutput,
+  CfnParameter,
+  Duration,
+  Fn,
+  Lazy,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -16,6 +28,12 @@ import {
   functionIds,
   functions,
 } from '#definitions/functions.ts';
+import {
+  ORIGIN_SECRET_ENV,
+  ORIGIN_SECRET_PARAMETER,
+  PREVIOUS_ORIGIN_SECRET_ENV,
+  PREVIOUS_ORIGIN_SECRET_PARAMETER,
+} from '#definitions/origin-secret.ts';
 import { routes } from '#definitions/routes.ts';
 import {
   readWorkflow,
@@ -99,8 +117,10 @@ export class StatelessStack extends Stack {
 
     const mail = new MailSender(this, 'Mail', { mailFrom: props.mailFrom });
     const api = new LotseHttpApi(this, 'Http', { apiName: `${props.stage}-lotse` });
+    const originSecret = originSecrets(this);
     const web = new WebDistribution(this, 'Web', {
       apiDomainName: api.domainName,
+      originSecret: originSecret.current,
       webAssetsPath: props.webAssetsPath ?? join(projectRoot, 'web/dist'),
       // The console's OpenID client reads Cognito's discovery document and posts to its token endpoint.
       connectSources: [`${props.auth.issuerUrl}/`, props.auth.loginUrl],
@@ -142,6 +162,8 @@ export class StatelessStack extends Stack {
       ORGANISATION_NAME: props.organisationName,
       PUBLIC_BASE_URL: web.url,
       LOTSE_USER_POOL_CLIENT_ID: props.auth.clientId,
+      [ORIGIN_SECRET_ENV]: originSecret.current,
+      [PREVIOUS_ORIGIN_SECRET_ENV]: originSecret.previous,
       ...(props.auth.userPool ? { USER_POOL_ID: props.auth.userPool.userPoolId } : {}),
       ...(props.adminEmail ? { ADMIN_EMAIL: props.adminEmail } : {}),
       // Every function learns every machine's ARN: it is an address, not a permission, and the shared
@@ -263,11 +285,44 @@ export class StatelessStack extends Stack {
       value: `${web.url}/api`,
       description: 'The HTTP API, through CloudFront (use this one)',
     });
-    new CfnOutput(this, 'ApiEndpoint', {
-      value: api.api.apiEndpoint,
-      description: 'The HTTP API endpoint behind CloudFront',
-    });
   }
+}
+
+/**
+ * The secret CloudFront adds to every API request, as stack parameters so that it costs nothing
+ * (no Secrets Manager) and can be rotated: the current one, and the one before a rotation, which
+ * the functions still accept until the next deploy. Left empty, the current one is the random
+ * part of the stack's own id: unguessable, stable across deploys, and never shown to the public.
+ */
+function originSecrets(stack: Stack): { current: string; previous: string } {
+  // Empty, or long enough and safe in a header; the deploy refuses anything else before it starts.
+  const allowedPattern = '^$|^[A-Za-z0-9._~-]{16,256}$';
+  const constraintDescription = 'must be empty or 16 to 256 of the characters A-Z a-z 0-9 . _ ~ -';
+  const current = new CfnParameter(stack, ORIGIN_SECRET_PARAMETER, {
+    type: 'String',
+    noEcho: true,
+    default: '',
+    allowedPattern,
+    constraintDescription,
+    description:
+      'The secret CloudFront sends to the API (x-lotse-origin-secret). Empty: the random part of the stack id. See docs/deploy.md.',
+  });
+  const previous = new CfnParameter(stack, PREVIOUS_ORIGIN_SECRET_PARAMETER, {
+    type: 'String',
+    noEcho: true,
+    default: '',
+    allowedPattern,
+    constraintDescription,
+    description: 'The secret before the last rotation, still accepted by the API. Empty: none.',
+  });
+  const useStackId = new CfnCondition(stack, 'OriginSecretFromStackId', {
+    expression: Fn.conditionEquals(current.valueAsString, ''),
+  });
+  const stackIdPart = Fn.select(2, Fn.split('/', Aws.STACK_ID));
+  return {
+    current: Fn.conditionIf(useStackId.logicalId, stackIdPart, current.valueAsString).toString(),
+    previous: previous.valueAsString,
+  };
 }
 
 const pascalCase = (id: string): string =>
