@@ -162,8 +162,6 @@ export class StatelessStack extends Stack {
       ORGANISATION_NAME: props.organisationName,
       PUBLIC_BASE_URL: web.url,
       LOTSE_USER_POOL_CLIENT_ID: props.auth.clientId,
-      [ORIGIN_SECRET_ENV]: originSecret.current,
-      [PREVIOUS_ORIGIN_SECRET_ENV]: originSecret.previous,
       ...(props.auth.userPool ? { USER_POOL_ID: props.auth.userPool.userPoolId } : {}),
       ...(props.adminEmail ? { ADMIN_EMAIL: props.adminEmail } : {}),
       // Every function learns every machine's ARN: it is an address, not a permission, and the shared
@@ -173,6 +171,13 @@ export class StatelessStack extends Stack {
       ...(rateLimit.windowSeconds === undefined
         ? {}
         : { SUBMISSION_RATE_WINDOW_SECONDS: String(rateLimit.windowSeconds) }),
+    };
+
+    // Only the functions behind the API check the secret; the rest need not know it.
+    const servesRoutes = new Set<FunctionId>(routes.map((route) => route.function));
+    const originSecretEnvironment = {
+      [ORIGIN_SECRET_ENV]: originSecret.current,
+      [PREVIOUS_ORIGIN_SECRET_ENV]: originSecret.previous,
     };
 
     const built = {} as Record<FunctionId, LotseFunction>;
@@ -196,6 +201,7 @@ export class StatelessStack extends Stack {
           definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
         environment: {
           ...environment,
+          ...(servesRoutes.has(functionId) ? originSecretEnvironment : {}),
           ...((definition.access.signCredentials || definition.access.readCredentialKey) &&
           props.credentialKey
             ? { CREDENTIAL_KEY_ID: props.credentialKey.keyArn }

@@ -67,12 +67,17 @@ describe('only CloudFront reaches the API', () => {
     ]);
   });
 
-  it('gives every function that serves a route the same secret, and the previous one', () => {
+  it('gives every function that serves a route the same secret, and the previous one, and no other function', () => {
     const { value } = secretCondition();
-    const routed = new Set(routes.map((route) => route.function));
-    const functions = ofType('AWS::Lambda::Function').filter((fn) =>
+    const routed = new Set<string>(routes.map((route) => route.function));
+    const all = ofType('AWS::Lambda::Function');
+    const functions = all.filter((fn) =>
       routed.has(fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME),
     );
+    const others = all.filter((fn) => !functions.includes(fn));
+    expect(others.length).toBeGreaterThan(0);
+    for (const fn of others)
+      expect(fn.Properties.Environment?.Variables ?? {}).not.toHaveProperty(ORIGIN_SECRET_ENV);
     expect(
       new Set(functions.map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)),
     ).toEqual(routed);

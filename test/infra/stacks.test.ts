@@ -279,6 +279,8 @@ describe('functions', () => {
         ...(definition.access.signCredentials || definition.access.readCredentialKey
           ? ['CREDENTIAL_KEY_ID']
           : []),
+        // The secret CloudFront sends, for the functions behind the API (test/infra/origin-secret.test.ts).
+        ...(routes.some((route) => route.function === id) ? ['ORIGIN_SECRET', 'ORIGIN_SECRET_PREVIOUS'] : []),
       ].sort(),
     );
     expect(env.SUBMISSION_RATE_LIMIT).toBe('30');

@@ -9,6 +9,7 @@ import {
   ORIGIN_SECRET_HEADER,
   VIEWER_ADDRESS_HEADER,
 } from '../../functions/shared/definitions/origin-secret.ts';
+import { type RouteDefinition, routes } from '../../functions/shared/definitions/routes.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 /**
@@ -45,39 +46,52 @@ const submission = () => ({
   consent: { version: '2026-11-01', accepted: true },
 });
 
-/** A submission sent straight to the function, as a call to the execute-api endpoint arrives. */
-async function direct(headers: Record<string, string>) {
+/** A request sent straight to a function, as a call to the execute-api endpoint arrives. */
+async function directTo(
+  route: Pick<RouteDefinition, 'method' | 'path' | 'function'>,
+  headers: Record<string, string>,
+  body?: unknown,
+) {
   const now = new Date();
-  const result = (await env.runtime.invoke('submission-create', {
+  const names = [...route.path.matchAll(/\{(\w+)\+?\}/g)].map((found) => String(found[1]));
+  const pathParameters = Object.fromEntries(names.map((name) => [name, name === 'slug' ? FORM : 'x1']));
+  const rawPath = route.path.replace(/\{(\w+)\+?\}/g, (_, name: string) => String(pathParameters[name]));
+  const result = (await env.runtime.invoke(route.function, {
     version: '2.0',
-    routeKey: 'POST /api/forms/{slug}/submissions',
-    rawPath: `/api/forms/${FORM}/submissions`,
+    routeKey: `${route.method} ${route.path}`,
+    rawPath,
     rawQueryString: '',
     headers: { 'content-type': 'application/json', ...headers },
-    pathParameters: { slug: FORM },
+    ...(names.length > 0 ? { pathParameters } : {}),
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
       domainName: 'local.execute-api.eu-central-1.amazonaws.com',
       domainPrefix: 'local',
       http: {
-        method: 'POST',
-        path: `/api/forms/${FORM}/submissions`,
+        method: route.method,
+        path: rawPath,
         protocol: 'HTTP/1.1',
         sourceIp: '198.51.100.23',
         userAgent: 'curl/8',
       },
       requestId: randomUUID(),
-      routeKey: 'POST /api/forms/{slug}/submissions',
+      routeKey: `${route.method} ${route.path}`,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
     },
-    body: JSON.stringify(submission()),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     isBase64Encoded: false,
   })) as APIGatewayProxyStructuredResultV2;
   return { status: result.statusCode, body: JSON.parse(result.body ?? '{}') };
 }
+
+const submitRoute = routes.find((route) => route.function === 'submission-create' && route.method === 'POST');
+const direct = (headers: Record<string, string>) => {
+  if (!submitRoute) throw new Error('routes.ts has no submission route');
+  return directTo(submitRoute, headers, submission());
+};
 
 const throughWebServer = (headers: Record<string, string>) =>
   fetch(`${env.runtime.urls.api}/forms/${FORM}/submissions`, {
@@ -99,7 +113,7 @@ const hitsOf = async (client: string) =>
 
 describe('only the web server (CloudFront) reaches the API', () => {
   it('refuses a request without the secret, or with a wrong one, with 403 whatever viewer address it claims', async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { [VIEWER_ADDRESS_HEADER]: '203.0.113.1' },
       { [VIEWER_ADDRESS_HEADER]: '203.0.113.2', [ORIGIN_SECRET_HEADER]: 'not-the-secret-but-long-enough' },
       { [VIEWER_ADDRESS_HEADER]: '203.0.113.3', [ORIGIN_SECRET_HEADER]: '' },
@@ -113,6 +127,15 @@ describe('only the web server (CloudFront) reaches the API', () => {
     }
     for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3', '198.51.100.23'])
       expect(await hitsOf(address), address).toBeUndefined();
+  });
+
+  it('refuses a direct call on every route, before the handler looks at anything else', async () => {
+    const answered: string[] = [];
+    for (const route of routes) {
+      const refused = await directTo(route, { [VIEWER_ADDRESS_HEADER]: '203.0.113.4' });
+      answered.push(`${route.method} ${route.path} ${refused.status} ${refused.body.error?.code}`);
+    }
+    expect(answered).toEqual(routes.map((route) => `${route.method} ${route.path} 403 forbidden`));
   });
 
   it('counts submissions through the web server by the socket’s address, whatever x-lotse-viewer-ip says', async () => {

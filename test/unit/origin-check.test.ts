@@ -59,7 +59,7 @@ describe('only requests through CloudFront reach a handler', () => {
 
   it('refuses a missing, wrong, longer or shorter secret with 403 before the handler runs', async () => {
     const { call, seen } = handlerWith(rotating);
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       {},
       { [ORIGIN_SECRET_HEADER]: '' },
       { [ORIGIN_SECRET_HEADER]: 'current-origin-secret-0123456788' },

@@ -1,14 +1,17 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { parseConfig } from '../config.ts';
-import { ORIGIN_SECRET_HEADER } from '../definitions/origin-secret.ts';
+import {
+  ORIGIN_SECRET_ENV,
+  ORIGIN_SECRET_HEADER,
+  PREVIOUS_ORIGIN_SECRET_ENV,
+} from '../definitions/origin-secret.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { originSecret } from '../env.ts';
 
-export interface OriginSecrets {
-  readonly ORIGIN_SECRET?: string | undefined;
-  readonly ORIGIN_SECRET_PREVIOUS?: string | undefined;
-}
+export type OriginSecrets = {
+  readonly [name in typeof ORIGIN_SECRET_ENV | typeof PREVIOUS_ORIGIN_SECRET_ENV]?: string | undefined;
+};
 
 /**
  * Whether the request came through CloudFront (locally, the web server): it carries the secret
@@ -17,10 +20,10 @@ export interface OriginSecrets {
  */
 export function originCheck(secrets: OriginSecrets) {
   // Both sides hashed: equal-length buffers for timingSafeEqual, and the length of the secret stays unknown.
-  const accepted = [secrets.ORIGIN_SECRET, secrets.ORIGIN_SECRET_PREVIOUS]
+  const accepted = [secrets[ORIGIN_SECRET_ENV], secrets[PREVIOUS_ORIGIN_SECRET_ENV]]
     .filter((secret): secret is string => Boolean(secret))
     .map(digest);
-  const enabled = Boolean(secrets.ORIGIN_SECRET);
+  const enabled = Boolean(secrets[ORIGIN_SECRET_ENV]);
   return (event: APIGatewayProxyEventV2): { verified: boolean } => {
     if (!enabled) return { verified: false };
     const given = digest(event.headers?.[ORIGIN_SECRET_HEADER] ?? '');
