@@ -34,6 +34,6 @@ export const auditRetention = {
  */
 export const originSecret = {
   [ORIGIN_SECRET_ENV]: z.string().min(16, 'must be at least 16 characters (see docs/deploy.md)').optional(),
-  /** The secret before a rotation, accepted until the next deploy; empty when there is none. */
+  /** A second secret accepted during a rotation; empty when there is none. */
   [PREVIOUS_ORIGIN_SECRET_ENV]: z.string().optional(),
 };

@@ -289,15 +289,15 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web app' });
     new CfnOutput(this, 'ApiUrl', {
       value: `${web.url}/api`,
-      description: 'The HTTP API, through CloudFront (use this one)',
+      description: 'The HTTP API, through CloudFront (its own endpoint refuses other callers)',
     });
   }
 }
 
 /**
  * The secret CloudFront adds to every API request, as stack parameters so that it costs nothing
- * (no Secrets Manager) and can be rotated: the current one, and the one before a rotation, which
- * the functions still accept until the next deploy. Left empty, the current one is the random
+ * (no Secrets Manager) and can be rotated: the one CloudFront sends, and a second one the functions
+ * accept too while a rotation is under way (docs/deploy.md). Left empty, the first is the random
  * part of the stack's own id: unguessable, stable across deploys, and never shown to the public.
  */
 function originSecrets(stack: Stack): { current: string; previous: string } {
@@ -319,7 +319,8 @@ function originSecrets(stack: Stack): { current: string; previous: string } {
     default: '',
     allowedPattern,
     constraintDescription,
-    description: 'The secret before the last rotation, still accepted by the API. Empty: none.',
+    description:
+      'A second secret the API accepts during a rotation (the next one, then the old one). Empty: none. See docs/deploy.md.',
   });
   const useStackId = new CfnCondition(stack, 'OriginSecretFromStackId', {
     expression: Fn.conditionEquals(current.valueAsString, ''),

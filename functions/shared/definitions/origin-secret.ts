@@ -7,7 +7,7 @@
 
 /** Stack parameter with the current secret; empty means the random part of the stack's own id. */
 export const ORIGIN_SECRET_PARAMETER = 'OriginSecret';
-/** Stack parameter with the secret before a rotation, still accepted until the next deploy. @default '' */
+/** Stack parameter with a second secret the API accepts during a rotation (docs/deploy.md). @default '' */
 export const PREVIOUS_ORIGIN_SECRET_PARAMETER = 'PreviousOriginSecret';
 
 /** The functions' environment variables holding the two secrets. */

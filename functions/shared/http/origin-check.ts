@@ -15,8 +15,9 @@ export type OriginSecrets = {
 
 /**
  * Whether the request came through CloudFront (locally, the web server): it carries the secret
- * header with the current or, during a rotation, the previous secret. Without ORIGIN_SECRET (a unit
- * test calling a handler) there is nothing to check: `verified` is false and nothing is refused.
+ * header with the current secret or the second one accepted during a rotation. Without
+ * ORIGIN_SECRET (a unit test calling a handler) there is nothing to check: `verified` is false and
+ * nothing is refused.
  */
 export function originCheck(secrets: OriginSecrets) {
   // Both sides hashed: equal-length buffers for timingSafeEqual, and the length of the secret stays unknown.
