@@ -7,6 +7,10 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import {
+  ORIGIN_SECRET_HEADER,
+  VIEWER_ADDRESS_HEADER,
+} from '../../functions/shared/definitions/origin-secret.ts';
 import { spaFallback } from '../../functions/shared/definitions/spa-fallback.ts';
 import {
   cacheControlFor,
@@ -21,6 +25,11 @@ import { acknowledgeFindings, arnSegment } from '../nag.ts';
 export interface WebDistributionProps {
   /** Host name of the HTTP API; CloudFront forwards `/api/*` to it. */
   readonly apiDomainName: string;
+  /**
+   * Sent to the API in the `x-lotse-origin-secret` header on every request; the functions refuse
+   * requests without it, so only CloudFront reaches them (functions/shared/definitions/origin-secret.ts).
+   */
+  readonly originSecret: string;
   /**
    * Settings the web app reads at start from `/config.json` (e.g. where to sign in), so one build
    * runs in every deployment. @default no config.json
@@ -148,6 +157,8 @@ export class WebDistribution extends Construct {
           origin: new origins.HttpOrigin(props.apiDomainName, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            // Overwrites a header of that name from the viewer; the API refuses requests without it.
+            customHeaders: { [ORIGIN_SECRET_HEADER]: props.originSecret },
           }),
           // Redirecting would turn a POST into a GET; plain HTTP is refused instead.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
@@ -158,19 +169,19 @@ export class WebDistribution extends Construct {
           // the key and stop forwarding that header on GET. The local server leaves /api/* alone too.
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           // Every viewer header but Host (API Gateway needs its own), so the Authorization header
-          // reaches the JWT authorizer, and X-Forwarded-For, to which CloudFront appends the viewer's
-          // address: the submission handler limits submissions per client by it
-          // (functions/submission-create/handler.ts). A policy replacing this one must forward both.
+          // reaches the JWT authorizer. The viewer's address travels in a header of ours (below), not in
+          // X-Forwarded-For, to which API Gateway may append CloudFront's own address; the API trusts
+          // it only on requests with the origin secret, which only this distribution adds.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
-          // API Gateway may append CloudFront's own address to X-Forwarded-For, so the viewer's
-          // address is handed on in a header of ours, overwritten here whatever the viewer sent.
+          // The viewer's address for the per-client submission limit (functions/submission-create/
+          // handler.ts), overwritten here whatever the viewer sent.
           functionAssociations: [
             {
               eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
               function: new cloudfront.Function(this, 'ViewerAddress', {
                 code: cloudfront.FunctionCode.fromInline(
-                  "function handler(event) { var request = event.request; request.headers['x-lotse-viewer-ip'] = { value: event.viewer.ip }; return request; }",
+                  `function handler(event) { var request = event.request; request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip }; return request; }`,
                 ),
                 runtime: cloudfront.FunctionRuntime.JS_2_0,
                 comment: 'Passes the viewer address to the API for per-client rate limits',

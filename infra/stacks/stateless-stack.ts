@@ -1,6 +1,18 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ArnFormat, CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  Aws,
+  CfnCondition,
+  CfnOutput,
+  CfnParameter,
+  Duration,
+  Fn,
+  Lazy,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -17,6 +29,12 @@ import {
   functionIds,
   functions,
 } from '#definitions/functions.ts';
+import {
+  ORIGIN_SECRET_ENV,
+  ORIGIN_SECRET_PARAMETER,
+  PREVIOUS_ORIGIN_SECRET_ENV,
+  PREVIOUS_ORIGIN_SECRET_PARAMETER,
+} from '#definitions/origin-secret.ts';
 import { routes } from '#definitions/routes.ts';
 import {
   readWorkflow,
@@ -114,8 +132,10 @@ export class StatelessStack extends Stack {
       configurationSetName: `${props.stage}-lotse`,
     });
     const api = new LotseHttpApi(this, 'Http', { apiName: `${props.stage}-lotse` });
+    const originSecret = originSecrets(this);
     const web = new WebDistribution(this, 'Web', {
       apiDomainName: api.domainName,
+      originSecret: originSecret.current,
       webAssetsPath: props.webAssetsPath ?? join(projectRoot, 'web/dist'),
       ...(props.customDomain
         ? {
@@ -180,6 +200,13 @@ export class StatelessStack extends Stack {
         : { SUBMISSION_RATE_WINDOW_SECONDS: String(rateLimit.windowSeconds) }),
     };
 
+    // Only the functions behind the API check the secret; the rest need not know it.
+    const servesRoutes = new Set<FunctionId>(routes.map((route) => route.function));
+    const originSecretEnvironment = {
+      [ORIGIN_SECRET_ENV]: originSecret.current,
+      [PREVIOUS_ORIGIN_SECRET_ENV]: originSecret.previous,
+    };
+
     const built = {} as Record<FunctionId, LotseFunction>;
     const deadLetterQueues: Partial<Record<FunctionId, sqs.IQueue>> = {};
     // One log group for all functions: a group per function made the stack outgrow
@@ -201,6 +228,7 @@ export class StatelessStack extends Stack {
           definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
         environment: {
           ...environment,
+          ...(servesRoutes.has(functionId) ? originSecretEnvironment : {}),
           ...credentialKeyEnvironment(definition.access, props),
         },
         ...(definition.assets ? { assets: definition.assets } : {}),
@@ -301,11 +329,7 @@ export class StatelessStack extends Stack {
     }
     new CfnOutput(this, 'ApiUrl', {
       value: `${web.url}/api`,
-      description: 'The HTTP API, through CloudFront (use this one)',
-    });
-    new CfnOutput(this, 'ApiEndpoint', {
-      value: api.api.apiEndpoint,
-      description: 'The HTTP API endpoint behind CloudFront',
+      description: 'The HTTP API, through CloudFront (its own endpoint refuses other callers)',
     });
   }
 }
@@ -321,6 +345,44 @@ function credentialKeyEnvironment(
   return {
     CREDENTIAL_PUBLIC_KEY_PARAMETER: props.credentialKeyParameters.publicKey,
     ...(access.signCredentials ? { CREDENTIAL_KEY_PARAMETER: props.credentialKeyParameters.privateKey } : {}),
+  };
+}
+
+/**
+ * The secret CloudFront adds to every API request, as stack parameters so that it costs nothing
+ * (no Secrets Manager) and can be rotated: the one CloudFront sends, and a second one the functions
+ * accept too while a rotation is under way (docs/deploy.md). Left empty, the first is the random
+ * part of the stack's own id: unguessable, stable across deploys, and never shown to the public.
+ */
+function originSecrets(stack: Stack): { current: string; previous: string } {
+  // Empty, or long enough and safe in a header; the deploy refuses anything else before it starts.
+  const allowedPattern = '^$|^[A-Za-z0-9._~-]{16,256}$';
+  const constraintDescription = 'must be empty or 16 to 256 of the characters A-Z a-z 0-9 . _ ~ -';
+  const current = new CfnParameter(stack, ORIGIN_SECRET_PARAMETER, {
+    type: 'String',
+    noEcho: true,
+    default: '',
+    allowedPattern,
+    constraintDescription,
+    description:
+      'The secret CloudFront sends to the API (x-lotse-origin-secret). Empty: the random part of the stack id. See docs/deploy.md.',
+  });
+  const previous = new CfnParameter(stack, PREVIOUS_ORIGIN_SECRET_PARAMETER, {
+    type: 'String',
+    noEcho: true,
+    default: '',
+    allowedPattern,
+    constraintDescription,
+    description:
+      'A second secret the API accepts during a rotation (the next one, then the old one). Empty: none. See docs/deploy.md.',
+  });
+  const useStackId = new CfnCondition(stack, 'OriginSecretFromStackId', {
+    expression: Fn.conditionEquals(current.valueAsString, ''),
+  });
+  const stackIdPart = Fn.select(2, Fn.split('/', Aws.STACK_ID));
+  return {
+    current: Fn.conditionIf(useStackId.logicalId, stackIdPart, current.valueAsString).toString(),
+    previous: previous.valueAsString,
   };
 }
 

@@ -296,6 +296,8 @@ describe('functions', () => {
           ? ['CREDENTIAL_PUBLIC_KEY_PARAMETER']
           : []),
         ...(definition.access.signCredentials ? ['CREDENTIAL_KEY_PARAMETER'] : []),
+        // The secret CloudFront sends, for the functions behind the API (test/infra/origin-secret.test.ts).
+        ...(routes.some((route) => route.function === id) ? ['ORIGIN_SECRET', 'ORIGIN_SECRET_PREVIOUS'] : []),
       ].sort(),
     );
     expect(env.SUBMISSION_RATE_LIMIT).toBe('30');
