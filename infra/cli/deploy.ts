@@ -4,9 +4,9 @@
  * `cdk deploy --all` with the same options and prints the URLs and the first admin's sign-in.
  * `--check-only` stops after the checks. docs/deploy.md walks through it.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
@@ -25,14 +25,37 @@ import { originSecretRotation, RotationError, withoutSecrets } from './deploy/or
 import { runPreflight } from './deploy/preflight.ts';
 import { deploySummary, pendingDkimRecords, type StackOutputs } from './deploy/summary.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-type Out = (line: string) => void;
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function runDeployCli(
-  argv: string[],
-  env = process.env,
-  out: Out = console.log,
-): Promise<number> {
+/** What the command uses from outside; the tests replace AWS's endpoint, the CDK and the prompt. */
+export interface DeployDeps {
+  readonly env: NodeJS.ProcessEnv;
+  readonly out: (line: string) => void;
+  readonly root: string;
+  /** Added to every SDK client's configuration (tests: a local endpoint and fixed keys). */
+  readonly aws: {
+    readonly endpoint?: string;
+    readonly credentials?: { accessKeyId: string; secretAccessKey: string };
+  };
+  readonly timeoutMs: number;
+  readonly confirm: (question: string) => Promise<boolean>;
+  readonly buildWeb: (root: string) => Promise<unknown>;
+  readonly runCdk: (args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) => Promise<number>;
+}
+
+const defaultDeps: DeployDeps = {
+  env: process.env,
+  out: console.log,
+  root: repositoryRoot,
+  aws: {},
+  timeoutMs: defaultTimeoutMs,
+  confirm: confirmOnTerminal,
+  buildWeb: buildWebIfStale,
+  runCdk,
+};
+
+export async function runDeployCli(argv: string[], overrides: Partial<DeployDeps> = {}): Promise<number> {
+  const { env, out, root, timeoutMs, confirm, buildWeb, ...deps } = { ...defaultDeps, ...overrides };
   let args: DeployArgs;
   try {
     args = parseDeployArgs(argv);
@@ -57,12 +80,13 @@ export async function runDeployCli(
   }
 
   out(`Checking before deploying Lotse "${config.stage}" to ${config.region}:\n`);
-  const aws = { region: config.region, maxAttempts: 2 };
+  const aws = { region: config.region, maxAttempts: 2, ...deps.aws };
   const ses = new SESv2Client(aws);
   const preflight = await runPreflight(
     config,
     { sts: new STSClient(aws), ssm: new SSMClient(aws), ses },
     (result) => out(formatCheck(result)),
+    timeoutMs,
   );
   if (preflight.account === undefined)
     out('  (Bootstrap, sender and sandbox are checked once the credentials work.)');
@@ -78,7 +102,7 @@ export async function runDeployCli(
     );
     return 0;
   }
-  if (preflight.verdict === 'warn' && !args.yes && !(await confirm('\nDeploy anyway? [y/N] '))) {
+  if (preflight.verdict === 'warn' && !args.yes && !(await confirm('\nDeploy with these warnings? [y/N] '))) {
     out('Nothing was deployed. (Add --yes to deploy despite warnings without being asked.)');
     return 1;
   }
@@ -90,7 +114,7 @@ export async function runDeployCli(
       parameters = await originSecretRotation(
         { cloudFormation: new CloudFormationClient(aws), lambda: new LambdaClient(aws) },
         statelessStack,
-        defaultTimeoutMs,
+        timeoutMs,
       );
       out('✔ New origin secret made; the current one stays valid beside it until the next rotation.');
     } catch (error) {
@@ -101,14 +125,14 @@ export async function runDeployCli(
   }
 
   out('\nBuilding the web app (web/dist) if it is missing or older than its sources …');
-  await buildWebIfStale(root);
+  await buildWeb(root);
 
   const outputsFile = join(mkdtempSync(join(tmpdir(), 'lotse-deploy-')), 'outputs.json');
   const cdkArgs = cdkDeployArgs(args, outputsFile, parameters);
   out(
     `\nDeploying (CloudFormation reports each step; the first deploy takes 10 to 20 minutes):\n  npx ${withoutSecrets(cdkArgs).join(' ')}\n`,
   );
-  const code = await runCdk(cdkArgs, root, env);
+  const code = await deps.runCdk(cdkArgs, root, env);
   if (code !== 0) {
     out(
       '\n✖ The deploy did not finish; CloudFormation says why above (the first red line), and rolled back what it had begun.',
@@ -116,8 +140,15 @@ export async function runDeployCli(
     return code;
   }
 
-  const outputs = JSON.parse(readFileSync(outputsFile, 'utf8')) as StackOutputs;
-  const dkim = await pendingDkimRecords(ses, config.mailFrom, defaultTimeoutMs);
+  let outputs: StackOutputs = {};
+  try {
+    outputs = JSON.parse(readFileSync(outputsFile, 'utf8')) as StackOutputs;
+  } catch {
+    out('\n! The CDK wrote no outputs; `aws cloudformation describe-stacks` shows them.');
+  } finally {
+    rmSync(dirname(outputsFile), { recursive: true, force: true });
+  }
+  const dkim = await pendingDkimRecords(ses, config.mailFrom, timeoutMs);
   out(
     [
       '',
@@ -133,7 +164,7 @@ export async function runDeployCli(
   return 0;
 }
 
-async function confirm(question: string): Promise<boolean> {
+async function confirmOnTerminal(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   try {

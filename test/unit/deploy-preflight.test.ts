@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { LambdaClient } from '@aws-sdk/client-lambda';
@@ -17,6 +18,7 @@ import {
 } from '../../infra/cli/deploy/origin-secret.ts';
 import { type PreflightClients, runPreflight } from '../../infra/cli/deploy/preflight.ts';
 import { deploySummary, pendingDkimRecords } from '../../infra/cli/deploy/summary.ts';
+import { runDeployCli } from '../../infra/cli/deploy.ts';
 import {
   account,
   bootstrapVersion,
@@ -470,5 +472,119 @@ describe('npm run deploy: the summary after deploying', () => {
       dkim,
     }).join('\n');
     expect(text).toContain('DkimRecord1: a._domainkey CNAME a.dkim.amazonses.com');
+  });
+});
+
+describe('npm run deploy: from the checks to the summary', () => {
+  const sender = [
+    '-c',
+    'lotse:mailFrom=lotse@verein-lotsen.de',
+    '-c',
+    'lotse:adminEmail=alex@verein-lotsen.de',
+  ];
+  const outputs = {
+    'prod-lotse-stateful': { UserPoolId: 'eu-central-1_AbC123' },
+    'prod-lotse-stateless': { WebUrl: 'https://d1.cloudfront.net', ApiUrl: 'https://d1.cloudfront.net/api' },
+  };
+
+  /** The command with the fake AWS, a CDK that only records its arguments, and no web build. */
+  function deploy(argv: string[], options: { cdkExit?: number; answer?: boolean } = {}) {
+    const printed: string[] = [];
+    const cdkCalls: string[][] = [];
+    const asked: string[] = [];
+    const run = runDeployCli(argv, {
+      env: { ...process.env },
+      out: (line) => printed.push(line),
+      aws: { endpoint: aws.endpoint, credentials: keys },
+      timeoutMs: 5_000,
+      confirm: async (question) => {
+        asked.push(question);
+        return options.answer ?? false;
+      },
+      buildWeb: async () => false,
+      runCdk: async (args) => {
+        cdkCalls.push([...args]);
+        const file = args[args.indexOf('--outputs-file') + 1] as string;
+        if (!options.cdkExit) writeFileSync(file, JSON.stringify(outputs));
+        return options.cdkExit ?? 0;
+      },
+    });
+    return run.then((code) => ({ code, printed: printed.join('\n'), cdkCalls, asked }));
+  }
+
+  it('deploys on a ready account without asking, passes the options on, and prints where Lotse is', async () => {
+    const { code, printed, cdkCalls, asked } = await deploy(sender);
+    expect(code).toBe(0);
+    expect(asked).toEqual([]);
+    expect(cdkCalls).toHaveLength(1);
+    expect(cdkCalls[0]?.slice(0, 7)).toEqual([
+      'cdk',
+      'deploy',
+      '--all',
+      '--require-approval',
+      'never',
+      '--progress',
+      'events',
+    ]);
+    expect(cdkCalls[0]).toContain('lotse:mailFrom=lotse@verein-lotsen.de');
+    expect(printed).toContain('Lotse prod is deployed in eu-central-1.');
+    expect(printed).toContain('  Console   https://d1.cloudfront.net/console');
+    expect(printed).toContain('--user-pool-id eu-central-1_AbC123 --username alex');
+  });
+
+  it('asks before deploying despite a warning, and deploys nothing on no', async () => {
+    aws.answer('ses:GetAccount', () => sesAccount({ production: false }));
+    const { code, printed, cdkCalls, asked } = await deploy(sender, { answer: false });
+    expect(asked).toHaveLength(1);
+    expect(code).toBe(1);
+    expect(cdkCalls).toEqual([]);
+    expect(printed).toContain('Nothing was deployed.');
+  });
+
+  it('--yes deploys despite a warning without asking', async () => {
+    aws.answer('ses:GetAccount', () => sesAccount({ production: false }));
+    const { code, cdkCalls, asked } = await deploy([...sender, '--yes']);
+    expect({ code, asked, deploys: cdkCalls.length }).toEqual({ code: 0, asked: [], deploys: 1 });
+  });
+
+  it('does not deploy when a check stops it', async () => {
+    aws.answer('ssm:GetParameter', () => json11Error('ParameterNotFound', 'not found'));
+    const { code, cdkCalls } = await deploy([...sender, '--yes']);
+    expect(code).toBe(1);
+    expect(cdkCalls).toEqual([]);
+  });
+
+  it('passes on the exit code of a failed cdk deploy and prints no summary', async () => {
+    const { code, printed } = await deploy(sender, { cdkExit: 3 });
+    expect(code).toBe(3);
+    expect(printed).toContain('The deploy did not finish');
+    expect(printed).not.toContain('is deployed');
+  });
+
+  it('--rotate-origin-secret deploys with the new and the current secret and prints neither', async () => {
+    aws.answer('cloudformation:ListStackResources', () => stackFunctions(['prod-form-get']));
+    aws.answer('lambda:GetFunctionConfiguration', (call) =>
+      functionConfiguration(call.subject, { ORIGIN_SECRET: 'the-current-secret' }),
+    );
+    const { code, printed, cdkCalls } = await deploy([...sender, '--rotate-origin-secret']);
+    expect(code).toBe(0);
+    const args = cdkCalls[0] ?? [];
+    expect(args).toContain('prod-lotse-stateless:PreviousOriginSecret=the-current-secret');
+    const next = args.find((a) => a.startsWith('prod-lotse-stateless:OriginSecret='))?.split('=')[1];
+    expect(next).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(printed).not.toContain('the-current-secret');
+    expect(printed).not.toContain(next);
+    expect(printed).toContain('OriginSecret=***');
+  });
+
+  it('--rotate-origin-secret deploys nothing when the current secret cannot be read', async () => {
+    aws.answer('cloudformation:ListStackResources', () => stackFunctions(['prod-form-get']));
+    aws.answer('lambda:GetFunctionConfiguration', () => restError('AccessDeniedException', 'no', 403));
+    const { code, printed, cdkCalls } = await deploy([...sender, '--rotate-origin-secret']);
+    expect(code).toBe(1);
+    expect(cdkCalls).toEqual([]);
+    expect(printed).toContain('Cannot read the configuration of the function prod-form-get');
+    expect(printed).toContain('may not call lambda:GetFunctionConfiguration');
+    expect(printed).toContain('Nothing was deployed.');
   });
 });

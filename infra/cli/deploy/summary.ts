@@ -14,6 +14,8 @@ export interface SummaryInput {
   readonly stage: string;
   readonly region: string;
   readonly adminEmail: string | undefined;
+  /** `--profile` of the deploy, so the printed AWS CLI commands use the same account. */
+  readonly profile?: string;
   readonly outputs: StackOutputs;
   /** DKIM records still to add to DNS; empty when SES has found them; undefined when SES could not say. */
   readonly dkim: readonly DnsRecord[] | undefined;
@@ -79,7 +81,8 @@ export function deploySummary(input: SummaryInput): string[] {
   const poolId = stateful.UserPoolId;
   const user = userNameFor(input.adminEmail);
   const email = input.adminEmail ?? 'you@your-organisation.org';
-  const pool = `--region ${input.region} --user-pool-id ${poolId ?? '<UserPoolId>'}`;
+  const profile = input.profile ? ` --profile ${input.profile}` : '';
+  const pool = `--region ${input.region}${profile} --user-pool-id ${poolId ?? '<UserPoolId>'}`;
   lines.push(
     '',
     'First sign-in: create the first admin once (docs/deploy.md, "The first admin"):',
