@@ -80,6 +80,7 @@ export async function runDeployCli(argv: string[], overrides: Partial<DeployDeps
   }
 
   out(`Checking before deploying Lotse "${config.stage}" to ${config.region}:\n`);
+  noteNodeVersion(out);
   const aws = { region: config.region, maxAttempts: 2, ...deps.aws };
   const ses = new SESv2Client(aws);
   const preflight = await runPreflight(
@@ -162,6 +163,21 @@ export async function runDeployCli(argv: string[], overrides: Partial<DeployDeps
     ].join('\n'),
   );
   return 0;
+}
+
+/**
+ * The AWS SDK warns on Node.js 20 with a paragraph between the check lines; one line here says the
+ * same in its place.
+ */
+function noteNodeVersion(out: (line: string) => void) {
+  if (process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED) return;
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22) {
+    out(
+      `  (Node.js ${process.versions.node} works; the AWS SDK needs Node.js 22 or newer for updates from 2027.)\n`,
+    );
+  }
 }
 
 async function confirmOnTerminal(question: string): Promise<boolean> {

@@ -75,7 +75,7 @@ export function describeAwsError(error: unknown, permission: string): AwsProblem
       kind: 'no-credentials',
       headline: 'none found',
       words:
-        'No AWS credentials found. Run `aws configure` (access key of an IAM user) or `aws sso login` (IAM Identity Center), or set AWS_PROFILE, then run this again.',
+        'Sign in to AWS in this shell first. Run `aws configure` (access key of an IAM user) or `aws sso login` (IAM Identity Center), or set AWS_PROFILE; then run this again.',
     };
   }
   if (/expired/i.test(name) || /token.*expired|expired.*token/i.test(message)) {
