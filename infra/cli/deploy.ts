@@ -84,7 +84,7 @@ export async function runDeployCli(argv: string[], overrides: Partial<DeployDeps
   const aws = { region: config.region, maxAttempts: 2, ...deps.aws };
   const ses = new SESv2Client(aws);
   const preflight = await runPreflight(
-    config,
+    { ...config, profile: args.profile },
     { sts: new STSClient(aws), ssm: new SSMClient(aws), ses },
     (result) => out(formatCheck(result)),
     timeoutMs,

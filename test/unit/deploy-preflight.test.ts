@@ -107,6 +107,14 @@ describe('npm run deploy: the checks before deploying', () => {
     expect(line.fix).toContain(`Run once: npx cdk bootstrap aws://${account}/${region}`);
   });
 
+  it('names the profile in the bootstrap command when the deploy uses one', async () => {
+    aws.answer('ssm:GetParameter', () => json11Error('ParameterNotFound', 'not found'));
+    const { results } = await runPreflight({ ...config, profile: 'lotse-admin' }, clientsFor(aws.endpoint));
+    expect(lineOf(results, /bootstrap/).fix).toContain(
+      `Run once: npx cdk bootstrap aws://${account}/${region} --profile lotse-admin`,
+    );
+  });
+
   it('stops when the bootstrap is older than the stacks accept', async () => {
     aws.answer('ssm:GetParameter', () => bootstrapVersion('5'));
     const line = lineOf((await preflight()).results, /bootstrap/);

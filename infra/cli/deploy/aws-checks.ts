@@ -40,8 +40,9 @@ export async function checkBootstrap(
   account: string,
   region: string,
   timeoutMs: number,
+  profile?: string,
 ): Promise<CheckResult> {
-  const command = `npx cdk bootstrap aws://${account}/${region}`;
+  const command = `npx cdk bootstrap aws://${account}/${region}${profile ? ` --profile ${profile}` : ''}`;
   try {
     const answer = await withTimeout(timeoutMs, (abortSignal) =>
       ssm.send(new GetParameterCommand({ Name: bootstrapVersionParameter }), { abortSignal }),

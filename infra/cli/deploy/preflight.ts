@@ -27,7 +27,10 @@ export interface Preflight {
  * it is known.
  */
 export async function runPreflight(
-  config: Pick<LotseConfig, 'region' | 'mailFrom' | 'mailFromUndeliverable' | 'adminEmail'>,
+  config: Pick<LotseConfig, 'region' | 'mailFrom' | 'mailFromUndeliverable' | 'adminEmail'> & {
+    /** `--profile` of the deploy, for the commands the checks print. */
+    readonly profile?: string;
+  },
   clients: PreflightClients,
   onResult: (result: CheckResult) => void = () => {},
   timeoutMs = defaultTimeoutMs,
@@ -43,7 +46,7 @@ export async function runPreflight(
   const caller = await checkCredentials(clients.sts, timeoutMs);
   record(caller.result);
   if (caller.account) {
-    record(await checkBootstrap(clients.ssm, caller.account, config.region, timeoutMs));
+    record(await checkBootstrap(clients.ssm, caller.account, config.region, timeoutMs, config.profile));
     if (sender.status === 'ok')
       record(await checkSenderIdentity(clients.ses, config.mailFrom, config.region, timeoutMs));
     record(await checkSandbox(clients.ses, config.region, timeoutMs));
