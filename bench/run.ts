@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: start-up, API latency, API throughput and workflow-engine figures for the local
  * runtime. Everything binds to 127.0.0.1 on free ports and is stopped again, even on failure.
- * Options: --only=startup,api,throughput,engine,submissions,inbox,certify (default: all).
+ * Options: --only=startup,api,throughput,engine,submissions,inbox,certify,bundles (default: all).
  * LOTSE_BENCH_CRASH=10000 adds the crash bench (kill -9 under load; about 20 minutes at 10,000).
  */
 import { cpus, loadavg } from 'node:os';
 import { benchApi } from './api.ts';
+import { benchBundles } from './bundles.ts';
 import { benchCertify } from './certify.ts';
 import { runCleanups, withTimeout } from './cleanup.ts';
 import { benchCrash } from './crash.ts';
@@ -30,7 +31,7 @@ const WATCHDOG_MS = 180_000 + CERTIFY_BUDGET_MS + (crashCount > 0 ? 60 * 60_000 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // A copy taken before startLocalRuntime() rewrites process.env for the in-process runtime.
 const baseEnv: NodeJS.ProcessEnv = { ...process.env };
-const all = ['startup', 'api', 'throughput', 'engine', 'submissions', 'inbox', 'certify'] as const;
+const all = ['startup', 'api', 'throughput', 'engine', 'submissions', 'inbox', 'certify', 'bundles'] as const;
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const selected = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',').filter(Boolean) : all);
 const unknown = [...selected].filter((name) => !(all as readonly string[]).includes(name));
@@ -106,6 +107,8 @@ try {
       console.log(`\n(in-process runtime stopped in ${fmt(since(stopping), 0)} ms)`);
     }
   }
+  // Sizes only, after the timed parts so esbuild's work does not load them.
+  if (selected.has('bundles')) await benchBundles({ breakdowns: 3, contributors: 12 });
   if (crashCount > 0) await benchCrash({ count: crashCount, concurrency: 50 });
   console.log(`\nbench finished in ${fmt(since(started) / 1000, 1)} s`);
   await finish(0);

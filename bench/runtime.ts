@@ -23,6 +23,8 @@ export async function startBenchRuntime(
       dataDir,
       timeScale: 1,
       logLevel: 'SILENT',
+      // The submission bench acts as many visitors, each with an X-Forwarded-For of its own.
+      viewerAddressFrom: 'x-forwarded-for',
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
   } catch (error) {

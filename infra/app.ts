@@ -4,8 +4,8 @@
  *
  *   lotse:stage             name prefix of stacks and named resources            default "prod"
  *   lotse:region            region to deploy to; wins over CDK_DEFAULT_REGION    default "eu-central-1" (cdk.json)
- *   lotse:mailFrom          sender address of all e-mail; becomes the SES        required to deploy; without it a
- *                           identity that must be verified                       placeholder is used and synth warns
+ *   lotse:mailFrom          sender address of all e-mail; its domain becomes     required to deploy; without it a
+ *                           the SES identity, verified by DKIM records           placeholder is used and synth warns
  *   lotse:organisationName  shown in e-mails                                     default "Lotse"
  *   lotse:alarmEmail        receives CloudWatch alarms; without it, no alarms    optional
  *   lotse:adminEmail        receives the digest of applications that need        default: lotse:alarmEmail
@@ -15,6 +15,12 @@
  *   lotse:logLevel                      what functions log                  default WARN (as npm start)
  *   lotse:tableKey          aws-owned or customer-managed (a KMS key,            default "aws-owned"
  *                           $1 a month; see docs/deploy.md)
+ *   lotse:credentialKey     parameter (Parameter Store, free) or kms (a KMS      default "parameter"
+ *                           key, $1 a month) keeps the credential signing key
+ *   lotse:retainData        cdk destroy keeps table, keys and user pool          default: true for stage "prod",
+ *                                                                                 false for any other
+ *   lotse:domainName        the app's own host name (lotse.your-organisation.org); optional, recommended:
+ *   lotse:certificateArn    its ACM certificate, in us-east-1; both or neither   TLS 1.2+ (docs/deploy.md)
  *
  * The account comes from CDK_DEFAULT_ACCOUNT (set by the CLI from your credentials); without
  * credentials the stacks are account-agnostic, so synth works offline. See docs/deploy.md.

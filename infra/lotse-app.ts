@@ -38,14 +38,24 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     env: stackEnv,
     stage: config.stage,
     tableKey: config.tableKey,
-    description: `Lotse ${config.stage}: data (DynamoDB table and its key) and staff accounts (Cognito user pool); retained on delete`,
+    retainData: config.retainData,
+    credentialKey: config.credentialKey,
+    description: `Lotse ${config.stage}: data (DynamoDB table and its key) and staff accounts (Cognito user pool); ${config.retainData ? 'retained on delete' : 'deleted with the stack'}`,
   });
+  if (!config.retainData) {
+    Annotations.of(stateful).addInfo(
+      `Stage ${config.stage}: cdk destroy deletes the table, the keys and the user pool with every account. To keep them, deploy with -c lotse:retainData=true (docs/deploy.md#removing).`,
+    );
+  }
   const stateless = new StatelessStack(app, `${config.stage}-lotse-stateless`, {
     env: stackEnv,
     stage: config.stage,
     description: `Lotse ${config.stage}: functions, workflows, HTTP API, mail identity and web app`,
     table: stateful.table,
-    credentialKey: stateful.credentialKey,
+    ...(stateful.credentialKey ? { credentialKey: stateful.credentialKey } : {}),
+    ...(stateful.credentialKeyParameters
+      ? { credentialKeyParameters: stateful.credentialKeyParameters }
+      : {}),
     auth: {
       issuerUrl: stateful.users.issuerUrl,
       clientId: stateful.users.client.userPoolClientId,
@@ -62,10 +72,11 @@ export function createLotseApp(options: LotseAppOptions = {}): LotseApp {
     alarmEmail: config.alarmEmail,
     adminEmail: config.adminEmail,
     webAssetsPath,
+    customDomain: config.customDomain,
   });
 
   if (config.mailFromUndeliverable) {
-    const fix = `Set the sender, a verified address or domain of your organisation: -c lotse:mailFrom=lotse@your-organisation.org (docs/deploy.md).`;
+    const fix = `Set the sender, an address at a domain of your organisation whose DNS you can change (SES verifies the domain with DKIM): -c lotse:mailFrom=lotse@your-organisation.org (docs/deploy.md).`;
     Annotations.of(stateless).addWarningV2(
       'lotse:mail-from-placeholder',
       `lotse:mailFrom: ${config.mailFromUndeliverable}, so ${config.mailFrom} is used. Fine for synth; a deploy stops before it creates anything. ${fix}`,

@@ -1,13 +1,14 @@
 import * as z from 'zod';
-import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
+import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
 import { mailActions } from '#shared/mail-delivery.ts';
 import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
 
-const deps = approvalsDeps();
+// Reads only: the inbox's DynamoDB wiring, without the approvals' SES and Step Functions clients.
+const deps = inboxReadDeps();
 const staff = staffStore();
 const path = z.object({ submissionId: z.uuid() });
 

@@ -40,19 +40,22 @@ export const handler = middy<unknown, { counts: Record<AttentionKind, number>; m
                 await deps.attention.list(kind, { now, limit: FRESH_PER_KIND, ...(after ? { after } : {}) })
               ).items,
             ];
-      // Published only while something needs attention: CloudWatch bills a custom metric for the
-      // hours it receives data, so an idle stage pays nothing for it ($0.90 a month for the three
-      // kinds otherwise). The alarms treat missing data as fine.
-      if (summaries[kind].count > 0) {
-        metrics.addDimension('kind', kind);
-        metrics.addMetric('NeedsAttention', MetricUnit.Count, summaries[kind].count);
-        metrics.publishStoredMetrics();
-      }
     }
     const counts = Object.fromEntries(attentionKinds.map((k) => [k, summaries[k].count])) as Record<
       AttentionKind,
       number
     >;
+    // One metric, the total over the kinds, read by one alarm (one alarm metric instead of one per
+    // kind); the counts per kind ride along as properties of the same line, in the logs only.
+    // Published only while something needs attention: CloudWatch bills a custom metric for the
+    // hours it receives data, so an idle stage pays nothing for it. The alarm treats missing data
+    // as fine.
+    const total = attentionKinds.reduce((sum, kind) => sum + counts[kind], 0);
+    if (total > 0) {
+      metrics.addMetric('NeedsAttention', MetricUnit.Count, total);
+      for (const kind of attentionKinds) metrics.addMetadata(kind, String(counts[kind]));
+      metrics.publishStoredMetrics();
+    }
     const anythingNew = attentionKinds.some((kind) => fresh[kind].length > 0);
     if (!anythingNew || !deps.config.ADMIN_EMAIL) return { counts, mailed: false };
     const sentAt = now.toISOString();

@@ -1,5 +1,6 @@
 import { availabilityState, confirmationFor } from '#shared/domain/form-settings.ts';
-import { chooseLocale, getPublished, toPublishedForm } from '#shared/domain/forms.ts';
+import { toPublishedForm } from '#shared/domain/published-form.ts';
+import { chooseLocale, getPublished } from '#shared/domain/published-version.ts';
 import type { formsDeps } from '#shared/forms-deps.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 

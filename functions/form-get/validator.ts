@@ -1,6 +1,6 @@
 import { NotFoundError, ValidationError } from '#shared/domain/errors.ts';
 import { validatorModule } from '#shared/domain/form-validator-module.ts';
-import { getPublished } from '#shared/domain/forms.ts';
+import { getPublished } from '#shared/domain/published-version.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
 import type { FormsDeps } from './form.ts';
 

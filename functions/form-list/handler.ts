@@ -1,8 +1,8 @@
 import { isListed, windowState } from '#shared/domain/form-settings.ts';
-import { formsDeps } from '#shared/forms-deps.ts';
+import { formStoreDeps } from '#shared/form-store-deps.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 
-const deps = formsDeps();
+const deps = formStoreDeps();
 
 /**
  * The published forms with their titles, short descriptions and languages in every locale, for the

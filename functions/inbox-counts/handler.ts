@@ -4,10 +4,10 @@ import { assertFormInScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { inboxDeps } from '#shared/inbox-deps.ts';
 import { formParam } from '#shared/inbox-http.ts';
+import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
 
-const deps = inboxDeps();
+const deps = inboxReadDeps();
 const params = z.strictObject({ form: formParam.optional() });
 
 /** Counts per status, per form and in total, from the counts items the projection keeps (no query over entries). */

@@ -5,10 +5,10 @@ import { assertFormInScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { inboxDeps } from '#shared/inbox-deps.ts';
 import { cursorParam, dateOrTime, decodeCursor, encodeCursor, formParam } from '#shared/inbox-http.ts';
+import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
 
-const deps = inboxDeps();
+const deps = inboxReadDeps();
 
 const params = z.strictObject({
   form: formParam.optional(),

@@ -3,10 +3,10 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { InboxEntry } from '#shared/domain/inbox.ts';
-import { inboxDeps } from '#shared/inbox-deps.ts';
+import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
 import { logger } from '#shared/logger.ts';
 
-const deps = inboxDeps();
+const deps = inboxReadDeps();
 
 /**
  * Keeps the inbox from the table's stream: any change to a submission, its approval, its intake

@@ -6,10 +6,10 @@ import { assertFormInScope, inScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { inboxDeps } from '#shared/inbox-deps.ts';
 import { decodeCursor, encodeCursor } from '#shared/inbox-http.ts';
+import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
 
-const deps = inboxDeps();
+const deps = inboxReadDeps();
 
 /**
  * Finds applications by name or e-mail. A POST, so the term never appears in a URL or an access

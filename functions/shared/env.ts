@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ORIGIN_SECRET_ENV, PREVIOUS_ORIGIN_SECRET_ENV } from './definitions/origin-secret.ts';
 
 /** Environment variables shared by several functions, validated at cold start with parseConfig. */
 export const tableName = { TABLE_NAME: z.string().min(1, 'is required') };
@@ -25,4 +26,14 @@ export const userPool = { USER_POOL_ID: z.string().min(1, 'is required') };
 /** Days audit entries are kept until an admin sets it in the organisation settings. */
 export const auditRetention = {
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
+};
+
+/**
+ * The secret CloudFront adds to every API request (functions/shared/definitions/origin-secret.ts);
+ * unset only where handlers are called directly (unit tests), which turns the check off.
+ */
+export const originSecret = {
+  [ORIGIN_SECRET_ENV]: z.string().min(16, 'must be at least 16 characters (see docs/deploy.md)').optional(),
+  /** A second secret accepted during a rotation; empty when there is none. */
+  [PREVIOUS_ORIGIN_SECRET_ENV]: z.string().optional(),
 };

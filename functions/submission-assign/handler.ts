@@ -5,10 +5,10 @@ import { type Caller, EVERY_FORM } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { inboxDeps } from '#shared/inbox-deps.ts';
 import { submissionInScope, submissionPath } from '#shared/inbox-http.ts';
+import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
 
-const deps = inboxDeps();
+const deps = inboxReadDeps();
 
 /**
  * Assigns an application to a staff member who works on its form (or to oneself), or clears the

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { VIEWER_ADDRESS_HEADER } from '#definitions/origin-secret.ts';
 import { submissionRequest } from '#shared/contracts/form-definition.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { submit } from '#shared/domain/submissions.ts';
@@ -15,11 +16,11 @@ const deps = formsDeps();
  * from the table's stream, so a slow or failing workflow service never loses a submission.
  */
 export const handler = httpHandler(
-  async ({ event, body }) => {
+  async ({ event, body, originVerified }) => {
     const slug = event.pathParameters?.slug ?? '';
     const withKey = withIdempotencyKey(body, event.headers?.['idempotency-key']);
     const request = localized(() => parseOrThrow(submissionRequest, withKey), withKey);
-    const receipt = await submit(deps, slug, request, clientKey(event));
+    const receipt = await submit(deps, slug, request, clientKey(event, originVerified));
     return json(202, receipt);
   },
   { maxBodyBytes: 64 * 1024 },
@@ -50,15 +51,12 @@ function withIdempotencyKey(body: unknown, key: string | undefined): unknown {
 }
 
 /**
- * Behind CloudFront the viewer's address arrives in x-lotse-viewer-ip (set by a CloudFront Function,
- * overwriting whatever the viewer sent); otherwise the last X-Forwarded-For entry, or the socket's.
+ * The viewer's address as CloudFront saw it: the CloudFront Function ViewerAddress writes it into
+ * x-lotse-viewer-ip, overwriting whatever the viewer sent, and only a request that carried the
+ * origin secret can have come through CloudFront. Without that proof (the check is off, in unit
+ * tests) the header could be anyone's, so the socket's address counts.
  */
-function clientKey(event: APIGatewayProxyEventV2): string {
-  const viewer = event.headers?.['x-lotse-viewer-ip'];
-  if (viewer) return viewer;
-  const forwarded = event.headers?.['x-forwarded-for']
-    ?.split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) ?? event.requestContext.http.sourceIp;
+function clientKey(event: APIGatewayProxyEventV2, originVerified: boolean): string {
+  const viewer = originVerified ? event.headers?.[VIEWER_ADDRESS_HEADER] : undefined;
+  return viewer || event.requestContext.http.sourceIp;
 }

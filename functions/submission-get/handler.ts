@@ -2,10 +2,10 @@ import { NotFoundError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { inboxDeps } from '#shared/inbox-deps.ts';
 import { submissionInScope, submissionPath } from '#shared/inbox-http.ts';
+import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
 
-const deps = inboxDeps();
+const deps = inboxReadDeps();
 
 /**
  * An application in full for staff: the answers as submitted with the exact form version's

@@ -2,10 +2,10 @@ import { noteRequest as request } from '#shared/contracts/inbox.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { inboxDeps } from '#shared/inbox-deps.ts';
 import { submissionInScope, submissionPath } from '#shared/inbox-http.ts';
+import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
 
-const deps = inboxDeps();
+const deps = inboxReadDeps();
 
 /** An internal note: staff only, kept in the timeline; the audit log records that, not what. */
 export const handler = httpHandler(async ({ event, body }) => {

@@ -5,12 +5,12 @@ import { documentClient } from '#shared/adapters/dynamo.ts';
 import { sesClient, sesMailer } from '#shared/adapters/mailer.ts';
 import { parseConfig } from '#shared/config.ts';
 import { mail } from '#shared/env.ts';
-import { formsDeps } from '#shared/forms-deps.ts';
+import { formStoreDeps } from '#shared/form-store-deps.ts';
 import { brandingFrom, organisationSettings } from '#shared/mail/branding.ts';
 import { sendReceipt } from '#shared/receipt.ts';
 import { taskHandler } from '#shared/task.ts';
 
-const deps = formsDeps();
+const deps = formStoreDeps();
 const config = parseConfig(mail);
 const organisationSettingsNow = organisationSettings(
   documentClient(),

@@ -28,8 +28,9 @@ const inventories = {
   off: synthesizedInventory(undefined),
 };
 const measured = await measureLocally({ runs, intake: withIntake });
-// NeedsAttention is published per kind only while something of that kind needs attention
-// (functions/attention-digest): none on an idle stage; each kind that does costs $0.30 a month.
+// NeedsAttention (the total over the kinds) is published only while something needs attention
+// (functions/attention-digest), the workflow-failure metric filter only when an execution fails:
+// none on an idle stage; each costs $0.30 a month while it gets data.
 const customMetrics = 0;
 const scheduled = Object.values(measured.scheduled).map((s) => ({
   everyMinutes: s.everyMinutes,

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -12,8 +13,13 @@ export interface AccessResources {
   readonly mail: MailSender;
   /** The staff user pool. @default - none: a function with `userPool` access fails the synth */
   readonly userPool?: cognito.IUserPool;
-  /** The asymmetric key credentials are signed with. @default - none: `signCredentials` fails the synth */
+  /** The asymmetric key credentials are signed with, when it is a KMS key. */
   readonly credentialKey?: kms.IKey;
+  /**
+   * Else the Parameter Store names of the signing key and its public half.
+   * @default - none: with neither, `signCredentials` and `readCredentialKey` fail the synth
+   */
+  readonly credentialKeyParameters?: { readonly privateKey: string; readonly publicKey: string };
 }
 
 /** Only the Cognito actions the user-management handlers call (functions/shared/adapters/user-directory.ts). */
@@ -62,19 +68,46 @@ export function grantAccess(
   if (access.sendMail) resources.mail.grantSend(grantee);
   if (access.readMailAccount) resources.mail.grantReadAccount(grantee);
   if (access.userPool) grantUserPool(grantee, access.userPool, resources.userPool);
-  if (access.signCredentials) {
-    if (!resources.credentialKey)
-      throw new Error(
-        'A function has signCredentials access (functions/shared/definitions/functions.ts), but no credential key was given: pass credentialKey to the stateless stack.',
-      );
-    resources.credentialKey.grant(grantee, 'kms:Sign', 'kms:GetPublicKey');
+  if (access.signCredentials || access.readCredentialKey) grantCredentialKey(grantee, access, resources);
+}
+
+/**
+ * Signing: kms:Sign and kms:GetPublicKey on the KMS key, or get and put on exactly the two
+ * parameters (put: the first signature makes the key). Publishing: the public half only. No KMS
+ * grant for the SecureString: the AWS managed key aws/ssm lets every principal of the account
+ * decrypt through Parameter Store, so ssm:GetParameter on the parameter is the control.
+ */
+function grantCredentialKey(
+  grantee: iam.IGrantable,
+  access: FunctionAccess,
+  resources: AccessResources,
+): void {
+  const { credentialKey, credentialKeyParameters } = resources;
+  if (credentialKey) {
+    if (access.signCredentials) credentialKey.grant(grantee, 'kms:Sign', 'kms:GetPublicKey');
+    else credentialKey.grant(grantee, 'kms:GetPublicKey');
+    return;
   }
-  if (access.readCredentialKey && !access.signCredentials) {
-    if (!resources.credentialKey)
-      throw new Error(
-        'A function has readCredentialKey access (functions/shared/definitions/functions.ts), but no credential key was given: pass credentialKey to the stateless stack.',
-      );
-    resources.credentialKey.grant(grantee, 'kms:GetPublicKey');
+  if (!credentialKeyParameters)
+    throw new Error(
+      'A function has signCredentials or readCredentialKey access (functions/shared/definitions/functions.ts), but no credential key was given: pass credentialKey or credentialKeyParameters to the stateless stack.',
+    );
+  // The parameters are in the functions' own account and region, as the mail identity is.
+  const stack = Stack.of(resources.mail);
+  const arn = (name: string) =>
+    stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: name.replace(/^\//, '') });
+  if (access.signCredentials) {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['ssm:GetParameter', 'ssm:PutParameter'],
+      resourceArns: [arn(credentialKeyParameters.privateKey), arn(credentialKeyParameters.publicKey)],
+    });
+  } else {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['ssm:GetParameter'],
+      resourceArns: [arn(credentialKeyParameters.publicKey)],
+    });
   }
 }
 

@@ -6,6 +6,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { BUNDLE_ASSET_DIR } from '../../functions/shared/certificates/assets.ts';
+import { type LambdaBundling, lambdaBundling } from '../bundling/esbuild-options.ts';
 
 export interface LotseFunctionProps {
   /** Absolute path of the module that exports `handler`. */
@@ -19,7 +20,7 @@ export interface LotseFunctionProps {
   readonly memoryMb?: number;
   /** @default Duration.seconds(10) */
   readonly timeout?: Duration;
-  /** @default - none besides POWERTOOLS_SERVICE_NAME and NODE_OPTIONS */
+  /** @default - none besides POWERTOOLS_SERVICE_NAME (and NODE_OPTIONS when bundles have source maps) */
   readonly environment?: Readonly<Record<string, string>>;
   /** @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
@@ -68,6 +69,7 @@ export class LotseFunction extends Construct {
     });
     this.logGroup.grantWrite(role);
 
+    const bundling = lambdaBundling(props.projectRoot);
     this.function = new nodejs.NodejsFunction(this, 'Function', {
       entry: props.entry,
       projectRoot: props.projectRoot,
@@ -83,32 +85,33 @@ export class LotseFunction extends Construct {
       environment: {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: props.serviceName,
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(bundling.sourceMap ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
       },
       bundling: {
-        forceDockerBundling: false,
-        format: nodejs.OutputFormat.ESM,
-        // ESM has no `require`; some bundled CommonJS dependencies call it for Node built-ins.
-        banner:
-          "import { createRequire as lotseCreateRequire } from 'node:module'; const require = lotseCreateRequire(import.meta.url);",
-        mainFields: ['module', 'main'],
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The SDK is bundled so that what runs is the version the tests ran against, not the runtime's.
-        bundleAwsSDK: true,
-        // Credentials come from the environment in Lambda: the rest of the default chain is dead weight.
-        esbuildArgs: {
-          '--alias:@aws-sdk/credential-provider-node': join(
-            props.projectRoot,
-            'infra/bundling/lambda-credentials.ts',
-          ),
-        },
+        ...nodejsBundling(bundling),
         ...(props.assets?.length ? { commandHooks: copyAssets(props.assets) } : {}),
       },
     });
   }
+}
+
+/** infra/bundling/esbuild-options.ts as NodejsFunction bundling props: local esbuild, ESM, the SDK inside. */
+function nodejsBundling(bundling: LambdaBundling): nodejs.BundlingOptions {
+  return {
+    forceDockerBundling: false,
+    format: nodejs.OutputFormat.ESM,
+    banner: bundling.banner,
+    mainFields: bundling.mainFields,
+    target: bundling.target,
+    minify: bundling.minify,
+    sourceMap: bundling.sourceMap,
+    sourcesContent: false,
+    // The SDK is bundled so that what runs is the version the tests ran against, not the runtime's.
+    bundleAwsSDK: true,
+    esbuildArgs: Object.fromEntries(
+      Object.entries(bundling.alias).map(([module, replacement]) => [`--alias:${module}`, replacement]),
+    ),
+  };
 }
 
 /** Copies each asset into `<bundle>/assets/` after esbuild ran (both paths are CDK's, quoted). */

@@ -27,6 +27,8 @@ export interface LotseUserPoolProps {
    * @default - the mail says "the Lotse console" without an address
    */
   readonly consoleUrl?: string;
+  /** Keep the pool and its groups (deletion protection on) when the stack is deleted. @default true */
+  readonly retain?: boolean;
 }
 
 /** Cognito's invitation (AdminCreateUser): one mail in German and English, as the pool has one template. */
@@ -46,8 +48,9 @@ export function invitationTemplate(consoleUrl?: string): cognito.UserInvitationC
 /**
  * The people who work with Lotse (admins, coordinators, viewers), with no self sign-up: an admin
  * creates each account. The pool holds personal data (names, e-mail addresses) and the accounts
- * of everybody with access to submissions, so it lives in the stateful stack, is retained when
- * the stack is deleted and cannot be deleted while deletion protection is on.
+ * of everybody with access to submissions, so it lives in the stateful stack and, unless `retain`
+ * is off (test stages), is retained when the stack is deleted and cannot be deleted while
+ * deletion protection is on.
  *
  * Handlers check the group themselves (functions/shared/http/auth.ts); API Gateway's JWT authorizer
  * checks the token against `issuerUrl` and `client`.
@@ -63,6 +66,7 @@ export class LotseUserPool extends Construct {
 
   constructor(scope: Construct, id: string, props: LotseUserPoolProps) {
     super(scope, id);
+    const retain = props.retain ?? true;
 
     // Changing sign-in aliases or required attributes replaces a user pool (and loses every
     // account): settle them here, before the first deploy.
@@ -89,8 +93,8 @@ export class LotseUserPool extends Construct {
       // active user; the pool has a handful of staff accounts, so that is cents a month.
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: retain,
+      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
     // What FULL_FUNCTION does, written down rather than left to the service's defaults: a password
@@ -109,14 +113,14 @@ export class LotseUserPool extends Construct {
       },
     });
 
-    // Retained with the pool: who is in which group is part of the accounts. Renaming a group
+    // Kept with the pool: who is in which group is part of the accounts. Renaming a group
     // replaces it and empties it.
     for (const [groupName, description] of Object.entries(userGroups)) {
       new cognito.CfnUserPoolGroup(this, `Group-${groupName}`, {
         userPoolId: this.userPool.userPoolId,
         groupName,
         description,
-      }).applyRemovalPolicy(RemovalPolicy.RETAIN);
+      }).applyRemovalPolicy(retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
     }
 
     this.client = this.userPool.addClient('Client', {
@@ -161,7 +165,7 @@ export interface LotseConsoleClientProps {
   readonly userPool: cognito.IUserPool;
   /** The managed login domain's base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */
   readonly loginUrl: string;
-  /** Where the console is served, `https://<distribution domain>`. */
+  /** Where the console is served: `https://<custom domain>`, or `https://<distribution domain>` without one. */
   readonly webUrl: string;
 }
 

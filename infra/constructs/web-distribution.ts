@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import {
+  ORIGIN_SECRET_HEADER,
+  VIEWER_ADDRESS_HEADER,
+} from '../../functions/shared/definitions/origin-secret.ts';
 import { spaFallback } from '../../functions/shared/definitions/spa-fallback.ts';
 import {
   cacheControlFor,
@@ -21,6 +26,11 @@ export interface WebDistributionProps {
   /** Host name of the HTTP API; CloudFront forwards `/api/*` to it. */
   readonly apiDomainName: string;
   /**
+   * Sent to the API in the `x-lotse-origin-secret` header on every request; the functions refuse
+   * requests without it, so only CloudFront reaches them (functions/shared/definitions/origin-secret.ts).
+   */
+  readonly originSecret: string;
+  /**
    * Settings the web app reads at start from `/config.json` (e.g. where to sign in), so one build
    * runs in every deployment. @default no config.json
    */
@@ -34,6 +44,19 @@ export interface WebDistributionProps {
    * `/`, the managed-login domain): allowed in the CSP's connect-src. @default none
    */
   readonly connectSources?: readonly string[];
+  /**
+   * A host name of the organisation's own and its certificate (ACM, us-east-1): viewers then connect
+   * with TLS 1.2 or newer, and `url` is `https://<domainName>`. A DNS record must point the name at
+   * the distribution. @default the distribution's `*.cloudfront.net` name, served with TLSv1 allowed
+   */
+  readonly customDomain?: CustomDomainProps;
+}
+
+export interface CustomDomainProps {
+  /** e.g. `lotse.your-organisation.org` */
+  readonly domainName: string;
+  /** Issued for `domainName`, in us-east-1 (CloudFront takes certificates from there only). */
+  readonly certificate: acm.ICertificate;
 }
 
 // Exported for test/infra, which runs it; defined with the local server's copy of the rule.
@@ -53,7 +76,7 @@ const placeholderPage = `<!doctype html>
 export class WebDistribution extends Construct {
   readonly distribution: cloudfront.Distribution;
   readonly bucket: s3.Bucket;
-  /** `https://<distribution>.cloudfront.net`, without a trailing slash. */
+  /** `https://<domainName>` with a custom domain, else `https://<distribution>.cloudfront.net`; no trailing slash. */
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: WebDistributionProps) {
@@ -94,8 +117,17 @@ export class WebDistribution extends Construct {
       comment: 'Lotse web app and API',
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      // No minimumProtocolVersion: with the default certificate CloudFront ignores it (see CFR4 below).
+      // With the default *.cloudfront.net certificate CloudFront fixes the viewer policy at TLSv1 and
+      // ignores minimumProtocolVersion (CFR4 below); only a certificate of our own (SNI) lifts it.
       // Origins are reached with TLS 1.2 only.
+      ...(props.customDomain
+        ? {
+            domainNames: [props.customDomain.domainName],
+            certificate: props.customDomain.certificate,
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+            sslSupportMethod: cloudfront.SSLMethod.SNI,
+          }
+        : {}),
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
       logBucket,
@@ -125,6 +157,8 @@ export class WebDistribution extends Construct {
           origin: new origins.HttpOrigin(props.apiDomainName, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            // Overwrites a header of that name from the viewer; the API refuses requests without it.
+            customHeaders: { [ORIGIN_SECRET_HEADER]: props.originSecret },
           }),
           // Redirecting would turn a POST into a GET; plain HTTP is refused instead.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
@@ -135,19 +169,19 @@ export class WebDistribution extends Construct {
           // the key and stop forwarding that header on GET. The local server leaves /api/* alone too.
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           // Every viewer header but Host (API Gateway needs its own), so the Authorization header
-          // reaches the JWT authorizer, and X-Forwarded-For, to which CloudFront appends the viewer's
-          // address: the submission handler limits submissions per client by it
-          // (functions/submission-create/handler.ts). A policy replacing this one must forward both.
+          // reaches the JWT authorizer. The viewer's address travels in a header of ours (below), not in
+          // X-Forwarded-For, to which API Gateway may append CloudFront's own address; the API trusts
+          // it only on requests with the origin secret, which only this distribution adds.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
-          // API Gateway may append CloudFront's own address to X-Forwarded-For, so the viewer's
-          // address is handed on in a header of ours, overwritten here whatever the viewer sent.
+          // The viewer's address for the per-client submission limit (functions/submission-create/
+          // handler.ts), overwritten here whatever the viewer sent.
           functionAssociations: [
             {
               eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
               function: new cloudfront.Function(this, 'ViewerAddress', {
                 code: cloudfront.FunctionCode.fromInline(
-                  "function handler(event) { var request = event.request; request.headers['x-lotse-viewer-ip'] = { value: event.viewer.ip }; return request; }",
+                  `function handler(event) { var request = event.request; request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip }; return request; }`,
                 ),
                 runtime: cloudfront.FunctionRuntime.JS_2_0,
                 comment: 'Passes the viewer address to the API for per-client rate limits',
@@ -157,12 +191,14 @@ export class WebDistribution extends Construct {
         },
       },
     });
-    Validations.of(this.distribution).acknowledge(
-      {
+    if (!props.customDomain) {
+      Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
-          'Lotse uses the default *.cloudfront.net certificate (no custom domain), for which CloudFront fixes the viewer security policy at TLSv1; with a custom domain and certificate, set minimumProtocolVersion TLSv1.2_2021.',
-      },
+          'No custom domain is configured, so the default *.cloudfront.net certificate is used, for which CloudFront fixes the viewer security policy at TLSv1. Set lotse:domainName and lotse:certificateArn (docs/deploy.md) for TLSv1.2_2021.',
+      });
+    }
+    Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',
         reason: 'Volunteers and the people they help may be anywhere; there is no region to restrict to.',
@@ -173,7 +209,7 @@ export class WebDistribution extends Construct {
           'No WAF for now: the API is throttled at the stage (burst 100, 50 rps) and a web ACL costs more than small organisations run on; add one in front of the distribution if abuse shows up.',
       },
     );
-    this.url = `https://${this.distribution.distributionDomainName}`;
+    this.url = `https://${props.customDomain?.domainName ?? this.distribution.distributionDomainName}`;
 
     const hasBuild = existsSync(join(props.webAssetsPath, 'index.html'));
     if (!hasBuild) {
@@ -185,7 +221,6 @@ export class WebDistribution extends Construct {
     const deployment = deployBuild(this, {
       ...props,
       bucket: this.bucket,
-      distribution: this.distribution,
       hasBuild,
     });
     acknowledgeDeploymentHandler(deployment, this.bucket);
@@ -244,13 +279,22 @@ function securityHeadersPolicy(
 /**
  * Two deployments, because S3 keeps one Cache-Control per object: hashed assets immutable, the rest
  * (index.html, config.json) revalidated on every use. Old hashed assets are kept (no prune), so a tab
- * opened before a deploy still loads its lazy chunks; the rest is pruned and invalidated.
+ * opened before a deploy still loads its lazy chunks; the rest is pruned.
+ *
+ * No invalidation after a deploy, hence no `distribution` here (with one, aws-cdk-lib grants
+ * cloudfront:CreateInvalidation on every distribution of the account). The edges hold nothing stale
+ * for longer than a second: the default behavior uses the managed cache policy CachingOptimized,
+ * "MinTTL: 1 second", and for objects whose origin "adds `Cache-Control: no-cache`, `no-store`,
+ * and/or `private` directives", with "Minimum TTL > 0 Seconds" "CloudFront caches objects for the
+ * value of the CloudFront minimum TTL" (CloudFront Developer Guide, "Using the managed cache
+ * policies" and "Specifying How Long Objects Stay in a CloudFront Edge Cache (Expiration)"). Every
+ * file that keeps its name across deploys is stored `no-cache` (cacheControlFor); a hashed asset
+ * never changes under its name. test/infra/custom-domain.test.ts holds both facts to the template.
  */
 function deployBuild(
   scope: Construct,
   props: WebDistributionProps & {
     bucket: s3.Bucket;
-    distribution: cloudfront.Distribution;
     hasBuild: boolean;
   },
 ): s3deploy.BucketDeployment {
@@ -277,8 +321,6 @@ function deployBuild(
     // Leaves the hashed assets to their own deployment (not pruned here, not re-uploaded).
     exclude: [`${hashedAssetsPrefix}*`],
     cacheControl: [s3deploy.CacheControl.fromString(cacheControlFor('index.html'))],
-    distribution: props.distribution,
-    distributionPaths: ['/*'],
     memoryLimit: 512,
   });
   // index.html names the new assets: they are uploaded first.
@@ -317,12 +359,6 @@ function acknowledgeDeploymentHandler(deployment: s3deploy.BucketDeployment, sit
       ),
       reason:
         'Objects of exactly two buckets: the CDK asset bucket (source) and the site bucket (destination).',
-    },
-    {
-      rule: 'AwsSolutions-IAM5',
-      finding: /^Resource::\*$/,
-      reason:
-        'CloudFront invalidations after a deploy; aws-cdk-lib grants cloudfront:CreateInvalidation on every distribution.',
     },
   );
 }

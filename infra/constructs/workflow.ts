@@ -13,7 +13,12 @@ export interface WorkflowProps {
   readonly definition: string;
   /** Every placeholder key of the definition and the function it stands for; each may be invoked. */
   readonly functions: Readonly<Record<string, lambda.IFunction>>;
-  /** @default logs.RetentionDays.ONE_MONTH */
+  /**
+   * A log group several state machines share (its name must start with `/aws/vendedlogs/states/`);
+   * each event names its machine in `execution_arn`. @default - a log group of its own
+   */
+  readonly logGroup?: logs.ILogGroup;
+  /** Of the log group of its own. @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
 }
 
@@ -38,12 +43,14 @@ export class Workflow extends Construct {
       Object.fromEntries(Object.entries(props.functions).map(([key, fn]) => [key, fn.functionArn])),
     );
 
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      // The vended-logs prefix keeps Step Functions from growing the account's log resource policy.
-      logGroupName: `/aws/vendedlogs/states/${props.stateMachineName}`,
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    const logGroup =
+      props.logGroup ??
+      new logs.LogGroup(this, 'Logs', {
+        // The vended-logs prefix keeps Step Functions from growing the account's log resource policy.
+        logGroupName: `/aws/vendedlogs/states/${props.stateMachineName}`,
+        retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
 
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineName: props.stateMachineName,

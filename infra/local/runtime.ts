@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -13,6 +13,10 @@ import {
   functions,
   type StreamFilter,
 } from '../../functions/shared/definitions/functions.ts';
+import {
+  ORIGIN_SECRET_ENV,
+  PREVIOUS_ORIGIN_SECRET_ENV,
+} from '../../functions/shared/definitions/origin-secret.ts';
 import {
   readWorkflow,
   stateMachineArnVariable,
@@ -31,6 +35,7 @@ import { createTokenVerifier } from './auth/token-verifier.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/dynamodb-local.ts';
 import { startStreamPoller } from './dynamodb/stream-poller.ts';
 import { ensureTable } from './dynamodb/tables.ts';
+import type { ViewerAddressSource } from './http/cloudfront-origin.ts';
 import { startHttpServer } from './http/server.ts';
 import { LocalLambda, type LocalLambdaOptions } from './lambda/local-lambda.ts';
 import { seedForms } from './seed.ts';
@@ -77,6 +82,11 @@ export interface LocalRuntimeOptions {
   readonly log?: (message: string, details?: Record<string, unknown>) => void;
   /** Told of every Lambda invocation, for `npm run cost`; observation only. */
   readonly onLambdaInvoke?: LocalLambdaOptions['onInvoke'];
+  /**
+   * Where the web server takes the viewer's address from: the socket, as CloudFront does, or
+   * X-Forwarded-For, so tests and benchmarks can act as many visitors. @default 'socket'
+   */
+  readonly viewerAddressFrom?: ViewerAddressSource;
 }
 
 export interface LocalRuntime {
@@ -108,6 +118,13 @@ export interface LocalRuntime {
 
 const REGION = 'eu-central-1';
 const ACCOUNT = '000000000000';
+
+/**
+ * The secret the web server adds to API requests, as CloudFront does on AWS; random per process.
+ * Not per start: the handler modules are imported once per process and read it at that cold
+ * start, so a runtime started again in the same process (tests) must keep it.
+ */
+const originSecret = randomBytes(32).toString('base64url');
 
 /**
  * Starts everything Lotse needs on one machine: DynamoDB Local, the local SES, the local Step
@@ -176,6 +193,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: authUrl,
       LOTSE_USER_POOL_CLIENT_ID: auth.clientId,
+      [ORIGIN_SECRET_ENV]: originSecret,
+      [PREVIOUS_ORIGIN_SECRET_ENV]: '',
       USER_POOL_ID: LOCAL_USER_POOL_ID,
       TABLE_NAME: localTableName(),
       MAIL_FROM: options.mailFrom ?? 'lotse@example.org',
@@ -302,6 +321,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // The console's OpenID client fetches discovery and tokens from the provider (CSP connect-src).
       connectSources: [`${openIdProvider.issuer}/`],
       invoke: (id, event) => lambda.invoke(id, event),
+      originSecret,
+      ...(options.viewerAddressFrom ? { viewerAddressFrom: options.viewerAddressFrom } : {}),
       verifyToken: createTokenVerifier({
         issuer: openIdProvider.issuer,
         jwksUri: openIdProvider.jwksUri,
@@ -319,7 +340,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       mkdirSync(dirname(options.envFile), { recursive: true });
       writeFileSync(
         options.envFile,
+        // Scripts reach the API through the web server like everyone else; they need no secret.
         `${Object.entries(env)
+          .filter(([k]) => k !== ORIGIN_SECRET_ENV && k !== PREVIOUS_ORIGIN_SECRET_ENV)
           .map(([k, v]) => `${k}=${v}`)
           .join('\n')}\n`,
       );

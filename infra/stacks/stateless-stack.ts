@@ -1,7 +1,20 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ArnFormat, CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  Aws,
+  CfnCondition,
+  CfnOutput,
+  CfnParameter,
+  Duration,
+  Fn,
+  Lazy,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -16,6 +29,12 @@ import {
   functionIds,
   functions,
 } from '#definitions/functions.ts';
+import {
+  ORIGIN_SECRET_ENV,
+  ORIGIN_SECRET_PARAMETER,
+  PREVIOUS_ORIGIN_SECRET_ENV,
+  PREVIOUS_ORIGIN_SECRET_PARAMETER,
+} from '#definitions/origin-secret.ts';
 import { routes } from '#definitions/routes.ts';
 import {
   readWorkflow,
@@ -25,6 +44,7 @@ import {
   stateMachines,
 } from '#definitions/state-machines.ts';
 import { defaultLogLevel, type LogLevel } from '../../functions/shared/logger.ts';
+import type { CustomDomain } from '../config.ts';
 import { Alarms } from '../constructs/alarms.ts';
 import { grantAccess } from '../constructs/function-access.ts';
 import { addTrigger } from '../constructs/function-trigger.ts';
@@ -66,7 +86,7 @@ export interface StatelessStackProps extends StackProps {
   readonly auth: ApiAuth;
   /** @default - the defaults of functions/shared/env.ts */
   readonly submissionRateLimit?: SubmissionRateLimit;
-  /** Sender address of every e-mail (the SES identity). */
+  /** Sender address of every e-mail; its domain is the SES identity. */
   readonly mailFrom: string;
   readonly organisationName: string;
   /** LOG_LEVEL of every function. @default the one default of functions/shared/logger.ts */
@@ -79,8 +99,18 @@ export interface StatelessStackProps extends StackProps {
   readonly webAssetsPath?: string;
   /** Signs credentials; functions with `signCredentials` get CREDENTIAL_KEY_ID. @default - none */
   readonly credentialKey?: kms.IKey;
+  /**
+   * Or the Parameter Store names of the signing key (made on first use): signing functions get
+   * both, publishing ones the public one. @default - none
+   */
+  readonly credentialKeyParameters?: { readonly privateKey: string; readonly publicKey: string };
   /** Where package.json and the function entries are. @default the repository this file is in */
   readonly projectRoot?: string;
+  /**
+   * The app's own host name and its ACM certificate (us-east-1): the public URL of pages, mails and
+   * sign-in becomes `https://<domainName>`. @default the distribution's `*.cloudfront.net` name
+   */
+  readonly customDomain?: CustomDomain;
 }
 
 /**
@@ -97,11 +127,28 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const projectRoot = props.projectRoot ?? repositoryRoot;
 
-    const mail = new MailSender(this, 'Mail', { mailFrom: props.mailFrom });
+    const mail = new MailSender(this, 'Mail', {
+      mailFrom: props.mailFrom,
+      configurationSetName: `${props.stage}-lotse`,
+    });
     const api = new LotseHttpApi(this, 'Http', { apiName: `${props.stage}-lotse` });
+    const originSecret = originSecrets(this);
     const web = new WebDistribution(this, 'Web', {
       apiDomainName: api.domainName,
+      originSecret: originSecret.current,
       webAssetsPath: props.webAssetsPath ?? join(projectRoot, 'web/dist'),
+      ...(props.customDomain
+        ? {
+            customDomain: {
+              domainName: props.customDomain.domainName,
+              certificate: acm.Certificate.fromCertificateArn(
+                this,
+                'Certificate',
+                props.customDomain.certificateArn,
+              ),
+            },
+          }
+        : {}),
       // The console's OpenID client reads Cognito's discovery document and posts to its token endpoint.
       connectSources: [`${props.auth.issuerUrl}/`, props.auth.loginUrl],
       // The console signs in with managed login (code + PKCE); its client needs the distribution's URL.
@@ -153,6 +200,13 @@ export class StatelessStack extends Stack {
         : { SUBMISSION_RATE_WINDOW_SECONDS: String(rateLimit.windowSeconds) }),
     };
 
+    // Only the functions behind the API check the secret; the rest need not know it.
+    const servesRoutes = new Set<FunctionId>(routes.map((route) => route.function));
+    const originSecretEnvironment = {
+      [ORIGIN_SECRET_ENV]: originSecret.current,
+      [PREVIOUS_ORIGIN_SECRET_ENV]: originSecret.previous,
+    };
+
     const built = {} as Record<FunctionId, LotseFunction>;
     const deadLetterQueues: Partial<Record<FunctionId, sqs.IQueue>> = {};
     // One log group for all functions: a group per function made the stack outgrow
@@ -174,10 +228,8 @@ export class StatelessStack extends Stack {
           definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
         environment: {
           ...environment,
-          ...((definition.access.signCredentials || definition.access.readCredentialKey) &&
-          props.credentialKey
-            ? { CREDENTIAL_KEY_ID: props.credentialKey.keyArn }
-            : {}),
+          ...(servesRoutes.has(functionId) ? originSecretEnvironment : {}),
+          ...credentialKeyEnvironment(definition.access, props),
         },
         ...(definition.assets ? { assets: definition.assets } : {}),
         // A scheduled run has no caller to follow through services; its log lines and the alarms'
@@ -191,6 +243,7 @@ export class StatelessStack extends Stack {
         mail,
         ...(props.auth.userPool ? { userPool: props.auth.userPool } : {}),
         ...(props.credentialKey ? { credentialKey: props.credentialKey } : {}),
+        ...(props.credentialKeyParameters ? { credentialKeyParameters: props.credentialKeyParameters } : {}),
       });
       if (definition.trigger) {
         const { deadLetterQueue } = addTrigger(fn, fn.function, definition.trigger, {
@@ -206,10 +259,19 @@ export class StatelessStack extends Stack {
     for (const f of functionIds) handlers[f] = built[f].function;
     this.functions = handlers as Record<FunctionId, lambda.IFunction>;
 
+    // One log group for all state machines, so that one metric filter (infra/constructs/alarms.ts)
+    // sees every failed execution; the vended-logs prefix keeps Step Functions from growing the
+    // account's log resource policy.
+    const workflowLogs = new logs.LogGroup(this, 'WorkflowLogs', {
+      logGroupName: `/aws/vendedlogs/states/${props.stage}-lotse`,
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const workflows = {} as Record<StateMachineId, Workflow>;
     for (const sm of stateMachineIds) {
       workflows[sm] = new Workflow(this, `${pascalCase(sm)}Workflow`, {
         stateMachineName: machineNames[sm] as string,
+        logGroup: workflowLogs,
         definition: readWorkflow(sm),
         functions: Object.fromEntries(
           stateMachines[sm].invokes.map((f) => [functionArnSubstitutionKey(f), this.functions[f]]),
@@ -243,8 +305,7 @@ export class StatelessStack extends Stack {
     if (props.alarmEmail) {
       new Alarms(this, 'Alarms', {
         email: props.alarmEmail,
-        functions: this.functions,
-        stateMachines: Object.fromEntries(stateMachineIds.map((sm) => [sm, workflows[sm].stateMachine])),
+        workflowLogs,
         api: api.api,
         deadLetterQueues,
       });
@@ -259,15 +320,70 @@ export class StatelessStack extends Stack {
     );
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web app' });
+    if (props.customDomain) {
+      // CloudFront answers for the name only once DNS sends viewers to the distribution.
+      new CfnOutput(this, 'DnsRecord', {
+        value: `${props.customDomain.domainName} CNAME ${web.distribution.distributionDomainName}`,
+        description: `Create this DNS record (in Route 53 an alias A and AAAA record to the distribution instead) so that ${web.url} reaches the app`,
+      });
+    }
     new CfnOutput(this, 'ApiUrl', {
       value: `${web.url}/api`,
-      description: 'The HTTP API, through CloudFront (use this one)',
-    });
-    new CfnOutput(this, 'ApiEndpoint', {
-      value: api.api.apiEndpoint,
-      description: 'The HTTP API endpoint behind CloudFront',
+      description: 'The HTTP API, through CloudFront (its own endpoint refuses other callers)',
     });
   }
+}
+
+/** Where a function that signs or publishes credentials finds the key (functions/shared/certificates/signer.ts). */
+function credentialKeyEnvironment(
+  access: FunctionDefinition['access'],
+  props: Pick<StatelessStackProps, 'credentialKey' | 'credentialKeyParameters'>,
+): Record<string, string> {
+  if (!access.signCredentials && !access.readCredentialKey) return {};
+  if (props.credentialKey) return { CREDENTIAL_KEY_ID: props.credentialKey.keyArn };
+  if (!props.credentialKeyParameters) return {};
+  return {
+    CREDENTIAL_PUBLIC_KEY_PARAMETER: props.credentialKeyParameters.publicKey,
+    ...(access.signCredentials ? { CREDENTIAL_KEY_PARAMETER: props.credentialKeyParameters.privateKey } : {}),
+  };
+}
+
+/**
+ * The secret CloudFront adds to every API request, as stack parameters so that it costs nothing
+ * (no Secrets Manager) and can be rotated: the one CloudFront sends, and a second one the functions
+ * accept too while a rotation is under way (docs/deploy.md). Left empty, the first is the random
+ * part of the stack's own id: unguessable, stable across deploys, and never shown to the public.
+ */
+function originSecrets(stack: Stack): { current: string; previous: string } {
+  // Empty, or long enough and safe in a header; the deploy refuses anything else before it starts.
+  const allowedPattern = '^$|^[A-Za-z0-9._~-]{16,256}$';
+  const constraintDescription = 'must be empty or 16 to 256 of the characters A-Z a-z 0-9 . _ ~ -';
+  const current = new CfnParameter(stack, ORIGIN_SECRET_PARAMETER, {
+    type: 'String',
+    noEcho: true,
+    default: '',
+    allowedPattern,
+    constraintDescription,
+    description:
+      'The secret CloudFront sends to the API (x-lotse-origin-secret). Empty: the random part of the stack id. See docs/deploy.md.',
+  });
+  const previous = new CfnParameter(stack, PREVIOUS_ORIGIN_SECRET_PARAMETER, {
+    type: 'String',
+    noEcho: true,
+    default: '',
+    allowedPattern,
+    constraintDescription,
+    description:
+      'A second secret the API accepts during a rotation (the next one, then the old one). Empty: none. See docs/deploy.md.',
+  });
+  const useStackId = new CfnCondition(stack, 'OriginSecretFromStackId', {
+    expression: Fn.conditionEquals(current.valueAsString, ''),
+  });
+  const stackIdPart = Fn.select(2, Fn.split('/', Aws.STACK_ID));
+  return {
+    current: Fn.conditionIf(useStackId.logicalId, stackIdPart, current.valueAsString).toString(),
+    previous: previous.valueAsString,
+  };
 }
 
 const pascalCase = (id: string): string =>

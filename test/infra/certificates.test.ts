@@ -12,7 +12,7 @@ import { certificateAssets } from '#shared/certificates/assets.ts';
 import { grantAccess } from '../../infra/constructs/function-access.ts';
 import { LotseFunction } from '../../infra/constructs/lotse-function.ts';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
-import { buildTestApp } from './lotse-app-fixture.ts';
+import { buildTestApp, testContext } from './lotse-app-fixture.ts';
 
 describe('certificate infrastructure', () => {
   it('bundles the fonts next to a function that renders certificates, and the bundle renders on its own', async () => {
@@ -58,8 +58,66 @@ describe('certificate infrastructure', () => {
     ).toThrow(/inside the project/);
   });
 
-  it('keeps an asymmetric P-256 signing key in the stateful stack, retained, under the stage alias', () => {
+  it('keeps the signing key in Parameter Store by default: no KMS key, the certifier alone may read or make it', () => {
     const { stateful, stateless } = buildTestApp({ bundle: false, cloudFormationValidation: false });
+    expect(Template.fromStack(stateful).findResources('AWS::KMS::Key')).toEqual({});
+    const resources = Object.values(Template.fromStack(stateless).toJSON().Resources) as Array<{
+      Type: string;
+      // biome-ignore lint/suspicious/noExplicitAny: template JSON is untyped; the assertions are the type check.
+      Properties: Record<string, any>;
+    }>;
+    const variables = (id: string) =>
+      resources.find(
+        (r) =>
+          r.Type === 'AWS::Lambda::Function' &&
+          r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === id,
+      )?.Properties.Environment.Variables as Record<string, unknown>;
+    for (const id of functionIds) {
+      const env = variables(id);
+      expect('CREDENTIAL_KEY_ID' in env, id).toBe(false);
+      expect(env.CREDENTIAL_KEY_PARAMETER, id).toBe(
+        id === 'course-certify' ? '/lotse/test/credential-signing-key' : undefined,
+      );
+      expect(env.CREDENTIAL_PUBLIC_KEY_PARAMETER, id).toBe(
+        ['course-certify', 'course-public'].includes(id) ? '/lotse/test/credential-public-key' : undefined,
+      );
+    }
+    // Which policies name a parameter, and with which actions.
+    const statements = resources
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown }>)
+      .filter((st) => JSON.stringify(st.Resource).includes(':parameter/lotse/'));
+    const summary = statements.map((st) => ({
+      actions: ([] as string[]).concat(st.Action as string[]).sort(),
+      parameters: JSON.stringify(st.Resource)
+        .match(/parameter\/lotse\/test\/[a-z-]+/g)
+        ?.sort(),
+    }));
+    expect(summary).toHaveLength(2);
+    expect(summary).toContainEqual({
+      actions: ['ssm:GetParameter', 'ssm:PutParameter'],
+      parameters: [
+        'parameter/lotse/test/credential-public-key',
+        'parameter/lotse/test/credential-signing-key',
+      ],
+    });
+    expect(summary).toContainEqual({
+      actions: ['ssm:GetParameter'],
+      parameters: ['parameter/lotse/test/credential-public-key'],
+    });
+    // Nothing else in the stack may touch the parameters.
+    const anySsm = resources
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('ssm:'));
+    expect(anySsm).toHaveLength(2);
+  });
+
+  it('keeps an asymmetric P-256 signing key in the stateful stack, retained, under the stage alias, when KMS is chosen', () => {
+    const { stateful, stateless } = buildTestApp({
+      bundle: false,
+      cloudFormationValidation: false,
+      context: { ...testContext, 'lotse:credentialKey': 'kms' },
+    });
     const template = Template.fromStack(stateful);
     const keys = template.findResources('AWS::KMS::Key', { Properties: { KeySpec: 'ECC_NIST_P256' } });
     expect(Object.values(keys)).toHaveLength(1);

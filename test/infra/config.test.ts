@@ -19,7 +19,25 @@ describe('deployment configuration', () => {
       adminEmail: undefined,
       logLevel: 'WARN',
       tableKey: 'aws-owned',
+      retainData: true,
+      credentialKey: 'parameter',
+      customDomain: undefined,
     });
+  });
+
+  it('keeps the data of the prod stage only, unless told otherwise, and refuses anything but true or false', () => {
+    expect(configOf({}).retainData).toBe(true);
+    expect(configOf({ 'lotse:stage': 'test' }).retainData).toBe(false);
+    expect(configOf({ 'lotse:stage': 'test', 'lotse:retainData': 'true' }).retainData).toBe(true);
+    expect(configOf({ 'lotse:retainData': false }).retainData).toBe(false);
+    expect(() => configOf({ 'lotse:retainData': 'yes' })).toThrow(/lotse:retainData must be true or false/);
+  });
+
+  it('keeps the credential signing key in Parameter Store unless KMS is chosen', () => {
+    expect(configOf({ 'lotse:credentialKey': 'kms' }).credentialKey).toBe('kms');
+    expect(() => configOf({ 'lotse:credentialKey': 'hsm' })).toThrow(
+      /lotse:credentialKey "hsm" must be one of parameter, kms/,
+    );
   });
 
   it('logs at the one default unless told otherwise, and refuses a level that does not exist', () => {
@@ -58,6 +76,60 @@ describe('deployment configuration', () => {
     ).toThrow(
       /lotse:submissionRateLimit must be a whole number of at least 1[\s\S]*lotse:submissionRateWindowSeconds must be a whole number/,
     );
+  });
+
+  it('takes a custom domain with its certificate from us-east-1, both keys or neither', () => {
+    const certificateArn =
+      'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+    expect(
+      configOf({
+        'lotse:domainName': ' Lotse.Your-Organisation.org ',
+        'lotse:certificateArn': certificateArn,
+      }).customDomain,
+    ).toEqual({ domainName: 'lotse.your-organisation.org', certificateArn });
+    expect(configOf({}).customDomain).toBeUndefined();
+
+    expect(() => configOf({ 'lotse:domainName': 'lotse.your-organisation.org' })).toThrow(
+      /lotse:certificateArn is missing: lotse:domainName needs an ACM certificate for that name in us-east-1/,
+    );
+    expect(() => configOf({ 'lotse:certificateArn': certificateArn })).toThrow(
+      /lotse:domainName is missing: lotse:certificateArn needs the host name it was issued for/,
+    );
+    expect(() =>
+      configOf({
+        'lotse:domainName': 'lotse.your-organisation.org',
+        'lotse:certificateArn': certificateArn.replace('us-east-1', 'eu-central-1'),
+      }),
+    ).toThrow(
+      /lotse:certificateArn is a certificate in eu-central-1, but CloudFront uses certificates from us-east-1 only/,
+    );
+  });
+
+  it('names each bad custom-domain key in one error', () => {
+    const error = (() => {
+      try {
+        configOf({
+          'lotse:domainName': 'https://lotse.your-organisation.org/',
+          'lotse:certificateArn': 'arn:aws:iam::123456789012:server-certificate/lotse',
+          'lotse:stage': 'Prod',
+        });
+      } catch (thrown) {
+        return (thrown as Error).message;
+      }
+      return 'no error';
+    })();
+    expect(error).toMatch(/lotse:stage "Prod"/);
+    expect(error).toMatch(
+      /lotse:domainName "https:\/\/lotse.your-organisation.org\/" is not a host name; give the name alone/,
+    );
+    expect(error).toMatch(
+      /lotse:certificateArn "arn:aws:iam::123456789012:server-certificate\/lotse" is not the ARN of an ACM certificate/,
+    );
+    for (const bad of ['lotse', 'lotse..org', '*.your-organisation.org', 'lotse.org.', '-lotse.org']) {
+      expect(() => configOf({ 'lotse:domainName': bad, 'lotse:certificateArn': 'x' }), bad).toThrow(
+        /lotse:domainName .* is not a host name/,
+      );
+    }
   });
 
   it('names every bad key in one error', () => {

@@ -11,6 +11,9 @@ export const testContext = {
   'lotse:alarmEmail': 'ops@example.org',
   // As `-c` passes it: a string. The rate window is left to the handler's default.
   'lotse:submissionRateLimit': '30',
+  // Kept like production data, so the templates under test are the ones `prod` deploys; what a
+  // test stage without this deletes is in removal.test.ts.
+  'lotse:retainData': 'true',
 };
 
 export interface TestAppOptions {

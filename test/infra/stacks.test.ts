@@ -18,8 +18,8 @@ import {
   stateMachines,
 } from '#definitions/state-machines.ts';
 import { mainTable } from '#definitions/table.ts';
-import { attentionKinds } from '#shared/domain/attention.ts';
-import { FUNCTIONS_PER_ALARM } from '../../infra/constructs/alarms.ts';
+import { countResources } from '../../infra/cli/cost/inventory.ts';
+import { WORKFLOW_FAILURE_METRIC, WORKFLOW_FAILURE_PATTERN } from '../../infra/constructs/alarms.ts';
 import { userGroups } from '../../infra/constructs/user-pool.ts';
 import { spaFallback } from '../../infra/constructs/web-distribution.ts';
 import type { LotseApp } from '../../infra/lotse-app.ts';
@@ -44,6 +44,21 @@ beforeAll(() => {
   statefulResources = stateful.toJSON().Resources;
   // Bundling every function (50 with the console) takes 60–250 s on a loaded two-core machine.
 }, 600_000);
+
+interface MetricRead {
+  readonly Namespace: string;
+  readonly MetricName: string;
+  readonly Dimensions?: readonly { Name: string; Value: unknown }[];
+}
+
+/** The metrics an alarm reads: its one metric, or each metric of its metric math. */
+function metricsReadBy(alarm: Resource): MetricRead[] {
+  const p = alarm.Properties;
+  if (!p.Metrics) return [{ Namespace: p.Namespace, MetricName: p.MetricName, Dimensions: p.Dimensions }];
+  return p.Metrics.flatMap((m: { MetricStat?: { Metric: MetricRead } }) =>
+    m.MetricStat ? [m.MetricStat.Metric] : [],
+  );
+}
 
 const pascalCase = (id: string) =>
   id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
@@ -262,7 +277,7 @@ describe('functions', () => {
         'MAIL_FROM',
         // The same default as npm start (functions/shared/logger.ts), not the runtime's INFO.
         'LOG_LEVEL',
-        'NODE_OPTIONS',
+        // No NODE_OPTIONS: the bundles have no source maps to enable (infra/bundling/esbuild-options.ts).
         'ORGANISATION_NAME',
         'POWERTOOLS_SERVICE_NAME',
         'PUBLIC_BASE_URL',
@@ -275,10 +290,14 @@ describe('functions', () => {
         // Set in the test context; the window is not, so the handler's default applies.
         'SUBMISSION_RATE_LIMIT',
         ...stateMachineIds.map(stateMachineArnVariable),
-        // The organisation's signing key, for those that sign credentials or publish its public half.
+        // Where the organisation's signing key is kept (Parameter Store by default): its public
+        // half for those that sign credentials or publish it, the private one for those that sign.
         ...(definition.access.signCredentials || definition.access.readCredentialKey
-          ? ['CREDENTIAL_KEY_ID']
+          ? ['CREDENTIAL_PUBLIC_KEY_PARAMETER']
           : []),
+        ...(definition.access.signCredentials ? ['CREDENTIAL_KEY_PARAMETER'] : []),
+        // The secret CloudFront sends, for the functions behind the API (test/infra/origin-secret.test.ts).
+        ...(routes.some((route) => route.function === id) ? ['ORIGIN_SECRET', 'ORIGIN_SECRET_PREVIOUS'] : []),
       ].sort(),
     );
     expect(env.SUBMISSION_RATE_LIMIT).toBe('30');
@@ -288,7 +307,6 @@ describe('functions', () => {
     expect(env.MAIL_FROM).toBe('lotse@example.org');
     expect(env.ADMIN_EMAIL).toBe('ops@example.org');
     expect(env.ORGANISATION_NAME).toBe('Lotse Test');
-    expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
     expect(env.LOG_LEVEL).toBe('WARN');
     expect(render(env.PUBLIC_BASE_URL)).toMatch(/^https:\/\/<WebDistribution[A-Za-z0-9]+\.DomainName>$/);
     for (const sm of stateMachineIds) {
@@ -316,8 +334,13 @@ describe('functions', () => {
     expect(actions.has('sqs:SendMessage')).toBe(streamTriggered);
     expect(actions.has('cognito-idp:ListUsers')).toBe(access.userPool !== undefined);
     expect(actions.has('cognito-idp:AdminCreateUser')).toBe(access.userPool === 'manage');
+    // The credential signing key in Parameter Store (the default): signers may make it, publishers read its public half.
+    expect(actions.has('ssm:GetParameter')).toBe(
+      access.signCredentials === true || access.readCredentialKey === true,
+    );
+    expect(actions.has('ssm:PutParameter')).toBe(access.signCredentials === true);
     const known =
-      /^(dynamodb|kms|states|ses|cognito-idp:(ListUsers|ListUsersInGroup|AdminGetUser|AdminListGroupsForUser|AdminCreateUser|AdminAddUserToGroup|AdminRemoveUserFromGroup|AdminDisableUser|AdminEnableUser|AdminUserGlobalSignOut)$|logs:(CreateLogStream|PutLogEvents)$|xray:Put|sqs:(SendMessage|GetQueueAttributes|GetQueueUrl)$)/;
+      /^(dynamodb|kms|states|ses|ssm:(GetParameter|PutParameter)$|cognito-idp:(ListUsers|ListUsersInGroup|AdminGetUser|AdminListGroupsForUser|AdminCreateUser|AdminAddUserToGroup|AdminRemoveUserFromGroup|AdminDisableUser|AdminEnableUser|AdminUserGlobalSignOut)$|logs:(CreateLogStream|PutLogEvents)$|xray:Put|sqs:(SendMessage|GetQueueAttributes|GetQueueUrl)$)/;
     expect([...actions].filter((action) => !known.test(action))).toEqual([]);
   });
 
@@ -344,7 +367,8 @@ describe('functions', () => {
     for (const statement of sendStatements) {
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'lotse@example.org' } });
     }
-    stateless.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'lotse@example.org' });
+    // The identity is the sender's domain (test/infra/mail-sender.test.ts).
+    stateless.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.org' });
   });
 });
 
@@ -419,12 +443,12 @@ describe('triggers', () => {
       expect(policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement)).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
       );
-      const alarms = ofType('AWS::CloudWatch::Alarm').filter(
-        ([, a]) =>
-          a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
-          a.Properties.Dimensions.some(
-            (d: { Value: unknown }) => render(d.Value) === `<${queueId}.QueueName>`,
-          ),
+      const alarms = ofType('AWS::CloudWatch::Alarm').filter(([, a]) =>
+        metricsReadBy(a).some(
+          (m) =>
+            m.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+            m.Dimensions?.some((d) => render(d.Value) === `<${queueId}.QueueName>`),
+        ),
       );
       expect(alarms).toHaveLength(1);
       expect((alarms[0] as [string, Resource])[1].Properties).toMatchObject({
@@ -468,7 +492,14 @@ describe('state machines', () => {
       StateMachineName: `test-${id}`,
       StateMachineType: 'STANDARD',
       TracingConfiguration: { Enabled: true },
-      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
+      LoggingConfiguration: {
+        Level: 'ALL',
+        IncludeExecutionData: false,
+        // Every machine into the one group the workflow-failure metric filter reads.
+        Destinations: [
+          { CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [workflowLogsId(), 'Arn'] } } },
+        ],
+      },
     });
   });
 
@@ -558,11 +589,20 @@ describe('HTTP API', () => {
   });
 });
 
+/** Logical id of the log group all state machines share. */
+function workflowLogsId(): string {
+  const found = ofType('AWS::Logs::LogGroup').filter(
+    ([, g]) => g.Properties.LogGroupName === '/aws/vendedlogs/states/test-lotse',
+  );
+  expect(found).toHaveLength(1);
+  return (found[0] as [string, Resource])[0];
+}
+
 describe('logs', () => {
   it('keeps every log group for a month', () => {
     const groups = ofType('AWS::Logs::LogGroup');
-    // One shared by the functions, one per state machine, one for API access logs.
-    expect(groups.length).toBe(1 + stateMachineIds.length + 1);
+    // One shared by the functions, one shared by the state machines, one for API access logs.
+    expect(groups.length).toBe(3);
     for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBe(30);
   });
 
@@ -678,38 +718,55 @@ describe('outputs and alarms', () => {
     }
   });
 
-  it('mails alarms for every function, every workflow, the API and every dead-letter queue', () => {
+  it('mails one alarm per kind of failure, each reading as few metrics as it can', () => {
     stateless.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.org',
     });
     const alarms = ofType('AWS::CloudWatch::Alarm');
-    // One per ten functions, two per workflow, the API, each dead-letter queue, each kind of attention.
-    expect(alarms.length).toBe(
-      Math.ceil(functionIds.length / FUNCTIONS_PER_ALARM) +
-        2 * stateMachineIds.length +
-        1 +
-        streamFunctions.length +
-        attentionKinds.length,
-    );
-    // Every function's errors are read by exactly one of them.
-    const read = alarms.flatMap(([, a]) =>
-      (a.Properties.Metrics ?? []).flatMap(
-        (m: { MetricStat?: { Metric: { MetricName: string; Dimensions: { Value: unknown }[] } } }) =>
-          m.MetricStat?.Metric.MetricName === 'Errors'
-            ? [render(m.MetricStat.Metric.Dimensions[0]?.Value)]
-            : [],
-      ),
-    );
-    expect(read).toHaveLength(functionIds.length);
-    expect(new Set(read).size).toBe(functionIds.length);
-    const attention = alarms.filter(([, a]) => a.Properties.MetricName === 'NeedsAttention');
-    expect(attention.map(([, a]) => a.Properties.Dimensions)).toEqual(
-      attentionKinds.map((kind) => [
-        { Name: 'kind', Value: kind },
-        { Name: 'service', Value: 'attention' },
+    const read = alarms.map(([, a]) => metricsReadBy(a).map((m) => `${m.Namespace}/${m.MetricName}`));
+    expect(read).toEqual(
+      expect.arrayContaining([
+        // Every function of the account and region: no dimension.
+        ['AWS/Lambda/Errors'],
+        [`${WORKFLOW_FAILURE_METRIC.namespace}/${WORKFLOW_FAILURE_METRIC.name}`],
+        ['AWS/ApiGateway/5xx'],
+        ['Lotse/NeedsAttention'],
+        streamFunctions.map(() => 'AWS/SQS/ApproximateNumberOfMessagesVisible'),
+        // The SES account's reputation: bounce and complaint rate.
+        ['AWS/SES/Reputation.BounceRate', 'AWS/SES/Reputation.ComplaintRate'],
       ]),
     );
+    expect(alarms).toHaveLength(6);
+    const lambdaErrors = alarms
+      .flatMap(([, a]) => metricsReadBy(a))
+      .find((m) => m.Namespace === 'AWS/Lambda');
+    expect(lambdaErrors?.Dimensions).toBeUndefined();
+    const attention = alarms
+      .flatMap(([, a]) => metricsReadBy(a))
+      .find((m) => m.MetricName === 'NeedsAttention');
+    expect(attention?.Dimensions).toEqual([{ Name: 'service', Value: 'attention' }]);
+    // What CloudWatch bills: 2 dead-letter queues, 2 reputation rates, 1 metric for everything else.
+    const inventory = countResources(Object.values(resources));
+    expect(inventory.alarms).toBe(6);
+    expect(inventory.alarmMetrics).toBe(4 + streamFunctions.length + 2);
+    expect(inventory.alarmMetrics).toBeLessThanOrEqual(8);
     for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it('counts unsuccessful executions of every state machine with one metric filter', () => {
+    const filters = ofType('AWS::Logs::MetricFilter');
+    expect(filters).toHaveLength(1);
+    expect((filters[0] as [string, Resource])[1].Properties).toEqual({
+      LogGroupName: { Ref: workflowLogsId() },
+      FilterPattern: WORKFLOW_FAILURE_PATTERN,
+      MetricTransformations: [
+        {
+          MetricNamespace: WORKFLOW_FAILURE_METRIC.namespace,
+          MetricName: WORKFLOW_FAILURE_METRIC.name,
+          MetricValue: '1',
+        },
+      ],
+    });
   });
 });

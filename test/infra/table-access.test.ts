@@ -145,9 +145,11 @@ describe('table access: what each function may do with the main table', () => {
     const fromCode = ofBundle.get(id);
     const table = declared(id);
     expect({
-      actions: [...(table?.actions ?? [])].sort(),
+      actions: [...(table?.actions ?? []), ...(table?.bundledNotCalled ?? [])].sort(),
       queryIndexes: table?.queryIndexes ?? false,
     }).toEqual(fromCode);
+    // What is bundled but never called is never also granted.
+    for (const action of table?.bundledNotCalled ?? []) expect(table?.actions, action).not.toContain(action);
   });
 
   describe('the synthesized template', () => {

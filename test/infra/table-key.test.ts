@@ -25,11 +25,8 @@ describe('the key that encrypts the table', () => {
     // No SSESpecification, or SSE off, is DynamoDB's encryption with the AWS owned key.
     expect(table.Properties.SSESpecification?.SSEEnabled ?? false).toBe(false);
     expect(table.Properties.SSESpecification?.KMSMasterKeyId).toBeUndefined();
-    // The only key left is the credential signing key (asymmetric, no rotation).
-    const keys = Object.values(template.findResources('AWS::KMS::Key')) as {
-      Properties: { KeySpec?: string };
-    }[];
-    expect(keys.map((key) => key.Properties.KeySpec)).toEqual(['ECC_NIST_P256']);
+    // No KMS key at all: the credential signing key is in Parameter Store unless KMS is chosen.
+    expect(template.findResources('AWS::KMS::Key')).toEqual({});
   });
 
   it('is a rotated customer managed key that outlives the stack, when chosen', () => {

@@ -4,7 +4,9 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORIGIN_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from '#definitions/origin-secret.ts';
 import { immutableCacheControl } from '#definitions/web-headers.ts';
 import { negotiateEncoding } from '../../infra/local/http/content-encoding.ts';
 import { startHttpServer } from '../../infra/local/http/server.ts';
@@ -24,6 +26,9 @@ const files: Record<string, Buffer> = {
   'logo.png': randomBytes(4000),
 };
 const logged: string[] = [];
+const originSecret = 'web-server-test-origin-secret';
+/** The events the API was invoked with, as the handlers would receive them. */
+const apiEvents: APIGatewayProxyEventV2[] = [];
 let server: Server;
 let base: string;
 
@@ -43,9 +48,11 @@ beforeAll(async () => {
     compressedCacheDir: cacheDir,
     runtimeConfig: { organisationName: 'Lotse Test' },
     connectSources: ['http://127.0.0.1:9/'],
+    originSecret,
     // The API's answers: one with a policy of its own, one that sends none.
-    invoke: async (id) =>
-      id === 'settings-logo-get'
+    invoke: async (id, event) => {
+      apiEvents.push(event as APIGatewayProxyEventV2);
+      return id === 'settings-logo-get'
         ? {
             statusCode: 200,
             headers: { 'Content-Security-Policy': "default-src 'none'", 'Referrer-Policy': 'unsafe-url' },
@@ -55,7 +62,8 @@ beforeAll(async () => {
             statusCode: 200,
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ ok: 'y'.repeat(5000) }),
-          },
+          };
+    },
     log: (message) => logged.push(message),
   });
   base = `http://127.0.0.1:${port}`;
@@ -190,6 +198,20 @@ describe('security headers', () => {
     const logo = await get('/api/settings/logo');
     expect(logo.headers['content-security-policy']).toBe("default-src 'none'");
     expect(logo.headers['referrer-policy']).toBe('no-referrer');
+  });
+});
+
+describe('what CloudFront adds to API requests', () => {
+  it('adds the origin secret and the socket’s address, replacing what the client sent', async () => {
+    apiEvents.length = 0;
+    await get('/api/health', {
+      [ORIGIN_SECRET_HEADER]: 'guessed',
+      [VIEWER_ADDRESS_HEADER]: '203.0.113.66',
+      'x-forwarded-for': '198.51.100.9',
+    });
+    const [event] = apiEvents;
+    expect(event?.headers[ORIGIN_SECRET_HEADER]).toBe(originSecret);
+    expect(event?.headers[VIEWER_ADDRESS_HEADER]).toBe('127.0.0.1');
   });
 });
 

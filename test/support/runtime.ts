@@ -5,9 +5,14 @@ import { freeRuntimePorts } from '../../infra/local/ports.ts';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../infra/local/runtime.ts';
 import { eventually } from './poll.ts';
 
-/** Starts the real local runtime (DynamoDB Local in memory, local SES, local Step Functions) on free ports. */
+/**
+ * Starts the real local runtime (DynamoDB Local in memory, local SES, local Step Functions) on free
+ * ports. Tests act as many visitors with X-Forwarded-For unless they ask for the socket's address.
+ */
 export async function startTestRuntime(
-  options: { timeScale?: number } & Partial<Pick<LocalRuntimeOptions, 'adminEmail'>> = {},
+  options: { timeScale?: number } & Partial<
+    Pick<LocalRuntimeOptions, 'adminEmail' | 'viewerAddressFrom'>
+  > = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-test-'));
   const runtime: LocalRuntime = await startLocalRuntime({
@@ -16,6 +21,7 @@ export async function startTestRuntime(
     timeScale: options.timeScale ?? 0.001,
     ...(options.adminEmail ? { adminEmail: options.adminEmail } : {}),
     logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
+    viewerAddressFrom: options.viewerAddressFrom ?? 'x-forwarded-for',
   });
   return {
     runtime,

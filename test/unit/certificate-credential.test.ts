@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
@@ -25,6 +26,7 @@ import {
   createSigningKeyFile,
   fileSigner,
   kmsSigner,
+  parameterSigner,
   type Signer,
   signerFromEnv,
 } from '#shared/certificates/signer.ts';
@@ -289,5 +291,94 @@ describe('KMS signer', () => {
     expect(fromKms.kid).not.toBe(fromFile.kid);
     expect(fromFile.kid).toBe(fileSigner(path).kid);
     await expect(signerFromEnv({})).rejects.toThrow(/CREDENTIAL_KEY_ID.*LOTSE_SIGNING_KEY_FILE/);
+  });
+});
+
+describe('signing key in Parameter Store', () => {
+  const ssm = mockClient(SSMClient);
+  afterEach(() => ssm.reset());
+  const names = {
+    privateKey: '/lotse/test/credential-signing-key',
+    publicKey: '/lotse/test/credential-public-key',
+  };
+
+  /** Parameter Store's rules that matter here: no overwrite unless asked, ParameterNotFound, SecureString types. */
+  function parameterStore(options: { raceOnFirstPut?: boolean } = {}) {
+    const stored = new Map<string, { value: string; type: string }>();
+    const puts: { name: string; type: string }[] = [];
+    const fail = (name: string, message: string) =>
+      Promise.reject(Object.assign(new Error(message), { name }));
+    ssm.on(GetParameterCommand).callsFake((input: { Name: string }) => {
+      const found = stored.get(input.Name);
+      return found
+        ? Promise.resolve({ Parameter: { Name: input.Name, Value: found.value, Type: found.type } })
+        : fail('ParameterNotFound', `${input.Name} not found`);
+    });
+    ssm
+      .on(PutParameterCommand)
+      .callsFake(async (input: { Name: string; Value: string; Type: string; Overwrite?: boolean }) => {
+        if (options.raceOnFirstPut && puts.length === 0) {
+          // Another cold start put its key a moment earlier.
+          const path = keyFile();
+          await createSigningKeyFile(path);
+          stored.set(input.Name, { value: readFileSync(path, 'utf8'), type: 'SecureString' });
+          puts.push({ name: input.Name, type: 'SecureString' });
+          return fail('ParameterAlreadyExists', 'exists');
+        }
+        if (stored.has(input.Name) && !input.Overwrite) return fail('ParameterAlreadyExists', 'exists');
+        stored.set(input.Name, { value: input.Value, type: input.Type });
+        puts.push({ name: input.Name, type: input.Type });
+        return { Version: 1 };
+      });
+    return { stored, puts };
+  }
+
+  it('is made on first use as a SecureString, kept on later cold starts, and published apart from it', async () => {
+    const { stored, puts } = parameterStore();
+    const client = new SSMClient({ region: 'eu-central-1' });
+    const first = await parameterSigner(client, names);
+    const again = await parameterSigner(client, names);
+    expect(again.kid).toBe(first.kid);
+    expect(stored.get(names.privateKey)?.type).toBe('SecureString');
+    expect(JSON.parse(stored.get(names.privateKey)?.value ?? '{}').d).toBeTruthy();
+    expect(stored.get(names.publicKey)?.type).toBe('String');
+    expect(JSON.parse(stored.get(names.publicKey)?.value ?? '{}')).not.toHaveProperty('d');
+    expect(puts.filter((p) => p.name === names.privateKey)).toHaveLength(1);
+
+    const jwt = await issueCredential({ ...input, signer: first });
+    const publisher = await parameterSigner(client, { publicKey: names.publicKey });
+    expect(publisher.kid).toBe(first.kid);
+    const jwks = credentialJwks([await publisher.publicJwk()], BASE_URL);
+    const { payload } = await jwtVerify(jwt, createLocalJWKSet(jwks));
+    expect(payload.iss).toBe(`${BASE_URL}/api/credentials/issuer`);
+    await expect(publisher.sign(new Uint8Array([1]))).rejects.toThrow(/only publishes/);
+    // The function that publishes never asked for the private parameter.
+    const asked = ssm.commandCalls(GetParameterCommand).map((call) => call.args[0].input.Name);
+    expect(asked.filter((name) => name === names.privateKey)).toHaveLength(2);
+  });
+
+  it('takes the key of a cold start that made it first', async () => {
+    const { stored } = parameterStore({ raceOnFirstPut: true });
+    const signer = await parameterSigner(new SSMClient({ region: 'eu-central-1' }), names);
+    expect(signer.kid).toBe(JSON.parse(stored.get(names.privateKey)?.value ?? '{}').kid);
+  });
+
+  it('publishes nothing before the first credential was signed, and signerFromEnv picks it by its variables', async () => {
+    parameterStore();
+    const client = new SSMClient({ region: 'eu-central-1' });
+    await expect(
+      signerFromEnv({ CREDENTIAL_PUBLIC_KEY_PARAMETER: names.publicKey }, undefined, () => client),
+    ).rejects.toThrow(/not found/);
+    const signing = await signerFromEnv(
+      { CREDENTIAL_PUBLIC_KEY_PARAMETER: names.publicKey, CREDENTIAL_KEY_PARAMETER: names.privateKey },
+      undefined,
+      () => client,
+    );
+    const publishing = await signerFromEnv(
+      { CREDENTIAL_PUBLIC_KEY_PARAMETER: names.publicKey },
+      undefined,
+      () => client,
+    );
+    expect(publishing.kid).toBe(signing.kid);
   });
 });

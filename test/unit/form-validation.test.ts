@@ -13,11 +13,11 @@ import {
   requiredTranslationKeys,
   validateFormDefinition,
 } from '../../functions/shared/domain/form-validation.ts';
+import { submissionWorkflows } from '../../functions/shared/domain/form-workflow-settings.ts';
 import {
   approvalSettingsSchema,
   approvalWaitSeconds,
   intakeSettingsSchema,
-  submissionWorkflows,
 } from '../../functions/shared/domain/workflow-settings.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely to break them

@@ -2,12 +2,14 @@ import { createHash, createPrivateKey, sign as cryptoSign, type JsonWebKey } fro
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importSPKI, type JWK } from 'jose';
 import { derToJoseSignature } from './der-signature.ts';
 
 /**
- * Who signs credentials (ES256). Locally a JWK file made on first start; on AWS a KMS key whose
- * private half never leaves KMS. Both give JOSE signatures (r || s) and the public JWK, whose
+ * Who signs credentials (ES256). Locally a JWK file made on first start; on AWS a private JWK in
+ * a SecureString parameter made on first use (default, free), or a KMS key whose private half
+ * never leaves KMS (`-c lotse:credentialKey=kms`, $1 a month). Both give JOSE signatures (r || s) and the public JWK, whose
  * RFC 7638 thumbprint is the key id.
  */
 export interface Signer {
@@ -30,9 +32,13 @@ const publicPart = (jwk: JWK, kid: string): JWK => ({
 
 /** Signs with the private JWK in `path` (written by createSigningKeyFile). */
 export function fileSigner(path: string): Signer {
-  const jwk = JSON.parse(readFileSync(path, 'utf8')) as JWK;
+  return jwkSigner(JSON.parse(readFileSync(path, 'utf8')) as JWK, path);
+}
+
+/** Signs with a private P-256 JWK with a kid; `where` names its home in errors. */
+function jwkSigner(jwk: JWK, where: string): Signer {
   if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d || !jwk.kid)
-    throw new Error(`${path} is not a P-256 private JWK with a kid (make one with createSigningKeyFile)`);
+    throw new Error(`${where} is not a P-256 private JWK with a kid (make one with createSigningKeyFile)`);
   const key = createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' });
   const kid = jwk.kid;
   return {
@@ -42,19 +48,26 @@ export function fileSigner(path: string): Signer {
   };
 }
 
+/** A new ES256 private JWK whose kid is its RFC 7638 thumbprint. */
+async function newPrivateJwk(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  const kid = await calculateJwkThumbprint(jwk, 'sha256');
+  return { ...jwk, kid, alg: 'ES256', use: 'sig' };
+}
+
 /**
  * Makes an ES256 key pair and writes the private JWK (kid = thumbprint) readable by its owner only.
  * Does nothing if the file exists: the key that signed earlier credentials must stay.
  */
 export async function createSigningKeyFile(path: string): Promise<{ created: boolean; kid: string }> {
   if (existsSync(path)) return { created: false, kid: fileSigner(path).kid };
-  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const jwk = await exportJWK(privateKey);
-  const kid = await calculateJwkThumbprint(jwk, 'sha256');
+  const jwk = await newPrivateJwk();
+  const kid = jwk.kid as string;
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   try {
     // `wx`: if another process made the file meanwhile, keep theirs.
-    writeFileSync(path, `${JSON.stringify({ ...jwk, kid, alg: 'ES256', use: 'sig' }, null, 2)}\n`, {
+    writeFileSync(path, `${JSON.stringify(jwk, null, 2)}\n`, {
       mode: 0o600,
       flag: 'wx',
     });
@@ -96,22 +109,110 @@ export async function kmsSigner(client: KMSClient, keyId: string): Promise<Signe
   };
 }
 
+/** Where the parameter signer keeps its key: the private JWK (SecureString) and its public half (String). */
+export interface CredentialKeyParameters {
+  /** Only functions that sign may read it; absent for those that only publish the public key. */
+  readonly privateKey?: string;
+  readonly publicKey: string;
+}
+
+const isNotFound = (error: unknown) => (error as { name?: string }).name === 'ParameterNotFound';
+
+/**
+ * Signs with a private JWK kept in Parameter Store as a SecureString (encrypted with the account's
+ * AWS managed key `aws/ssm`, free, like a standard parameter). CloudFormation cannot create a
+ * SecureString, so the first signature makes the key: `Overwrite: false` lets exactly one of two
+ * racing cold starts create it, and the loser reads the winner's. The public half goes to a plain
+ * parameter, so the function that publishes it never holds the private key.
+ *
+ * Compared with the KMS key it replaces by default: the same ES256 credentials, but the private key
+ * is readable by whoever may call ssm:GetParameter on it with decryption (the certifying function's
+ * role, and account admins), where a KMS key is never readable at all; that KMS key alone was $1 of
+ * an idle stage's bill (npm run cost), as much as everything else together.
+ */
+export async function parameterSigner(ssm: SSMClient, names: CredentialKeyParameters): Promise<Signer> {
+  if (!names.privateKey) return publishingSigner(ssm, names.publicKey);
+  const read = async (): Promise<JWK | undefined> => {
+    try {
+      const found = await ssm.send(new GetParameterCommand({ Name: names.privateKey, WithDecryption: true }));
+      return JSON.parse(found.Parameter?.Value ?? 'null') as JWK;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  };
+  let jwk = await read();
+  if (!jwk) {
+    const made = await newPrivateJwk();
+    try {
+      await ssm.send(
+        new PutParameterCommand({
+          Name: names.privateKey,
+          Type: 'SecureString',
+          Value: JSON.stringify(made),
+          Overwrite: false,
+          Description: 'Lotse: private key that signs certificate credentials (made on first use)',
+        }),
+      );
+      jwk = made;
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ParameterAlreadyExists') throw error;
+      jwk = await read();
+      if (!jwk) throw error;
+    }
+  }
+  const signer = jwkSigner(jwk, `Parameter ${names.privateKey}`);
+  // Written on every cold start that signs (same value each time), so a lost write heals itself.
+  await ssm.send(
+    new PutParameterCommand({
+      Name: names.publicKey,
+      Type: 'String',
+      Value: JSON.stringify(await signer.publicJwk()),
+      Overwrite: true,
+    }),
+  );
+  return signer;
+}
+
+/** Only the public half, for verification pages; fails until the first credential was signed. */
+async function publishingSigner(ssm: SSMClient, name: string): Promise<Signer> {
+  const found = await ssm.send(new GetParameterCommand({ Name: name }));
+  const jwk = JSON.parse(found.Parameter?.Value ?? 'null') as JWK | null;
+  if (!jwk?.kid || jwk.d) throw new Error(`Parameter ${name} holds no public JWK with a kid`);
+  const kid = jwk.kid;
+  return {
+    kid,
+    sign: async () => {
+      throw new Error('This function only publishes the public key; it cannot sign');
+    },
+    publicJwk: async () => publicPart(jwk, kid),
+  };
+}
+
 const spkiPem = (der: Uint8Array): string =>
   `-----BEGIN PUBLIC KEY-----\n${Buffer.from(der)
     .toString('base64')
     .replace(/(.{64})/g, '$1\n')}\n-----END PUBLIC KEY-----`;
 
 /**
- * The signer this deployment uses: `CREDENTIAL_KEY_ID` (AWS) → KMS, else `LOTSE_SIGNING_KEY_FILE`
- * (local runtime) → the file. Callers keep the result for the life of the function.
+ * The signer this deployment uses: `CREDENTIAL_KEY_ID` (AWS, a KMS key) → KMS;
+ * `CREDENTIAL_PUBLIC_KEY_PARAMETER` (AWS, the default) → Parameter Store, signing when
+ * `CREDENTIAL_KEY_PARAMETER` is set too; else `LOTSE_SIGNING_KEY_FILE` (local runtime) → the file.
+ * Callers keep the result for the life of the function.
  */
 export async function signerFromEnv(
   env: NodeJS.ProcessEnv = process.env,
   kms: () => KMSClient = () => new KMSClient({}),
+  ssm: () => SSMClient = () => new SSMClient({}),
 ): Promise<Signer> {
   if (env.CREDENTIAL_KEY_ID) return kmsSigner(kms(), env.CREDENTIAL_KEY_ID);
+  if (env.CREDENTIAL_PUBLIC_KEY_PARAMETER)
+    return parameterSigner(ssm(), {
+      publicKey: env.CREDENTIAL_PUBLIC_KEY_PARAMETER,
+      ...(env.CREDENTIAL_KEY_PARAMETER ? { privateKey: env.CREDENTIAL_KEY_PARAMETER } : {}),
+    });
   if (env.LOTSE_SIGNING_KEY_FILE) return fileSigner(env.LOTSE_SIGNING_KEY_FILE);
   throw new Error(
-    'No credential signing key: set CREDENTIAL_KEY_ID (a KMS key, on AWS) or LOTSE_SIGNING_KEY_FILE (a JWK file, locally)',
+    'No credential signing key: set CREDENTIAL_KEY_ID (a KMS key) or CREDENTIAL_PUBLIC_KEY_PARAMETER (Parameter Store) on AWS, or LOTSE_SIGNING_KEY_FILE (a JWK file) locally',
   );
 }

@@ -43,14 +43,20 @@ export const permissionsPolicy = deniedFeatures.map((feature) => `${feature}=()`
  * in the browser any more (validators compiled per published version, issue 12 §3).
  * `connectSources` are where the console's OpenID client fetches the discovery document and tokens
  * from (Cognito's issuer and managed-login domain on AWS, the local provider on `npm start`); without
- * them the browser refuses the sign-in. Inline styles are allowed for the component library's runtime
- * styles; scripts only from the app's own origin.
+ * them the browser refuses the sign-in. Scripts only from the app's own origin.
+ * Styles only from the app's own files, no 'unsafe-inline' (a nonce is impossible: the page is a
+ * static file on a CDN). What such a policy blocks is markup: <style> elements and style="…"
+ * attributes; the CSSOM is not blocked, and that is how the app styles at run time: React's `style`
+ * props, CodeMirror's rules in a constructed style sheet (patches/style-mod+4.1.5.patch: without it
+ * style-mod writes a <style> element into documents) and the mail preview's inline styles
+ * (web/src/features/console/forms/settings/mail-styles.ts). test/browser/csp-styles.test.ts walks
+ * the pages under this policy and fails on any violation.
  */
 export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self' 'unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "img-src 'self' data:",
     ["connect-src 'self'", ...connectSources].join(' '),
     "object-src 'none'",

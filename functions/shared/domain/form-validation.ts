@@ -6,7 +6,7 @@ import { compileFormSchema, createAjv } from './form-schema-compiler.ts';
 import { checkServable, schemaLimits } from './form-schema-limits.ts';
 import { checkFormSettings } from './form-settings.ts';
 import { type FormText, formTexts, hasTranslation, walkUiSchema } from './form-texts.ts';
-import { formSettingsSchema, submissionWorkflows } from './workflow-settings.ts';
+import { formSettingsSchema, submissionWorkflows } from './form-workflow-settings.ts';
 
 /*
  * Checks a form definition beyond its zod contract, in this order:

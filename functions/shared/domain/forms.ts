@@ -107,22 +107,7 @@ export async function rollback(
   return publishVersion(deps, slug, target, by);
 }
 
-/** The published version of a form, by slug; every lookup reads the pointer, so a publish is live at once. */
-export async function getPublished(deps: FormDeps, slug: string): Promise<FormVersion> {
-  const summary = await deps.forms.getSummary(slug);
-  if (!summary?.publishedVersion) throw new NotFoundError('This form does not exist or is not open.');
-  const version = await deps.forms.getVersion(slug, summary.publishedVersion);
-  if (!version) throw new NotFoundError('This form does not exist or is not open.');
-  return version;
-}
-
-/** Picks the locale to answer in: the requested one if offered, else the form's default. */
-export function chooseLocale(definition: FormDefinition, requested: string | undefined): string {
-  if (requested && definition.locales.includes(requested)) return requested;
-  const base = requested?.split('-')[0];
-  if (base && definition.locales.includes(base)) return base;
-  return definition.defaultLocale;
-}
-
 // In its own module so the console's preview can use it without the validation (ajv, workflows).
 export { toPublishedForm } from './published-form.ts';
+// In their own module so the form API can read without the definition checks.
+export { chooseLocale, getPublished } from './published-version.ts';

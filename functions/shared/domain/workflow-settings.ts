@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { functions } from '../definitions/functions.ts';
 import counsellingIntake from '../definitions/workflows/counselling-intake.asl.json' with { type: 'json' };
 import volunteerOnboarding from '../definitions/workflows/volunteer-onboarding.asl.json' with {
   type: 'json',
@@ -13,12 +12,10 @@ import { defaultApprovalSettings } from './approvals.ts';
  *
  * Each schema comes in two strengths built from one definition: tasks ignore unknown keys (a
  * version published before a setting was renamed keeps running), while validation refuses them
- * (a misspelt `reminderAfterDay` would otherwise silently fall back to the default).
+ * (a misspelt `reminderAfterDay` would otherwise silently fall back to the default). The strict
+ * ones, and the list of workflows a form may name, are in form-workflow-settings.ts, which only
+ * form validation needs (it reads the function definitions).
  */
-
-/** The workflows a submission can start: exactly those submission-workflow-start may start. */
-export const submissionWorkflows = functions['submission-workflow-start'].access.startExecution;
-export type SubmissionWorkflow = (typeof submissionWorkflows)[number];
 
 const DAY = 86_400;
 const HOUR = 3_600;
@@ -36,7 +33,7 @@ const waitBudget = (definition: { TimeoutSeconds: number }) =>
 const inWords = (seconds: number) =>
   seconds % DAY === 0 ? `${seconds / DAY} days` : `${Math.round(seconds / HOUR)} hours`;
 
-type ObjectFactory = typeof z.object;
+export type ObjectFactory = typeof z.object;
 const email = z.email({ message: 'must be an e-mail address such as team@example.org' });
 const positive = (what: string) =>
   z.number({ message: `must be a number of ${what}` }).positive({ message: `must be more than 0 ${what}` });
@@ -61,7 +58,7 @@ export const intakeWaitSeconds = (settings: { pickupWithinHours: number }) => ({
   pickupSeconds: Math.round(settings.pickupWithinHours * HOUR),
 });
 
-function approvalSettings(object: ObjectFactory) {
+export function approvalSettings(object: ObjectFactory) {
   return object({
     coordinators: z.array(email).default([]),
     escalationContact: email.optional(),
@@ -110,7 +107,7 @@ function approvalSettings(object: ObjectFactory) {
   });
 }
 
-function intakeSettings(object: ObjectFactory) {
+export function intakeSettings(object: ObjectFactory) {
   const team = object({
     id: z.string().min(1),
     name: z.string().min(1),
@@ -151,30 +148,12 @@ function intakeSettings(object: ObjectFactory) {
  * Which answers name the applicant: the confirmation e-mail reads them (every workflow confirms
  * receipt), and the inbox lists and searches by them.
  */
-const commonSettings = {
+export const commonSettings = {
   confirmationEmailField: fieldName.optional(),
   firstNameField: fieldName.optional(),
   lastNameField: fieldName.optional(),
 };
 
-function settingsSchemas(object: ObjectFactory) {
-  return {
-    'submission-received': object(commonSettings),
-    'volunteer-onboarding': object({ ...commonSettings, approval: approvalSettings(object).prefault({}) }),
-    'counselling-intake': object({ ...commonSettings, intake: intakeSettings(object) }),
-  } satisfies Record<SubmissionWorkflow, z.ZodType>;
-}
-
 /** What the workflows' tasks parse: unknown keys are ignored. */
 export const approvalSettingsSchema = approvalSettings(z.object);
 export const intakeSettingsSchema = intakeSettings(z.object);
-
-/** What a form is checked against: the same rules, and unknown keys are refused. */
-const strictSchemas = settingsSchemas(z.strictObject as unknown as ObjectFactory);
-
-export const isSubmissionWorkflow = (workflow: string): workflow is SubmissionWorkflow =>
-  (submissionWorkflows as readonly string[]).includes(workflow);
-
-/** The strict settings schema of a workflow a form may name, or undefined for any other name. */
-export const formSettingsSchema = (workflow: string): z.ZodType | undefined =>
-  isSubmissionWorkflow(workflow) ? strictSchemas[workflow] : undefined;

@@ -32,6 +32,8 @@ export async function measureLocally(options: { runs: number; intake: boolean })
     // Real durations: no reminder or escalation falls inside a run.
     timeScale: 1,
     logLevel: 'SILENT',
+    // The scenarios act as many visitors, each with an X-Forwarded-For of its own.
+    viewerAddressFrom: 'x-forwarded-for',
     onLambdaInvoke: recorder.onLambda,
   });
   try {

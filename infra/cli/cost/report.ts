@@ -112,9 +112,9 @@ export function printReport(report: Report) {
   const idleOn = sum(report.months.on[0]?.bill ?? {});
   const idleOff = sum(report.months.off[0]?.bill ?? {});
   console.log(
-    `Idle: ${usd(idleOn)} with alarms, ${usd(idleOff)} without (target ≤ ${usd(TARGET_IDLE)}: ${idleOff <= TARGET_IDLE ? 'met without alarms' : 'missed'}); ` +
-      'the credential signing key ($1) is what is left without alarms. -c lotse:tableKey=customer-managed adds $1.03 a month, ' +
-      'and its yearly rotation $1 more in year 2 and $2 from year 3.',
+    `Idle: ${usd(idleOn)} with alarms, ${usd(idleOff)} without (target ≤ ${usd(TARGET_IDLE)}: ${idleOn <= TARGET_IDLE ? 'met with alarms on' : idleOff <= TARGET_IDLE ? 'met without alarms only' : 'missed'}). ` +
+      'Each KMS key an organisation chooses adds to it: -c lotse:tableKey=customer-managed $1.03 a month, and its yearly rotation $1 more in year 2 and $2 from year 3; ' +
+      '-c lotse:credentialKey=kms $1 a month.',
   );
   console.log(
     `Assumed, not measured: ${assumptions.lambdaLogBytes} B of logs per invocation, ${assumptions.workflowLogEventBytes} B per workflow log event, ` +

@@ -6,19 +6,22 @@ const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml|[\w.+-]+\+jso
 
 /**
  * Builds the event API Gateway's HTTP API (payload format 2.0) would send for this request, so the
- * handlers cannot tell the local server from the real thing.
+ * handlers cannot tell the local server from the real thing. `added` are the headers CloudFront
+ * adds on the way; they replace the client's own of the same name.
  */
 export function toApiGatewayEvent(
   request: IncomingMessage,
   url: URL,
   body: Buffer,
   match: { routeKey: string; pathParameters: Record<string, string> },
+  added: Readonly<Record<string, string>> = {},
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined || name === 'cookie') continue;
     headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  Object.assign(headers, added);
   const cookies = request.headers.cookie
     ?.split(';')
     .map((c) => c.trim())

@@ -7,6 +7,7 @@ import {
   securityHeaders,
 } from '../../../functions/shared/definitions/web-headers.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
+import { cloudFrontOriginHeaders, type ViewerAddressSource } from './cloudfront-origin.ts';
 import { describeSavings } from './compression-report.ts';
 import { createRouter } from './router.ts';
 import { createStaticSite } from './static-files.ts';
@@ -21,6 +22,10 @@ export interface HttpServerOptions {
   /** Served as /config.json, as the deployment writes it into the web bucket. */
   readonly runtimeConfig?: Readonly<Record<string, unknown>>;
   readonly invoke: (id: FunctionId, event: unknown) => Promise<unknown>;
+  /** Added to every API request as CloudFront adds it; the functions refuse requests without it. */
+  readonly originSecret: string;
+  /** Where the viewer's address (x-lotse-viewer-ip) comes from. @default 'socket', as on CloudFront */
+  readonly viewerAddressFrom?: ViewerAddressSource;
   /** Checks a bearer token as API Gateway's JWT authorizer would; routes with `auth` need it. */
   readonly verifyToken?: (
     token: string,
@@ -64,7 +69,13 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
     if (!found) return send(response, 404, { message: 'Not Found' });
     const body = await readBody(request);
     if (!body) return send(response, 413, { message: 'Request Entity Too Large' });
-    const event = toApiGatewayEvent(request, url, body, found);
+    const event = toApiGatewayEvent(
+      request,
+      url,
+      body,
+      found,
+      cloudFrontOriginHeaders(request, options.originSecret, options.viewerAddressFrom ?? 'socket'),
+    );
     if (found.route.auth) {
       const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
       const check = token && options.verifyToken ? await options.verifyToken(token) : undefined;

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MailPreview, MailPreviewRequest } from '#shared/contracts/mail-preview.ts';
 import { apiJson } from '../../api.ts';
+import { detachStyles } from './mail-styles.ts';
 import type { FormSettingsMessages } from './settings-messages.ts';
 
 type State =
@@ -11,7 +12,9 @@ type State =
 
 /**
  * The confirmation mail rendered by the server's own mail code for sample values, in a sandboxed
- * frame (no scripts, no navigation), so what the admin sees is what the submitter gets.
+ * frame (no scripts, no navigation), so what the admin sees is what the submitter gets. The frame
+ * shares the console's origin (`allow-same-origin`, still without `allow-scripts`) only so that the
+ * console can give it the mail's inline styles through the CSSOM (mail-styles.ts).
  */
 export function MailPreviewPanel({
   request,
@@ -23,6 +26,8 @@ export function MailPreviewPanel({
   t: FormSettingsMessages;
 }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const html = state.kind === 'done' ? state.mail.html : undefined;
+  const detached = useMemo(() => (html === undefined ? undefined : detachStyles(html)), [html]);
   const render = async () => {
     setState({ kind: 'loading' });
     try {
@@ -51,8 +56,12 @@ export function MailPreviewPanel({
           </p>
           <iframe
             title={t.previewFrame(language)}
-            sandbox=""
-            srcDoc={state.mail.html}
+            sandbox="allow-same-origin"
+            srcDoc={detached?.markup}
+            onLoad={(event) => {
+              const document = event.currentTarget.contentDocument;
+              if (document && detached) detached.apply(document);
+            }}
             className="mail-preview-frame"
             style={{ width: '100%', minHeight: '24rem', border: '1px solid #ccc' }}
           />
