@@ -394,7 +394,7 @@ export const functions = {
     description: 'Every step of an application, with who and when',
     access: {
       table: {
-        actions: ['GetItem', 'Query'],
+        actions: ['BatchGetItem', 'GetItem', 'Query'],
         bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
