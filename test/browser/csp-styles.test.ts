@@ -111,6 +111,14 @@ describe('the web app with style-src limited to its own files, in Chromium', () 
         .poll(() => page.getByRole('heading', { level: 1 }).first().textContent())
         .toContain(heading);
     }
+    // Every other area of the console, with what it loads (tables, charts, the logo form).
+    for (const path of ['/console/courses', '/console/reports', '/console/settings', '/console/audit']) {
+      await page.goto(`${env.runtime.urls.web}${path}`);
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).count(), { message: path })
+        .toBeGreaterThan(0);
+      await page.waitForLoadState('networkidle');
+    }
     expect(await problems()).toEqual([]);
 
     await page.goto(`${env.runtime.urls.web}/console/forms/${slug}/build`);
