@@ -358,24 +358,23 @@ function originSecrets(stack: Stack): { current: string; previous: string } {
   // Empty, or long enough and safe in a header; the deploy refuses anything else before it starts.
   const allowedPattern = '^$|^[A-Za-z0-9._~-]{16,256}$';
   const constraintDescription = 'must be empty or 16 to 256 of the characters A-Z a-z 0-9 . _ ~ -';
-  const current = new CfnParameter(stack, ORIGIN_SECRET_PARAMETER, {
-    type: 'String',
-    noEcho: true,
-    default: '',
-    allowedPattern,
-    constraintDescription,
-    description:
-      'The secret CloudFront sends to the API (x-lotse-origin-secret). Empty: the random part of the stack id. See docs/deploy.md.',
-  });
-  const previous = new CfnParameter(stack, PREVIOUS_ORIGIN_SECRET_PARAMETER, {
-    type: 'String',
-    noEcho: true,
-    default: '',
-    allowedPattern,
-    constraintDescription,
-    description:
-      'A second secret the API accepts during a rotation (the next one, then the old one). Empty: none. See docs/deploy.md.',
-  });
+  const secretParameter = (id: string, description: string) =>
+    new CfnParameter(stack, id, {
+      type: 'String',
+      noEcho: true,
+      default: '',
+      allowedPattern,
+      constraintDescription,
+      description,
+    });
+  const current = secretParameter(
+    ORIGIN_SECRET_PARAMETER,
+    'The secret CloudFront sends to the API (x-lotse-origin-secret). Empty: the random part of the stack id. See docs/deploy.md.',
+  );
+  const previous = secretParameter(
+    PREVIOUS_ORIGIN_SECRET_PARAMETER,
+    'A second secret the API accepts during a rotation (the next one, then the old one). Empty: none. See docs/deploy.md.',
+  );
   const useStackId = new CfnCondition(stack, 'OriginSecretFromStackId', {
     expression: Fn.conditionEquals(current.valueAsString, ''),
   });
