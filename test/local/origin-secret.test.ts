@@ -10,6 +10,7 @@ import {
   VIEWER_ADDRESS_HEADER,
 } from '../../functions/shared/definitions/origin-secret.ts';
 import { type RouteDefinition, routes } from '../../functions/shared/definitions/routes.ts';
+import { counsellingRequest } from '../support/counselling-request.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 /**
@@ -31,20 +32,7 @@ afterAll(async () => {
   vi.unstubAllEnvs();
 });
 
-const submission = () => ({
-  submissionId: randomUUID(),
-  formVersion: 1,
-  locale: 'de',
-  data: {
-    firstName: 'Lina',
-    age: 40,
-    languages: ['uk'],
-    topics: ['work'],
-    contactMethod: 'phone',
-    phone: '0170 123456',
-  },
-  consent: { version: '2026-11-01', accepted: true },
-});
+const submission = () => counsellingRequest();
 
 /** A request sent straight to a function, as a call to the execute-api endpoint arrives. */
 async function directTo(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoCourseStore } from '../../functions/shared/adapters/course-store.ts';
 import { documentClient } from '../../functions/shared/adapters/dynamo.ts';
+import { counsellingRequest } from '../support/counselling-request.ts';
 import { eventually } from '../support/poll.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 import { assignStaff } from '../support/staff.ts';
@@ -126,20 +127,7 @@ async function submitCounsellingRequest(): Promise<string> {
   const response = await fetch(`${env.runtime.urls.api}/forms/${FORM}/submissions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.1.1' },
-    body: JSON.stringify({
-      submissionId: id,
-      formVersion: 1,
-      locale: 'de',
-      data: {
-        firstName: 'Lina',
-        age: 40,
-        languages: ['uk'],
-        topics: ['work'],
-        contactMethod: 'phone',
-        phone: '0170 123456',
-      },
-      consent: { version: '2026-11-01', accepted: true },
-    }),
+    body: JSON.stringify(counsellingRequest(id)),
   });
   expect(response.status, await response.clone().text()).toBe(202);
   const admin = env.runtime.auth.issueFor('route-admin', ['admin']).AccessToken;
