@@ -1,7 +1,8 @@
 /**
- * What a phone downloads before it can show a public form. Builds the web app with the project's
- * Vite config into a temp folder (web/dist stays as it is), follows the build manifest from
- * index.html and from the lazily loaded public form page through their static imports, and prints
+ * What a phone downloads before it can show a public form. Builds the web app as `npm run build:web`
+ * does (two builds, infra/local/web-build.ts) into a temp folder (web/dist stays as it is), follows
+ * the form build's manifest from form.html's entry, and the app's from index.html's entry to the
+ * console, through their static imports, and prints
  * raw, gzip and brotli sizes per file and in total. `npm run bench:web -- --only=size` runs it.
  *
  * gzip uses zlib's default level, as Vite's own report does; Brotli its best (what the bench's
@@ -11,9 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { buildWeb, webBuilds } from '../infra/local/web-build.ts';
 
-const FORM_PAGE = 'src/features/public-form/components/public-form-page.tsx';
 const CONSOLE = 'src/features/console/console-app.tsx';
 
 interface ManifestChunk {
@@ -35,16 +35,19 @@ interface Row extends Sizes {
   readonly file: string;
 }
 
-const webDir = fileURLToPath(new URL('../web/', import.meta.url));
+const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
 
-/** Builds the app as `npm run build:web` does, into `outDir`, with a manifest and no source maps. */
-export async function buildApp(outDir: string): Promise<Manifest> {
-  await build({
-    configFile: join(webDir, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false },
-  });
-  return JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+/** The two builds of the web app (infra/local/web-build.ts): index.html's and form.html's. */
+export interface AppBuild {
+  readonly app: Manifest;
+  readonly form: Manifest;
+}
+
+/** Builds the app as `npm run build:web` does, into `outDir`, with manifests and no source maps. */
+export async function buildApp(outDir: string): Promise<AppBuild> {
+  await buildWeb(repositoryRoot, { outDir, manifest: true, sourcemap: false });
+  const read = (manifest: string) => JSON.parse(readFileSync(join(outDir, manifest), 'utf8')) as Manifest;
+  return { app: read(webBuilds[0].manifest), form: read(webBuilds[1].manifest) };
 }
 
 /** A chunk and everything it imports statically (what loads before it can run), in load order. */
@@ -62,17 +65,9 @@ export function entryKey(manifest: Manifest): string {
   return key;
 }
 
-/** The public form route: the entry's chunks, then the lazily loaded form page's own. */
-export function formRouteChunks(manifest: Manifest): { entry: string[]; form: string[]; formPage: string } {
-  const entry = entryKey(manifest);
-  // The console's preview and application view import the form page too: the bundler then names
-  // the shared chunk after it (`_public-form-page-<hash>.js`) instead of by its source path.
-  const formPage = manifest[entry]?.dynamicImports?.find(
-    (key) => key === FORM_PAGE || /^_public-form-page-[\w-]+\.js$/.test(key),
-  );
-  if (!formPage) throw new Error(`${FORM_PAGE} is not loaded lazily from the entry any more`);
-  const entryChunks = withStaticImports(manifest, entry);
-  return { entry: entryChunks, form: withStaticImports(manifest, formPage, new Set(entryChunks)), formPage };
+/** The public form route: form.html's entry and its static imports (its own build). */
+export function formRouteChunks(build: AppBuild): string[] {
+  return withStaticImports(build.form, entryKey(build.form));
 }
 
 export function measure(outDir: string, file: string): Sizes {
@@ -114,23 +109,26 @@ function printTable(title: string, rows: readonly Row[]) {
 }
 
 /** The per-file tables of the app's build: start page, form route, its CSS, console and its areas. */
-export function printAppSizes(outDir: string, manifest: Manifest): void {
+export function printAppSizes(outDir: string, build: AppBuild): void {
+  const manifest = build.app;
   const entry = entryKey(manifest);
-  const { entry: entryChunks, form: formChunks, formPage } = formRouteChunks(manifest);
-  const js = (keys: readonly string[], role: (key: string) => string): Row[] =>
+  const entryChunks = withStaticImports(manifest, entry);
+  const formChunks = formRouteChunks(build);
+  const js = (keys: readonly string[], role: (key: string) => string, from = manifest): Row[] =>
     keys.map((key) => {
-      const file = (manifest[key] as ManifestChunk).file;
+      const file = (from[key] as ManifestChunk).file;
       return { role: role(key), file, ...measure(outDir, file) };
     });
   const entryRole = (key: string) => (key === entry ? 'entry' : 'entry import');
 
   console.log('Lotse web app: JavaScript the /f/{slug} route loads before it can show a form');
   printTable('Start page (/): entry and its static imports', js(entryChunks, entryRole));
-  printTable('Public form (/f/{slug}): entry + lazily loaded form chunk + their static imports', [
-    ...js(entryChunks, entryRole),
-    ...js(formChunks, (key) => (key === formPage ? 'form route chunk' : 'form chunk import')),
-  ]);
-  const css = [...new Set([...entryChunks, ...formChunks].flatMap((key) => manifest[key]?.css ?? []))];
+  const formEntry = entryKey(build.form);
+  printTable(
+    'Public form (/f/{slug}): form.html (Preact build) entry and its static imports',
+    js(formChunks, (key) => (key === formEntry ? 'form entry' : 'form entry import'), build.form),
+  );
+  const css = [...new Set(formChunks.flatMap((key) => build.form[key]?.css ?? []))];
   printTable(
     'CSS on the form route (not counted above)',
     css.map((file) => ({ role: 'css', file, ...measure(outDir, file) })),
@@ -140,7 +138,7 @@ export function printAppSizes(outDir: string, manifest: Manifest): void {
   if (!manifest[entry]?.dynamicImports?.includes(CONSOLE)) {
     throw new Error(`${CONSOLE} is not loaded lazily from the entry any more`);
   }
-  const leaked = [...entryChunks, ...formChunks].filter((key) => key.includes('features/console/'));
+  const leaked = formChunks.filter((key) => key.includes('features/console/'));
   if (leaked.length > 0) throw new Error(`console code on the public form route: ${leaked.join(', ')}`);
   const consoleChunks = withStaticImports(manifest, CONSOLE, new Set(entryChunks));
   printTable('Console (/console): entry + console chunk + their static imports', [

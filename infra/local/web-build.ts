@@ -1,5 +1,17 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BuildEnvironmentOptions } from 'vite';
+
+/**
+ * The web app is two Vite builds into one folder (web/dist): the app (index.html: home, console,
+ * e-mail link pages; React) and the public form page (form.html, served for /f/<slug>; the same
+ * components on Preact's React-compatible runtime, web/vite.form.config.ts). The form build runs
+ * second and does not empty the folder.
+ */
+export const webBuilds = [
+  { config: 'vite.config.ts', html: 'index.html', manifest: '.vite/manifest.json' },
+  { config: 'vite.form.config.ts', html: 'form.html', manifest: '.vite/form-manifest.json' },
+] as const;
 
 /** Newest modification time of any file under a folder. */
 function newest(dir: string): number {
@@ -11,14 +23,45 @@ function newest(dir: string): number {
   return latest;
 }
 
+export interface WebBuildOptions {
+  /** Where to build (default web/dist). */
+  readonly outDir?: string;
+  /** Writes each build's manifest (`webBuilds[].manifest` under outDir); off in the app's own build. */
+  readonly manifest?: boolean;
+  readonly sourcemap?: boolean;
+  readonly logLevel?: 'warn' | 'silent';
+}
+
+/** Both builds, as `npm run build:web` runs them. */
+export async function buildWeb(root: string, options: WebBuildOptions = {}): Promise<void> {
+  const { build } = await import('vite');
+  for (const [index, { config, manifest }] of webBuilds.entries()) {
+    const overrides: BuildEnvironmentOptions = {
+      ...(options.outDir ? { outDir: options.outDir } : {}),
+      ...(options.manifest ? { manifest } : {}),
+      ...(options.sourcemap === undefined ? {} : { sourcemap: options.sourcemap }),
+      emptyOutDir: index === 0,
+    };
+    await build({
+      configFile: join(root, 'web', config),
+      logLevel: options.logLevel ?? 'warn',
+      build: overrides,
+    });
+  }
+}
+
 /** Builds the web app when web/dist is missing or older than its sources; returns whether it built. */
 export async function buildWebIfStale(root: string): Promise<boolean> {
   const web = join(root, 'web');
-  const index = join(web, 'dist', 'index.html');
-  const sourcesChanged = () =>
-    Math.max(newest(join(web, 'src')), statSync(join(web, 'index.html')).mtimeMs) > statSync(index).mtimeMs;
-  if (existsSync(index) && !sourcesChanged()) return false;
-  const { build } = await import('vite');
-  await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
+  const built = webBuilds.map(({ html }) => join(web, 'dist', html));
+  const sourcesChanged = () => {
+    const sources = Math.max(
+      newest(join(web, 'src')),
+      ...webBuilds.map(({ html }) => statSync(join(web, html)).mtimeMs),
+    );
+    return built.some((file) => sources > statSync(file).mtimeMs);
+  };
+  if (built.every((file) => existsSync(file)) && !sourcesChanged()) return false;
+  await buildWeb(root);
   return true;
 }

@@ -647,7 +647,7 @@ describe('web', () => {
     });
   });
 
-  it('answers app routes such as /f/<form> and /system-checks/<id> with index.html, and files as they are', () => {
+  it('answers /f/<form> with form.html, other app routes such as /system-checks/<id> with index.html, and files as they are', () => {
     const cloudFrontFunctions = ofType('AWS::CloudFront::Function');
     expect(
       cloudFrontFunctions.map(([, resource]) => (resource as Resource).Properties.FunctionCode),
@@ -657,8 +657,9 @@ describe('web', () => {
       request: { uri: string };
     }) => { uri: string };
     const served = (uri: string) => handler({ request: { uri } }).uri;
-    expect(served('/f/beratung-anfrage')).toBe('/index.html');
-    expect(served('/f/beratung-anfrage/')).toBe('/index.html');
+    expect(served('/f/beratung-anfrage')).toBe('/form.html');
+    expect(served('/f/beratung-anfrage/')).toBe('/form.html');
+    expect(served('/console/f/x')).toBe('/index.html');
     expect(served('/system-checks/0b7e4a52-5f0c-4c4e-9d6e-2a1f0c3b9e11')).toBe('/index.html');
     expect(served('/')).toBe('/index.html');
     expect(served('/assets/index-4f3a2b.js')).toBe('/assets/index-4f3a2b.js');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,11 +174,13 @@ describe('the local server and the CloudFront distribution agree', () => {
     expect((served['/api/health'] as RawResponse).headers['content-encoding']).toBeUndefined();
   });
 
-  it('on app routes: the same SPA fallback function, so /f/<form> is the app shell', () => {
+  it('on app routes: the same SPA fallback function, so /f/<form> is form.html and / index.html', () => {
     const functions = Object.values(resources).filter((r: Json) => r.Type === 'AWS::CloudFront::Function');
     expect(functions.map((f: Json) => f.Properties.FunctionCode)).toContain(spaFallback);
     const shell = served['/f/some-form'] as RawResponse;
     expect(shell.status).toBe(200);
-    expect(decoded(shell).equals(decoded(served['/'] as RawResponse))).toBe(true);
+    const dist = join(repositoryRoot, 'web', 'dist');
+    expect(decoded(shell).equals(readFileSync(join(dist, 'form.html')))).toBe(true);
+    expect(decoded(served['/'] as RawResponse).equals(readFileSync(join(dist, 'index.html')))).toBe(true);
   });
 });

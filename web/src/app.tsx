@@ -1,11 +1,7 @@
 import { lazy, Suspense } from 'react';
 
-// Its own chunk: JSON Forms and ajv load only on /f/ routes, so the rest of the site stays light.
-const PublicFormPage = lazy(() =>
-  import('./features/public-form/components/public-form-page.tsx').then((module) => ({
-    default: module.PublicFormPage,
-  })),
-);
+// /f/<slug> is not here: the CDN and the local server answer it with form.html, the public form
+// page's own build on Preact (form-main.tsx, vite.form.config.ts, spa-fallback.ts).
 
 // Decision and answer pages are opened from e-mail links only; keep them out of the entry chunk.
 const DecisionPage = lazy(() =>
@@ -41,20 +37,6 @@ const loading = (
 /** Public pages by path; everything under /console is the console's own router. */
 export function App() {
   const path = window.location.pathname;
-  const form = /^\/f\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(path);
-  if (form?.[1]) {
-    return (
-      <Suspense
-        fallback={
-          <p className="page" role="status">
-            Formular wird geladen … · Loading form …
-          </p>
-        }
-      >
-        <PublicFormPage slug={form[1]} />
-      </Suspense>
-    );
-  }
   // Links in counselling mails already sent point here; the case lives in the console now.
   const oldCase = /^\/admin\/cases\/([0-9a-f-]{36})$/i.exec(path)?.[1];
   if (oldCase) {

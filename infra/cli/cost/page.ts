@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
-import { build } from 'vite';
 import { repositoryRoot } from '../../local/runtime.ts';
+import { buildWeb, webBuilds } from '../../local/web-build.ts';
 
 interface ManifestChunk {
   readonly file: string;
@@ -25,46 +25,44 @@ export interface PageLoads {
   readonly decision: PageLoad;
 }
 
-const FORM_PAGE =
-  /^(src\/features\/public-form\/components\/public-form-page\.tsx|_public-form-page-[\w-]+\.js)$/;
 const DECISION_PAGE = 'src/features/decision/decision-page.tsx';
 
 /**
- * Builds the web app into a temporary folder and follows the build manifest from index.html to the
- * lazily loaded page: index.html, the entry, the page chunk, their static imports and CSS.
+ * Builds the web app into a temporary folder as `npm run build:web` does and follows the build
+ * manifests: for the form, form.html, its entry (the form build), their static imports and CSS; for
+ * the decision page, index.html, the app's entry, the lazily loaded page chunk and theirs.
  */
 export async function measurePageLoads(): Promise<PageLoads> {
   const outDir = mkdtempSync(join(tmpdir(), 'lotse-cost-web-'));
   try {
-    await build({
-      configFile: join(repositoryRoot, 'web', 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false },
-    });
-    const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
-    const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
-    if (!entry) throw new Error('the web build has no entry');
-    const lazyPage = (test: (key: string) => boolean) => {
-      const key = manifest[entry]?.dynamicImports?.find(test);
-      if (!key) throw new Error('a page is no longer loaded lazily from the entry');
-      return key;
+    await buildWeb(repositoryRoot, { outDir, manifest: true, sourcemap: false, logLevel: 'silent' });
+    const [app, form] = webBuilds.map(
+      ({ manifest }) => JSON.parse(readFileSync(join(outDir, manifest), 'utf8')) as Manifest,
+    ) as [Manifest, Manifest];
+    const entryOf = (manifest: Manifest) => {
+      const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+      if (!entry) throw new Error('a web build has no entry');
+      return entry;
     };
-    const load = (page: string): PageLoad => {
-      const chunks = [...new Set([...withImports(manifest, entry), ...withImports(manifest, page)])];
+    const load = (html: string, manifest: Manifest, roots: readonly string[]): PageLoad => {
+      const chunks = [...new Set(roots.flatMap((root) => withImports(manifest, root)))];
       const files = [
-        'index.html',
         ...chunks.map((key) => (manifest[key] as ManifestChunk).file),
         ...new Set(chunks.flatMap((key) => manifest[key]?.css ?? [])),
       ];
-      const bytes = files.reduce(
+      const bytes = [html, ...files].reduce(
         (sum, file) => sum + brotliCompressSync(readFileSync(join(outDir, file))).byteLength,
         0,
       );
-      return { files: files.length, bytes };
+      return { files: files.length + 1, bytes };
     };
+    const appEntry = entryOf(app);
+    if (!app[appEntry]?.dynamicImports?.includes(DECISION_PAGE)) {
+      throw new Error('the decision page is no longer loaded lazily from the entry');
+    }
     return {
-      form: load(lazyPage((key) => FORM_PAGE.test(key))),
-      decision: load(lazyPage((key) => key === DECISION_PAGE)),
+      form: load('form.html', form, [entryOf(form)]),
+      decision: load('index.html', app, [appEntry, DECISION_PAGE]),
     };
   } finally {
     rmSync(outDir, { recursive: true, force: true });

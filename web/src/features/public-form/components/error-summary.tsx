@@ -1,4 +1,4 @@
-import { type MouseEvent, useEffect, useId, useRef } from 'react';
+import { type MouseEvent, useId, useLayoutEffect, useRef } from 'react';
 import type { Messages } from '../messages.ts';
 import { fieldId } from '../utils/field-id.ts';
 import type { SummaryEntry } from '../utils/visible-errors.ts';
@@ -57,7 +57,7 @@ export function ErrorSummary({
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus again on every attempt
-  useEffect(() => {
+  useLayoutEffect(() => {
     box.current?.focus();
   }, [attempt]);
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { SubmissionReceipt } from '../api/types.ts';
 import type { Messages } from '../messages.ts';
 
@@ -14,7 +14,7 @@ export function ReceiptView({
   page?: string | undefined;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     heading.current?.focus();
     window.scrollTo(0, 0);
   }, []);

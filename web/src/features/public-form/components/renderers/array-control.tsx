@@ -8,7 +8,7 @@ import {
   type UISchemaElement,
 } from '@jsonforms/core';
 import { JsonFormsDispatch, useJsonForms, withJsonFormsArrayControlProps } from '@jsonforms/react';
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, useLayoutEffect, useMemo, useRef } from 'react';
 import { fieldId } from '../../utils/field-id.ts';
 import { arrayWords, keyPrefixOf } from '../../utils/labels.ts';
 import { useFormUi } from '../form-ui-context.tsx';
@@ -55,7 +55,7 @@ function ArrayControl(props: ArrayControlProps) {
 
   // Keyboard users land in the entry they just added (starting entries and restored drafts do not
   // count: they are there before the first render).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (items.length > previousCount.current) {
       const last = list.current?.lastElementChild?.querySelector<HTMLElement>(FOCUSABLE);
       last?.focus();

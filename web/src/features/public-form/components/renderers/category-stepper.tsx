@@ -1,6 +1,6 @@
 import { useJsonForms } from '@jsonforms/react';
 import type { Ajv, ErrorObject } from 'ajv';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { format } from '../../messages.ts';
 import { errorPathsIn } from '../../utils/categories.ts';
 import { fieldId } from '../../utils/field-id.ts';
@@ -33,7 +33,7 @@ export function CategoryStepper({ categories, titles, layout }: CategoryProps) {
   }, [last, setAtLastStep]);
   useEffect(() => () => setAtLastStep?.(true), [setAtLastStep]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus again on every change of step
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (moved.current) heading.current?.focus();
   }, [current]);
 

@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, mergeConfig } from 'vite';
+import app from './vite.config.ts';
+
+/**
+ * The public form page (/f/<slug>) as a build of its own: form.html with the same components and
+ * the same JSON Forms, on Preact's React-compatible runtime (`preact/compat`) instead of React.
+ * React DOM alone was 69.6 kB gzip of the page's 104.0 kB first load (entry 224.5 kB raw, of it
+ * react-dom 206.9 kB); with Preact the page loads about 44 kB gzip in all (`npm run bench:web --
+ * --only=size`). The console, its form preview and the e-mail pages stay on React (index.html,
+ * vite.config.ts): React Aria Components there need React itself. The browser tests run the public
+ * form on this build, the console's preview on React.
+ */
+export default mergeConfig(
+  app,
+  defineConfig({
+    resolve: {
+      alias: [
+        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+        { find: /^react-dom$/, replacement: 'preact/compat' },
+        { find: /^react$/, replacement: 'preact/compat' },
+        { find: /^react\/jsx(-dev)?-runtime$/, replacement: 'preact/jsx-runtime' },
+      ],
+    },
+    build: {
+      // Runs after the app's build, into the same folder (infra/local/web-build.ts).
+      emptyOutDir: false,
+      rollupOptions: { input: { form: fileURLToPath(new URL('./form.html', import.meta.url)) } },
+    },
+  }),
+);
