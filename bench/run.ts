@@ -108,7 +108,7 @@ try {
     }
   }
   // Sizes only, after the timed parts so esbuild's work does not load them.
-  if (selected.has('bundles')) await benchBundles({ breakdowns: 3, contributors: 12 });
+  if (selected.has('bundles')) await benchBundles({ breakdowns: 3, contributors: 12, loadRuns: 5 });
   if (crashCount > 0) await benchCrash({ count: crashCount, concurrency: 50 });
   console.log(`\nbench finished in ${fmt(since(started) / 1000, 1)} s`);
   await finish(0);

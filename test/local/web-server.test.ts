@@ -17,9 +17,12 @@ import { decoded, rawRequest } from '../support/raw-http.ts';
 const root = mkdtempSync(join(tmpdir(), 'lotse-web-'));
 const cacheDir = join(root, '..', `${root.split('/').pop()}-cache`);
 const html = `<!doctype html><html><head><title>Lotse</title></head><body>${'<p>Willkommen</p>'.repeat(120)}</body></html>`;
+// Under CloudFront's 1 kB floor: not compressed, so the compression tests count the files above only.
+const formHtml = '<!doctype html><html><head><title>Formular</title></head><body><p>Formular</p></body></html>';
 const script = `export const messages = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `text ${i}`))};`;
 const files: Record<string, Buffer> = {
   'index.html': Buffer.from(html),
+  'form.html': Buffer.from(formHtml),
   'assets/index-4f3a2b.js': Buffer.from(script),
   'assets/tiny-9c8d7e.js': Buffer.from('export const tiny = 1;'),
   'assets/inter-1a2b3c.woff2': randomBytes(4000),
@@ -140,17 +143,21 @@ describe('caching', () => {
     }
   });
 
-  it('answers app routes with index.html, and a missing file with 404 rather than the page', async () => {
-    const route = await get('/f/some-form');
+  it('answers app routes with index.html, /f/<form> with form.html, and a missing file with 404 rather than the page', async () => {
+    const route = await get('/console/inbox');
     expect(route.status).toBe(200);
     expect(route.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(route.body.toString()).toBe(html);
+    const form = await get('/f/some-form');
+    expect(form.status).toBe(200);
+    expect(form.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(form.body.toString()).toBe(formHtml);
     expect((await get('/assets/index-000000.js')).status).toBe(404);
     expect((await get('/../../etc/passwd.txt')).status).toBe(404);
   });
 
   it('answers If-None-Match with 304, for the plain and the compressed ETag alike', async () => {
-    const plain = await get('/f/some-form');
+    const plain = await get('/console/inbox');
     const compressed = await get('/', { 'accept-encoding': 'gzip' });
     expect(plain.headers.etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(compressed.headers.etag).toBe(`W/${plain.headers.etag}`);
