@@ -1,7 +1,8 @@
 /**
  * `npm run deploy -- -c lotse:mailFrom=… -c lotse:adminEmail=…`: checks the AWS account with the SDK
  * (credentials, CDK bootstrap, the sender in SES, the SES sandbox, the first admin), then runs
- * `cdk deploy --all` with the same options and prints the URLs and the first admin's sign-in.
+ * `cdk deploy --all` with the same options, invites the first admin (infra/cli/deploy/first-admin.ts)
+ * and prints the URLs and the first admin's sign-in.
  * `--check-only` stops after the checks. docs/deploy.md walks through it.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -21,6 +24,7 @@ import { defaultTimeoutMs } from './deploy/aws-call.ts';
 import { runCdk } from './deploy/cdk.ts';
 import { formatCheck } from './deploy/check-result.ts';
 import { resolveDeployConfig } from './deploy/config.ts';
+import { ensureFirstAdmin, type FirstAdmin } from './deploy/first-admin.ts';
 import { originSecretRotation, RotationError, withoutSecrets } from './deploy/origin-secret.ts';
 import { runPreflight } from './deploy/preflight.ts';
 import { deploySummary, pendingDkimRecords, type StackOutputs } from './deploy/summary.ts';
@@ -156,6 +160,21 @@ export async function runDeployCli(argv: string[], overrides: Partial<DeployDeps
     rmSync(dirname(outputsFile), { recursive: true, force: true });
   }
   const dkim = await pendingDkimRecords(ses, config.mailFrom, timeoutMs);
+  let firstAdmin: FirstAdmin | undefined;
+  if (config.adminEmail && !args.noAdmin) {
+    out(`\nThe first admin: inviting ${config.adminEmail}, or checking the account if it exists …`);
+    const stateful = outputs[`${config.stage}-lotse-stateful`] ?? {};
+    firstAdmin = await ensureFirstAdmin(
+      {
+        email: config.adminEmail,
+        userPoolId: stateful.UserPoolId,
+        tableName: stateful.TableName,
+        resendInvite: args.resendInvite,
+      },
+      { cognito: new CognitoIdentityProviderClient(aws), dynamo: new DynamoDBClient(aws) },
+      timeoutMs,
+    );
+  }
   out(
     [
       '',
@@ -163,8 +182,11 @@ export async function runDeployCli(argv: string[], overrides: Partial<DeployDeps
         stage: config.stage,
         region: config.region,
         adminEmail: config.adminEmail,
+        ...(args.profile ? { profile: args.profile } : {}),
         outputs,
         dkim,
+        ...(firstAdmin ? { firstAdmin } : {}),
+        noAdmin: args.noAdmin,
       }),
     ].join('\n'),
   );

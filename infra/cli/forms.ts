@@ -138,7 +138,7 @@ export async function runFormsCli(
     token = AuthenticationResult?.AccessToken ?? '';
     if (!token) {
       out(
-        `Sign-in needs another step (${ChallengeName ?? 'unknown challenge'}): set a permanent password first, e.g. aws cognito-idp admin-set-user-password --permanent (docs/deploy.md).`,
+        `Sign-in needs another step (${ChallengeName ?? 'unknown challenge'}): sign in to the console once and choose your own password there (docs/deploy.md, "The first admin").`,
       );
       return 1;
     }

@@ -430,24 +430,40 @@ describe('npm run deploy: the summary after deploying', () => {
     'prod-lotse-stateless': { WebUrl: 'https://d1.cloudfront.net', ApiUrl: 'https://d1.cloudfront.net/api' },
   };
 
-  it('prints the URLs and the first admin commands with the real pool id', () => {
+  it('prints the URLs and the invited first admin', () => {
     const text = deploySummary({
       stage: 'prod',
       region,
-      adminEmail: 'Alex@verein-lotsen.de',
+      adminEmail: 'alex@verein-lotsen.de',
       outputs,
       dkim: [],
+      firstAdmin: { status: 'invited', email: 'alex@verein-lotsen.de', days: 7 },
     }).join('\n');
     expect(text).toContain('  Web app   https://d1.cloudfront.net');
     expect(text).toContain('  Console   https://d1.cloudfront.net/console');
     expect(text).toContain('  API       https://d1.cloudfront.net/api');
     expect(text).toContain(
-      'aws cognito-idp admin-create-user --region eu-central-1 --user-pool-id eu-central-1_AbC123 --username alex',
+      'First admin: alex@verein-lotsen.de — invitation sent by e-mail (temporary password, valid 7 days); sign in at https://d1.cloudfront.net/console',
     );
-    expect(text).toContain('Name=email,Value=Alex@verein-lotsen.de');
-    expect(text).toContain('--group-name admin');
-    expect(text).toContain('Then sign in at https://d1.cloudfront.net/console as alex');
+    expect(text).not.toContain('aws cognito-idp');
     expect(text).not.toContain('DNS records');
+  });
+
+  it('without a first admin, prints the AWS CLI commands with the real pool id, named by the e-mail address', () => {
+    const text = deploySummary({
+      stage: 'prod',
+      region,
+      adminEmail: undefined,
+      profile: 'lotse',
+      outputs,
+      dkim: [],
+    }).join('\n');
+    expect(text).toContain(
+      'aws cognito-idp admin-create-user --region eu-central-1 --profile lotse --user-pool-id eu-central-1_AbC123 --username you@your-organisation.org',
+    );
+    expect(text).toContain('--desired-delivery-mediums EMAIL');
+    expect(text).toContain('--group-name admin');
+    expect(text).not.toContain('PASSWORD');
   });
 
   it('prints the DKIM records SES still waits for', async () => {
@@ -459,7 +475,6 @@ describe('npm run deploy: the summary after deploying', () => {
     expect(dkim).toHaveLength(3);
     const text = deploySummary({ stage: 'prod', region, adminEmail: undefined, outputs, dkim }).join('\n');
     expect(text).toContain('  tok1._domainkey.verein-lotsen.de  CNAME  tok1.dkim.amazonses.com');
-    expect(text).toContain('--username admin');
   });
 
   it('falls back to DKIM outputs of the stacks when SES cannot be asked', async () => {
@@ -493,7 +508,7 @@ describe('npm run deploy: from the checks to the summary', () => {
     'lotse:adminEmail=alex@verein-lotsen.de',
   ];
   const outputs = {
-    'prod-lotse-stateful': { UserPoolId: 'eu-central-1_AbC123' },
+    'prod-lotse-stateful': { UserPoolId: 'eu-central-1_AbC123', TableName: 'prod-lotse-table' },
     'prod-lotse-stateless': { WebUrl: 'https://d1.cloudfront.net', ApiUrl: 'https://d1.cloudfront.net/api' },
   };
 
@@ -539,7 +554,7 @@ describe('npm run deploy: from the checks to the summary', () => {
     expect(cdkCalls[0]).toContain('lotse:mailFrom=lotse@verein-lotsen.de');
     expect(printed).toContain('Lotse prod is deployed in eu-central-1.');
     expect(printed).toContain('  Console   https://d1.cloudfront.net/console');
-    expect(printed).toContain('--user-pool-id eu-central-1_AbC123 --username alex');
+    expect(printed).toContain('First admin: alex@verein-lotsen.de — invitation sent by e-mail');
   });
 
   it('asks before deploying despite a warning, and deploys nothing on no', async () => {

@@ -7,6 +7,10 @@ export interface DeployArgs {
   readonly yes: boolean;
   readonly checkOnly: boolean;
   readonly rotateOriginSecret: boolean;
+  /** `--no-admin`: do not create the first admin after the deploy. */
+  readonly noAdmin: boolean;
+  /** `--resend-invite`: mail the first admin's invitation again if it is still unanswered. */
+  readonly resendInvite: boolean;
   readonly help: boolean;
   /** `--profile NAME`, so the checks use the same credentials as the deploy. */
   readonly profile: string | undefined;
@@ -22,6 +26,8 @@ export function parseDeployArgs(argv: readonly string[]): DeployArgs {
   let yes = false;
   let checkOnly = false;
   let rotateOriginSecret = false;
+  let noAdmin = false;
+  let resendInvite = false;
   let help = false;
   let profile: string | undefined;
 
@@ -42,6 +48,8 @@ export function parseDeployArgs(argv: readonly string[]): DeployArgs {
     else if (arg === '--yes' || arg === '-y') yes = true;
     else if (arg === '--check-only') checkOnly = true;
     else if (arg === '--rotate-origin-secret') rotateOriginSecret = true;
+    else if (arg === '--no-admin') noAdmin = true;
+    else if (arg === '--resend-invite') resendInvite = true;
     else if (arg === '--help' || arg === '-h') help = true;
     else {
       if (arg === '--profile') profile = argv[i + 1];
@@ -49,7 +57,7 @@ export function parseDeployArgs(argv: readonly string[]): DeployArgs {
       passThrough.push(arg);
     }
   }
-  return { context, passThrough, yes, checkOnly, rotateOriginSecret, help, profile };
+  return { context, passThrough, yes, checkOnly, rotateOriginSecret, noAdmin, resendInvite, help, profile };
 }
 
 /** The `cdk deploy` command line: every stack, no approval prompt, a line per CloudFormation event. */
@@ -76,7 +84,8 @@ export function cdkDeployArgs(
 
 export const deployHelp = `Usage: npm run deploy -- [options]
 
-Checks the AWS account, then deploys both Lotse stacks with the CDK and prints where Lotse is.
+Checks the AWS account, then deploys both Lotse stacks with the CDK, invites the first admin
+(lotse:adminEmail) and prints where Lotse is.
 
 Options:
   -c key=value             configuration, as for the CDK (docs/deploy.md, "Configuration"), e.g.
@@ -85,6 +94,8 @@ Options:
   --yes                    do not ask before deploying when a check warns
   --rotate-origin-secret   give CloudFront a new secret for the API (the old one stays valid
                            until the next rotation)
+  --no-admin               do not create the first admin after the deploy
+  --resend-invite          mail the first admin's invitation again if it is still unanswered
   --profile NAME           the AWS CLI profile to use (for the checks and the deploy)
   anything else            passed to \`cdk deploy\`
 `;

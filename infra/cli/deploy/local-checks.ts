@@ -18,12 +18,12 @@ export function checkSenderAddress(
   );
 }
 
-/** The first admin's address: the end of the deploy says how this person signs in. */
+/** The first admin's address: the deploy invites this person (first-admin.ts). */
 export function checkFirstAdmin(config: Pick<LotseConfig, 'adminEmail'>): CheckResult {
   if (config.adminEmail) return ok(`First admin ${config.adminEmail} (${contextKeys.adminEmail})`);
   return warn(
     `First admin: no e-mail given (${contextKeys.adminEmail}).`,
     `Add -c ${contextKeys.adminEmail}=you@your-organisation.org: that person gets the digest of applications`,
-    'that need attention, and the end of the deploy shows how they sign in first.',
+    'that need attention, and the deploy invites them as the first admin.',
   );
 }

@@ -1,5 +1,6 @@
 import { GetEmailIdentityCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { withTimeout } from './aws-call.ts';
+import type { FirstAdmin } from './first-admin.ts';
 
 /** `cdk deploy --outputs-file`: stack name → output key → value. */
 export type StackOutputs = Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -19,6 +20,10 @@ export interface SummaryInput {
   readonly outputs: StackOutputs;
   /** DKIM records still to add to DNS; empty when SES has found them; undefined when SES could not say. */
   readonly dkim: readonly DnsRecord[] | undefined;
+  /** What the deploy did about the first admin; undefined when it did nothing (no e-mail, `--no-admin`). */
+  readonly firstAdmin?: FirstAdmin;
+  /** `--no-admin` was given. */
+  readonly noAdmin?: boolean;
 }
 
 /**
@@ -46,13 +51,6 @@ export async function pendingDkimRecords(
   }
 }
 
-/** A Cognito user name from an e-mail address: the pool takes the address as a second way to sign in, not as the name. */
-export function userNameFor(email: string | undefined): string {
-  const local = (email ?? '').slice(0, Math.max(0, (email ?? '').indexOf('@'))).toLowerCase();
-  const name = local.replace(/[^a-z0-9._-]/g, '');
-  return name || 'admin';
-}
-
 /** What the admin needs after the deploy: where Lotse is, the DNS records for mail, and the first sign-in. */
 export function deploySummary(input: SummaryInput): string[] {
   const stateful = input.outputs[`${input.stage}-lotse-stateful`] ?? {};
@@ -78,24 +76,66 @@ export function deploySummary(input: SummaryInput): string[] {
     for (const [key, value] of dkimOutputs) lines.push(`  ${key}: ${value}`);
   }
 
-  const poolId = stateful.UserPoolId;
-  const user = userNameFor(input.adminEmail);
-  const email = input.adminEmail ?? 'you@your-organisation.org';
+  lines.push('', ...firstAdminLines(input, stateful.UserPoolId, web ? `${web}/console` : '<WebUrl>/console'));
+  return lines;
+}
+
+/** The first admin: what the deploy did, or the AWS CLI commands that do the same by hand. */
+function firstAdminLines(input: SummaryInput, poolId: string | undefined, consoleUrl: string): string[] {
+  const admin = input.firstAdmin;
+  const signIn = `sign in at ${consoleUrl}`;
+  if (admin?.status === 'invited')
+    return [
+      `First admin: ${admin.email} — invitation sent by e-mail (temporary password, valid ${admin.days} days); ${signIn}`,
+      '  and choose your own password there.',
+      ...(admin.tableProblem
+        ? [
+            '! Its staff profile or audit entry in the table was not written:',
+            ...admin.tableProblem.map((sentence) => `    ${sentence}`),
+            '  The admin can sign in and manage Lotse all the same; the next npm run deploy writes the profile.',
+          ]
+        : []),
+    ];
+  if (admin?.status === 'exists') {
+    const made = admin.madeAdmin ? ', now in the group admin with every form' : '';
+    if (admin.invitation === 'accepted')
+      return [`First admin: ${admin.email} already exists${made}; ${signIn}`];
+    if (admin.invitation === 'resent')
+      return [
+        `First admin: ${admin.email} already exists${made} — invitation sent again by e-mail (temporary password, valid ${admin.days} days); ${signIn}`,
+      ];
+    return [
+      `First admin: ${admin.email} already exists${made}; the invitation${admin.sentOn ? ` of ${admin.sentOn}` : ''} is not answered yet (valid ${admin.days} days).`,
+      `  Use the temporary password from that mail to ${signIn}. Lost or expired? Send it again:`,
+      '  the same npm run deploy command with --resend-invite, or Users in the console (another admin).',
+    ];
+  }
+  if (admin?.status === 'left')
+    return [`First admin: ${admin.email} already exists and ${admin.why}. Nothing was changed.`];
+
+  const email = admin?.email ?? input.adminEmail ?? 'you@your-organisation.org';
   const profile = input.profile ? ` --profile ${input.profile}` : '';
   const pool = `--region ${input.region}${profile} --user-pool-id ${poolId ?? '<UserPoolId>'}`;
-  lines.push(
+  const head =
+    admin?.status === 'failed'
+      ? [
+          `! First admin: ${email} was not created.`,
+          ...admin.problem.map((sentence) => `    ${sentence}`),
+          '  The stacks are deployed. Create the first admin with the AWS CLI instead (docs/deploy.md, "The first admin"),',
+          '  or run the same npm run deploy command again once that is fixed:',
+        ]
+      : [
+          input.noAdmin
+            ? 'First admin: not created (--no-admin). To create one with the AWS CLI (docs/deploy.md, "The first admin"):'
+            : 'First admin: none given (lotse:adminEmail). To create one with the AWS CLI (docs/deploy.md, "The first admin"):',
+        ];
+  return [
+    ...head,
     '',
-    'First sign-in: create the first admin once (docs/deploy.md, "The first admin"):',
+    `  aws cognito-idp admin-create-user ${pool} --username ${email} \\`,
+    `    --user-attributes Name=email,Value=${email} Name=email_verified,Value=true --desired-delivery-mediums EMAIL`,
+    `  aws cognito-idp admin-add-user-to-group ${pool} --username ${email} --group-name admin`,
     '',
-    `  aws cognito-idp admin-create-user ${pool} --username ${user} \\`,
-    `    --user-attributes Name=email,Value=${email} Name=email_verified,Value=true --message-action SUPPRESS`,
-    `  aws cognito-idp admin-add-user-to-group ${pool} --username ${user} --group-name admin`,
-    "  read -rs -p 'Password: ' PASSWORD && echo",
-    `  aws cognito-idp admin-set-user-password ${pool} --username ${user} --password "$PASSWORD" --permanent`,
-    '  unset PASSWORD',
-    '',
-    `Then sign in at ${web ? `${web}/console` : '<WebUrl>/console'} as ${user} (or ${email}) with that password:`,
-    'at least 12 characters with upper case, lower case and digits.',
-  );
-  return lines;
+    `Cognito mails a temporary password; ${signIn} with it and choose your own.`,
+  ];
 }
