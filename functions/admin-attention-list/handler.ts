@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { attentionDeps } from '#shared/attention-deps.ts';
 import { attentionKinds } from '#shared/domain/attention.ts';
 import { receiptNumber } from '#shared/domain/submissions.ts';
@@ -6,13 +5,14 @@ import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { staffStore } from '#shared/staff-access.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = attentionDeps();
 const staff = staffStore();
 const query = z.object({
   kind: z.enum(attentionKinds),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(2000).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 /** What needs attention of one kind, oldest first, page by page (ids and error names only). */

@@ -1,24 +1,23 @@
-import * as z from 'zod';
 import { dynamoAuditReader } from '#shared/adapters/audit-log.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { settingsReadDeps } from '#shared/settings-deps.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = settingsReadDeps();
 const reader = dynamoAuditReader(deps.client, deps.config.TABLE_NAME);
 
 const query = z.strictObject({
-  from: z.iso.datetime({ offset: true, message: 'must be a time such as 2025-01-31T00:00:00Z' }).optional(),
-  to: z.iso.datetime({ offset: true, message: 'must be a time such as 2025-01-31T23:59:59Z' }).optional(),
-  actor: z.string().min(1).max(128).optional(),
-  action: z
-    .string()
-    .regex(/^[a-z]+(\.[a-z-]+)+$/, 'must be an action such as settings.update')
-    .optional(),
-  cursor: z.string().max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  from: z.optional(z.iso.datetime({ offset: true, message: 'must be a time such as 2025-01-31T00:00:00Z' })),
+  to: z.optional(z.iso.datetime({ offset: true, message: 'must be a time such as 2025-01-31T23:59:59Z' })),
+  actor: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  action: z.optional(
+    z.string().check(z.regex(/^[a-z]+(\.[a-z-]+)+$/, 'must be an action such as settings.update')),
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
 });
 
 /**

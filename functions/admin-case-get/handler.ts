@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { describeAnswers } from '#shared/domain/answers.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
@@ -6,6 +5,7 @@ import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { intakeDeps } from '#shared/intake-deps.ts';
 import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = intakeDeps();
 const staff = staffStore();

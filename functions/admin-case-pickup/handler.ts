@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { answerTask } from '#shared/adapters/workflow.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { pickUpCase } from '#shared/domain/intake-pickup.ts';
@@ -7,6 +6,7 @@ import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { intakeDeps } from '#shared/intake-deps.ts';
 import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = intakeDeps();
 const staff = staffStore();

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { formPath, parsePath } from '#shared/admin-route.ts';
 import { auditDeps } from '#shared/audit-deps.ts';
 import { rollback } from '#shared/domain/forms.ts';
@@ -7,11 +6,14 @@ import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { staffStore } from '#shared/staff-access.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = formsDeps();
 const staff = staffStore();
 const { audit, actor } = auditDeps();
-export const rollbackRequest = z.strictObject({ version: z.number().int().min(1).optional() });
+export const rollbackRequest = z.strictObject({
+  version: z.optional(z.number().check(z.int(), z.minimum(1))),
+});
 
 /** Publishes an earlier version again (by default the one before the current). */
 export const handler = httpHandler(async ({ event, body }) => {

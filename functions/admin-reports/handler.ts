@@ -8,10 +8,11 @@ import { reportCsv, reportFileName } from '#shared/export/report-csv.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
+import * as z from '#shared/zod.ts';
 import { reports } from './deps.ts';
 
 /** The titles' and the CSV's language; the headers are German or English. */
-const query = reportQuery.extend({ locale: localeCode.optional() });
+const query = z.extend(reportQuery, { locale: z.optional(localeCode) });
 
 /** Ten years of months is plenty for a chart; longer periods are a typo more often than not. */
 const MAX_DAYS = 3660;

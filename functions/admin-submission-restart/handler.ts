@@ -1,5 +1,4 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import * as z from 'zod';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { attentionDeps } from '#shared/attention-deps.ts';
 import { auditDeps } from '#shared/audit-deps.ts';
@@ -8,6 +7,7 @@ import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
+import * as z from '#shared/zod.ts';
 import { stateMachineArnVariable } from '../shared/definitions/state-machines.ts';
 
 const deps = approvalsDeps();

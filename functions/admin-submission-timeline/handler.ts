@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
@@ -6,6 +5,7 @@ import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
 import { mailActions } from '#shared/mail-delivery.ts';
 import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
+import * as z from '#shared/zod.ts';
 
 // Reads only: the inbox's DynamoDB wiring, without the approvals' SES and Step Functions clients.
 const deps = inboxReadDeps();

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { openLink } from '#shared/action-link.ts';
 import { answerTask } from '#shared/adapters/workflow.ts';
 import { isWorkflowRunning } from '#shared/adapters/workflow-runs.ts';
@@ -7,11 +6,14 @@ import { privateHeaders } from '#shared/decision-view.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
+import * as z from '#shared/zod.ts';
 import { stateMachineArnVariable } from '../shared/definitions/state-machines.ts';
 
 const deps = approvalsDeps();
 const onboardingArn = process.env[stateMachineArnVariable('volunteer-onboarding')] ?? '';
-const answerRequest = z.strictObject({ answer: z.string().trim().min(1).max(4000) });
+const answerRequest = z.strictObject({
+  answer: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
+});
 
 /**
  * The applicant answers the coordinator's question (same-origin POST, single use); the decision

@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { mailRound, newActionToken } from '#shared/domain/approvals.ts';
 import { applicantMail } from '#shared/mail/approval-mails.ts';
 import { sendOnce } from '#shared/mail-delivery.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = approvalsDeps();
 
@@ -17,7 +17,7 @@ class NoWayToAsk extends Error {
  * (it ends in the kind expiry) rather than failing the application.
  */
 export const handler = taskHandler(
-  z.object({ submissionId: z.uuid(), taskToken: z.string().min(1) }),
+  z.object({ submissionId: z.uuid(), taskToken: z.string().check(z.minLength(1)) }),
   async ({ submissionId, taskToken }) => {
     const now = deps.now();
     const approval = await deps.approvals.get(submissionId);

@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { mailRound } from '#shared/domain/approvals.ts';
 import { applicantMail } from '#shared/mail/approval-mails.ts';
 import { sendOnce } from '#shared/mail-delivery.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = approvalsDeps();
 

@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { pickCoordinators } from '#shared/domain/approvals.ts';
 import { approvalWaitSeconds } from '#shared/domain/workflow-settings.ts';
 import { sendReceipt } from '#shared/receipt.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = approvalsDeps();
 

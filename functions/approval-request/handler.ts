@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { answerTask } from '#shared/adapters/workflow.ts';
 import { approvalsDeps } from '#shared/approvals-deps.ts';
 import { describeAnswers } from '#shared/domain/answers.ts';
@@ -6,6 +5,7 @@ import { mailRound, newActionToken } from '#shared/domain/approvals.ts';
 import { approvalRequestMail } from '#shared/mail/approval-mails.ts';
 import { type Delivery, mailActions, recordIfNobodyReached, sendOnce } from '#shared/mail-delivery.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = approvalsDeps();
 
@@ -33,7 +33,7 @@ export const handler = taskHandler(
   z.object({
     submissionId: z.uuid(),
     round: z.enum(['initial', 'reminder', 'escalation', 'after-answer']),
-    taskToken: z.string().min(1),
+    taskToken: z.string().check(z.minLength(1)),
   }),
   async ({ submissionId, round: roundName, taskToken }) => {
     const approval = await deps.approvals.get(submissionId);

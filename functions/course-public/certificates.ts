@@ -1,5 +1,4 @@
 import type { JWK } from 'jose';
-import type * as z from 'zod';
 import { credentialJwks, issuerProfile } from '#shared/certificates/credential.ts';
 import { type CertificateLogo, renderCertificatePdf } from '#shared/certificates/pdf.ts';
 import type { Signer } from '#shared/certificates/signer.ts';
@@ -7,6 +6,7 @@ import { verifyCertificate } from '#shared/certificates/verify.ts';
 import type { verificationView } from '#shared/contracts/courses.ts';
 import type { Certificate, CourseStore } from '#shared/domain/course-model.ts';
 import { DomainError } from '#shared/domain/errors.ts';
+import type * as z from '#shared/zod.ts';
 
 class NoSigningKeyError extends DomainError {
   readonly status = 503;

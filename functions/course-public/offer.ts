@@ -1,7 +1,7 @@
-import type * as z from 'zod';
 import type { offerView } from '#shared/contracts/courses.ts';
 import { LinkUnknownError } from '#shared/domain/approvals.ts';
 import { type Course, courseHours, type Enrolment, type OfferLink } from '#shared/domain/course-model.ts';
+import type * as z from '#shared/zod.ts';
 import type { PublicDeps } from './ports.ts';
 import { courseTitle, pick, sessionOut } from './texts.ts';
 

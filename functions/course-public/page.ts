@@ -1,7 +1,7 @@
-import type * as z from 'zod';
 import type { pathStep, volunteerPageView } from '#shared/contracts/courses.ts';
 import { LinkUnknownError } from '#shared/domain/approvals.ts';
 import type { Certificate, Course, Enrolment, Participant } from '#shared/domain/course-model.ts';
+import type * as z from '#shared/zod.ts';
 import type { PublicDeps } from './ports.ts';
 import { courseTitle, sessionOut } from './texts.ts';
 

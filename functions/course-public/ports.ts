@@ -1,7 +1,7 @@
-import type * as z from 'zod';
 import type { verificationView } from '#shared/contracts/courses.ts';
 import type { ParticipantEvent } from '#shared/course-events.ts';
 import type { Certificate, Course, CourseStore, Participant } from '#shared/domain/course-model.ts';
+import type * as z from '#shared/zod.ts';
 
 /**
  * What the public course routes need from the outside world. deps.ts wires it to DynamoDB, Step

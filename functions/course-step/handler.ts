@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { courseDeps } from '#shared/course-deps.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 import { begin } from './begin.ts';
 import { certificationDone } from './certification-done.ts';
 import { confirm } from './confirm.ts';
@@ -24,7 +24,10 @@ const waits = {
 
 const payload = z.discriminatedUnion('step', [
   z.object({ step: z.literal('begin'), submissionId: z.uuid() }),
-  z.object({ step: z.literal('certification-done'), courseId: z.string().min(1).max(80) }),
+  z.object({
+    step: z.literal('certification-done'),
+    courseId: z.string().check(z.minLength(1), z.maxLength(80)),
+  }),
   z.object({
     step: z.enum(Object.keys(plainSteps) as [keyof typeof plainSteps]),
     input: flowState,
@@ -32,7 +35,7 @@ const payload = z.discriminatedUnion('step', [
   z.object({
     step: z.enum(Object.keys(waits) as [keyof typeof waits]),
     input: flowState,
-    taskToken: z.string().min(1),
+    taskToken: z.string().check(z.minLength(1)),
   }),
 ]);
 

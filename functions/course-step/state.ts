@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 /**
  * What the volunteer-course execution carries between steps: ids, the next step and seconds only
@@ -19,23 +19,23 @@ export const nextSteps = [
 export type NextStep = (typeof nextSteps)[number];
 
 /** What a wait ended with: an event sent by `answerParticipant`, or the States.Timeout error. */
-const waitOutcome = z
-  .object({
-    event: z.string().optional(),
-    courseId: z.string().optional(),
-    sessionId: z.string().optional(),
-  })
-  .optional();
+const waitOutcome = z.optional(
+  z.object({
+    event: z.optional(z.string()),
+    courseId: z.optional(z.string()),
+    sessionId: z.optional(z.string()),
+  }),
+);
 
 export const flowState = z.object({
-  participantId: z.string().min(1).max(80),
-  courseId: z.string().min(1).max(80).optional(),
-  next: z.enum(nextSteps).optional(),
-  seconds: z.number().optional(),
-  reminder: z.enum(['soon', 'tomorrow']).optional(),
-  promoted: z.boolean().optional(),
+  participantId: z.string().check(z.minLength(1), z.maxLength(80)),
+  courseId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+  next: z.optional(z.enum(nextSteps)),
+  seconds: z.optional(z.number()),
+  reminder: z.optional(z.enum(['soon', 'tomorrow'])),
+  promoted: z.optional(z.boolean()),
   /** Set by onboarding for the path's first mail only, which then also says "approved". */
-  approved: z.boolean().optional(),
+  approved: z.optional(z.boolean()),
   event: waitOutcome,
 });
 export type FlowState = z.output<typeof flowState>;

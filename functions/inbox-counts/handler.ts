@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { INBOX_STATUSES, type InboxStatus } from '#shared/domain/inbox.ts';
 import { assertFormInScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
@@ -6,9 +5,10 @@ import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { formParam } from '#shared/inbox-http.ts';
 import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = inboxReadDeps();
-const params = z.strictObject({ form: formParam.optional() });
+const params = z.strictObject({ form: z.optional(formParam) });
 
 /** Counts per status, per form and in total, from the counts items the projection keeps (no query over entries). */
 export const handler = httpHandler(async ({ event }) => {

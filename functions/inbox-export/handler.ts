@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { localeCode, slug } from '#shared/contracts/form-definition.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { INBOX_STATUSES } from '#shared/domain/inbox.ts';
@@ -8,21 +7,24 @@ import { type ExportRequest, exportFile, exportPage } from '#shared/export/expor
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = exportDeps();
 
-const dateOrTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/, {
-  message: 'must be a date (2026-03-31) or a UTC time (2026-03-31T12:00:00Z)',
-});
+const dateOrTime = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/, {
+    message: 'must be a date (2026-03-31) or a UTC time (2026-03-31T12:00:00Z)',
+  }),
+);
 
 const query = z.object({
   form: slug,
   format: z.enum(['csv', 'xlsx', 'json']),
-  status: z.enum(INBOX_STATUSES).optional(),
-  from: dateOrTime.optional(),
-  to: dateOrTime.optional(),
-  locale: localeCode.optional(),
-  cursor: z.string().max(4000).optional(),
+  status: z.optional(z.enum(INBOX_STATUSES)),
+  from: z.optional(dateOrTime),
+  to: z.optional(dateOrTime),
+  locale: z.optional(localeCode),
+  cursor: z.optional(z.string().check(z.maxLength(4000))),
 });
 
 const contentTypes = {

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { INBOX_STATUSES, INBOX_STEPS, toRow } from '#shared/domain/inbox.ts';
 import { assertFormInScope } from '#shared/domain/staff.ts';
@@ -7,18 +6,19 @@ import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { cursorParam, dateOrTime, decodeCursor, encodeCursor, formParam } from '#shared/inbox-http.ts';
 import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = inboxReadDeps();
 
 const params = z.strictObject({
-  form: formParam.optional(),
-  status: z.enum(INBOX_STATUSES).optional(),
-  step: z.enum(INBOX_STEPS).optional(),
-  from: dateOrTime.optional(),
-  to: dateOrTime.optional(),
-  assigned: z.literal('me', { message: 'must be "me"' }).optional(),
-  cursor: cursorParam.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  form: z.optional(formParam),
+  status: z.optional(z.enum(INBOX_STATUSES)),
+  step: z.optional(z.enum(INBOX_STEPS)),
+  from: z.optional(dateOrTime),
+  to: z.optional(dateOrTime),
+  assigned: z.optional(z.literal('me', { message: 'must be "me"' })),
+  cursor: z.optional(cursorParam),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
 });
 
 /**

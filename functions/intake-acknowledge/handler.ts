@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { mailRound } from '#shared/domain/approvals.ts';
 import { intakeDeps } from '#shared/intake-deps.ts';
 import { intakeAcknowledgementMail } from '#shared/mail/intake-mails.ts';
 import { sendOnce } from '#shared/mail-delivery.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = intakeDeps();
 

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { intakeDeps } from '#shared/intake-deps.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = intakeDeps();
 

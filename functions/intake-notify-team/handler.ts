@@ -1,10 +1,10 @@
-import * as z from 'zod';
 import { describeAnswers } from '#shared/domain/answers.ts';
 import { mailRound } from '#shared/domain/approvals.ts';
 import { intakeDeps } from '#shared/intake-deps.ts';
 import { teamNotificationMail } from '#shared/mail/intake-mails.ts';
 import { type Delivery, mailActions, recordIfNobodyReached, sendOnce } from '#shared/mail-delivery.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = intakeDeps();
 
@@ -14,7 +14,7 @@ const deps = intakeDeps();
  * reached, `no-team-reachable` says so, and the wait for a pickup (and its escalation) goes on.
  */
 export const handler = taskHandler(
-  z.object({ submissionId: z.uuid(), teamId: z.string(), escalation: z.boolean().default(false) }),
+  z.object({ submissionId: z.uuid(), teamId: z.string(), escalation: z._default(z.boolean(), false) }),
   async ({ submissionId, teamId, escalation }) => {
     const { submission, definition, intake, firstName } = await deps.loadIntake(submissionId);
     const team = intake.teams.find((candidate) => candidate.id === teamId);

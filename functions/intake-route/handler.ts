@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import { routeIntake } from '#shared/domain/intake.ts';
 import { intakeWaitSeconds } from '#shared/domain/workflow-settings.ts';
 import { intakeDeps } from '#shared/intake-deps.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = intakeDeps();
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { type RouteDefinition, routes } from '../shared/definitions/routes.ts';
 
 /** Builds an OpenAPI 3.1 document from the route table, so the description cannot drift from the API. */

@@ -1,20 +1,20 @@
-import * as z from 'zod';
 import { slug } from './contracts/form-definition.ts';
 import { parseOrThrow } from './http/zod-issues.ts';
+import * as z from './zod.ts';
 
 /** Path parameters of the admin form routes, checked like any other input. */
 export const formPath = z.object({ slug });
-export const formVersionPath = z.object({ slug, version: z.coerce.number().int().min(1) });
+export const formVersionPath = z.object({ slug, version: z.coerce.number().check(z.int(), z.minimum(1)) });
 
-export const parsePath = <T extends z.ZodType>(
+export const parsePath = <T extends z.ZodMiniType>(
   schema: T,
   parameters: Record<string, string | undefined> | undefined,
 ) => parseOrThrow(schema, parameters ?? {});
 
 /** A version number or `draft`, as the editor's diff and impact name the two sides. */
-const side = z
-  .string()
-  .regex(/^(draft|[1-9][0-9]{0,7})$/, { message: 'must be a version number or "draft"' })
-  .transform((value) => (value === 'draft' ? ('draft' as const) : Number(value)));
+const side = z.pipe(
+  z.string().check(z.regex(/^(draft|[1-9][0-9]{0,7})$/, { message: 'must be a version number or "draft"' })),
+  z.transform((value) => (value === 'draft' ? ('draft' as const) : Number(value))),
+);
 export const diffQuery = z.object({ from: side, to: side });
-export const impactQuery = z.object({ to: side.default('draft') });
+export const impactQuery = z.object({ to: z._default(side, 'draft') });

@@ -13,6 +13,7 @@ import type { SubmissionStore } from './domain/submissions.ts';
 import { approvalSettingsSchema } from './domain/workflow-settings.ts';
 import { mail, tableName } from './env.ts';
 import { brandingFrom, organisationSettings } from './mail/branding.ts';
+import * as z from './zod.ts';
 
 /** The submission and its form version, with what every workflow's mails need. */
 function submissionLoader(submissions: Pick<SubmissionStore, 'get'>, forms: Pick<FormStore, 'getVersion'>) {
@@ -43,7 +44,8 @@ function submissionLoader(submissions: Pick<SubmissionStore, 'get'>, forms: Pick
 function approvalLoader(loadSubmission: ReturnType<typeof submissionLoader>) {
   return async (submissionId: string) => {
     const loaded = await loadSubmission(submissionId);
-    const approval: ApprovalSettings = approvalSettingsSchema.parse(
+    const approval: ApprovalSettings = z.parse(
+      approvalSettingsSchema,
       loaded.definition.settings?.approval ?? {},
     );
     return { ...loaded, settings: approval };

@@ -1,26 +1,22 @@
-import * as z from 'zod';
 import { looksLikeCertificateNumber } from './certificates/number.ts';
 import type { Course, CourseStore } from './domain/course-model.ts';
 import { ConflictError, NotFoundError, ValidationError } from './domain/errors.ts';
 import { type Caller, type FormScope, inScope } from './domain/staff.ts';
 import { parseOrThrow } from './http/zod-issues.ts';
+import * as z from './zod.ts';
 
 /** Path and query parameters of the console's course routes, checked like any other input. */
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._-]+$/, 'is not an id');
+const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9._-]+$/, 'is not an id'));
 export const coursePath = z.object({ courseId: id });
-export const sessionPath = coursePath.extend({ sessionId: id });
-export const attendancePath = sessionPath.extend({ participantId: id });
+export const sessionPath = z.extend(coursePath, { sessionId: id });
+export const attendancePath = z.extend(sessionPath, { participantId: id });
 export const certificatePath = z.object({
-  number: z.string().refine(looksLikeCertificateNumber, 'is not a certificate number'),
+  number: z.string().check(z.refine(looksLikeCertificateNumber, 'is not a certificate number')),
 });
 export const courseQuery = z.object({ course: id });
-export const formQuery = z.object({ form: z.string().min(1, 'is required').max(64) });
+export const formQuery = z.object({ form: z.string().check(z.minLength(1, 'is required'), z.maxLength(64)) });
 
-export const parseParams = <T extends z.ZodType>(
+export const parseParams = <T extends z.ZodMiniType>(
   schema: T,
   parameters: Record<string, string | undefined> | undefined,
 ) => parseOrThrow(schema, parameters ?? {});

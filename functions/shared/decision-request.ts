@@ -1,14 +1,16 @@
-import * as z from 'zod';
+import * as z from './zod.ts';
 
 /** A decision's body, from the decision page and the console alike. */
 export const decisionRequest = z
   .strictObject({
     decision: z.enum(['approve', 'reject', 'question']),
-    comment: z.string().trim().max(2000).optional(),
-    shareComment: z.boolean().optional(),
-    question: z.string().trim().max(2000).optional(),
+    comment: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+    shareComment: z.optional(z.boolean()),
+    question: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
   })
-  .refine((body) => body.decision !== 'question' || (body.question ?? '').length > 0, {
-    path: ['question'],
-    message: 'is required when you ask a question',
-  });
+  .check(
+    z.refine((body) => body.decision !== 'question' || (body.question ?? '').length > 0, {
+      path: ['question'],
+      message: 'is required when you ask a question',
+    }),
+  );

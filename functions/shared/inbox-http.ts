@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import { slug } from './contracts/form-definition.ts';
 import { NotFoundError, ValidationError } from './domain/errors.ts';
 import { type FormScope, inScope } from './domain/staff.ts';
 import type { Submission } from './domain/submissions.ts';
+import * as z from './zod.ts';
 
 /** What inbox and submission routes share: the cursor, the parameters, the scope check. */
 
@@ -20,12 +20,14 @@ export function decodeCursor(cursor: string, field = 'cursor'): string {
 }
 
 /** A date (`2026-05-01`) or an instant (`2026-05-01T10:00:00.000Z`); both compare with `receivedAt`. */
-export const dateOrTime = z.string().regex(/^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d{1,3})?)?Z)?$/, {
-  message: 'must be a date such as 2026-05-01 or a time such as 2026-05-01T10:00:00Z',
-});
+export const dateOrTime = z.string().check(
+  z.regex(/^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d{1,3})?)?Z)?$/, {
+    message: 'must be a date such as 2026-05-01 or a time such as 2026-05-01T10:00:00Z',
+  }),
+);
 
 export const formParam = slug;
-export const cursorParam = z.string().max(400);
+export const cursorParam = z.string().check(z.maxLength(400));
 export const submissionPath = z.object({ submissionId: z.uuid() });
 
 /**

@@ -3,6 +3,7 @@ import { documentClient } from './adapters/dynamo.ts';
 import { approvalsDeps } from './approvals-deps.ts';
 import type { IntakeSettings } from './domain/intake.ts';
 import { intakeSettingsSchema } from './domain/workflow-settings.ts';
+import * as z from './zod.ts';
 
 /** Intake steps share the approval wiring (submission, form, mailer, timeline) and add the case store. */
 export function intakeDeps() {
@@ -13,7 +14,7 @@ export function intakeDeps() {
     async loadIntake(submissionId: string) {
       // Intake forms have no approval settings, so only the submission part of the approval loading.
       const loaded = await base.loadSubmission(submissionId);
-      const intake: IntakeSettings = intakeSettingsSchema.parse(loaded.definition.settings?.intake ?? {});
+      const intake: IntakeSettings = z.parse(intakeSettingsSchema, loaded.definition.settings?.intake ?? {});
       return { ...loaded, intake };
     },
   };

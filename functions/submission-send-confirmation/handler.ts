@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { dynamoApprovalStore } from '#shared/adapters/approval-store.ts';
 import { dynamoAttentionStore } from '#shared/adapters/attention-store.ts';
 import { documentClient } from '#shared/adapters/dynamo.ts';
@@ -9,6 +8,7 @@ import { formStoreDeps } from '#shared/form-store-deps.ts';
 import { brandingFrom, organisationSettings } from '#shared/mail/branding.ts';
 import { sendReceipt } from '#shared/receipt.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = formStoreDeps();
 const config = parseConfig(mail);

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { checkIdSchema } from '#shared/contracts/system-check.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { toView } from '#shared/domain/system-check.ts';
@@ -6,6 +5,7 @@ import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { systemCheckReadDeps } from '#shared/system-check-deps.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = systemCheckReadDeps();
 const pathParameters = z.object({ checkId: checkIdSchema });

@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { checkIdSchema } from '#shared/contracts/system-check.ts';
 import { systemCheckDeps } from '#shared/system-check-deps.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = systemCheckDeps();
 

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { documentClient } from '#shared/adapters/dynamo.ts';
 import { sesClient, sesMailer } from '#shared/adapters/mailer.ts';
 import { parseConfig } from '#shared/config.ts';
@@ -9,6 +8,7 @@ import { brandingFrom, organisationSettings } from '#shared/mail/branding.ts';
 import { systemCheckMail } from '#shared/mail/system-check-mail.ts';
 import { systemCheckDeps } from '#shared/system-check-deps.ts';
 import { taskHandler } from '#shared/task.ts';
+import * as z from '#shared/zod.ts';
 
 const deps = systemCheckDeps();
 const config = parseConfig({ ...mail, ...tableName });
@@ -24,7 +24,7 @@ class CheckNotFound extends Error {
  * e-mail carries only the code, and confirming it is what answers the token.
  */
 export const handler = taskHandler(
-  z.object({ checkId: checkIdSchema, taskToken: z.string().min(1) }),
+  z.object({ checkId: checkIdSchema, taskToken: z.string().check(z.minLength(1)) }),
   async (input) => {
     const check = await deps.store.get(input.checkId);
     if (!check) throw new CheckNotFound(`No check ${input.checkId}`);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import * as z from 'zod';
 import { defaultLogLevel, logLevels } from '../../functions/shared/logger.ts';
+import * as z from '../../functions/shared/zod.ts';
 import { assertPortFree } from './ports.ts';
 import { ensureJava, thisSystem } from './prerequisites.ts';
 import { repositoryRoot, startLocalRuntime } from './runtime.ts';
@@ -10,21 +10,21 @@ import { buildWebIfStale } from './web-build.ts';
  * `npm start`: the whole of Lotse on this machine, no AWS account needed. Configuration comes from
  * the environment (see README, "Configuration"); every server binds to 127.0.0.1.
  */
-const port = z.coerce.number().int().min(1).max(65535);
+const port = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65535));
 const settings = z
   .object({
-    PORT: port.default(3000),
-    LOTSE_DYNAMODB_PORT: port.default(8000),
-    LOTSE_SFN_PORT: port.default(8083),
-    LOTSE_SES_PORT: port.default(8005),
-    LOTSE_AUTH_PORT: port.default(8084),
-    LOTSE_DATA_DIR: z.string().default(join(repositoryRoot, '.lotse', 'data')),
-    LOTSE_TIME_SCALE: z.coerce.number().positive().default(1),
-    LOTSE_ENV_FILE: z.string().default(join(repositoryRoot, '.lotse', 'local.env')),
-    MAIL_FROM: z.email().default('lotse@example.org'),
-    ORGANISATION_NAME: z.string().min(1).default('Lotse'),
-    LOTSE_ADMIN_EMAIL: z.email().default('admin@example.org'),
-    LOG_LEVEL: z.enum(logLevels).default(defaultLogLevel),
+    PORT: z._default(port, 3000),
+    LOTSE_DYNAMODB_PORT: z._default(port, 8000),
+    LOTSE_SFN_PORT: z._default(port, 8083),
+    LOTSE_SES_PORT: z._default(port, 8005),
+    LOTSE_AUTH_PORT: z._default(port, 8084),
+    LOTSE_DATA_DIR: z._default(z.string(), join(repositoryRoot, '.lotse', 'data')),
+    LOTSE_TIME_SCALE: z._default(z.coerce.number().check(z.positive()), 1),
+    LOTSE_ENV_FILE: z._default(z.string(), join(repositoryRoot, '.lotse', 'local.env')),
+    MAIL_FROM: z._default(z.email(), 'lotse@example.org'),
+    ORGANISATION_NAME: z._default(z.string().check(z.minLength(1)), 'Lotse'),
+    LOTSE_ADMIN_EMAIL: z._default(z.email(), 'admin@example.org'),
+    LOG_LEVEL: z._default(z.enum(logLevels), defaultLogLevel),
   })
   .safeParse(process.env);
 

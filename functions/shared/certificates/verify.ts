@@ -1,7 +1,7 @@
 import type { JWK } from 'jose';
-import type * as z from 'zod';
 import type { verificationView } from '../contracts/courses.ts';
 import type { Certificate, CourseStore } from '../domain/course-model.ts';
+import type * as z from '../zod.ts';
 import { verifyCredential } from './credential.ts';
 import { looksLikeCertificateNumber, normaliseCertificateNumber } from './number.ts';
 

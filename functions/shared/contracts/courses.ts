@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { localeCode } from './form-definition.ts';
 
 /**
@@ -8,49 +8,51 @@ import { localeCode } from './form-definition.ts';
  */
 
 const localized = z
-  .record(localeCode, z.string().trim().min(1, 'is required').max(4000))
-  .refine((value) => Object.keys(value).length > 0, 'needs at least one language');
+  .record(localeCode, z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(4000)))
+  .check(z.refine((value) => Object.keys(value).length > 0, 'needs at least one language'));
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
-export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time (HH:MM)');
+export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)'));
+export const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time (HH:MM)'));
 
 export const sessionInput = z
   .object({
     /** Absent for a new session; the server gives it an id. */
-    sessionId: z.string().min(1).max(40).optional(),
+    sessionId: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
     date: isoDate,
     start: clockTime,
     end: clockTime,
   })
-  .refine((s) => s.end > s.start, { message: 'must end after it starts', path: ['end'] });
+  .check(z.refine((s) => s.end > s.start, { message: 'must end after it starts', path: ['end'] }));
 
 export const courseInput = z.object({
   /** The programme: the form whose approved volunteers this course is for. */
-  formSlug: z.string().min(1, 'is required').max(64),
+  formSlug: z.string().check(z.minLength(1, 'is required'), z.maxLength(64)),
   title: localized,
-  description: localized.optional(),
+  description: z.optional(localized),
   /** The language the course is taught in (a locale code). */
   teachingLanguage: localeCode,
-  place: z.string().trim().max(500).optional(),
-  onlineUrl: z.url('must be a web address').max(2000).optional(),
-  sessions: z.array(sessionInput).min(1, 'needs at least one session').max(100),
-  capacity: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000),
+  place: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  onlineUrl: z.optional(z.url('must be a web address').check(z.maxLength(2000))),
+  sessions: z.array(sessionInput).check(z.minLength(1, 'needs at least one session'), z.maxLength(100)),
+  capacity: z
+    .number()
+    .check(z.int('must be a whole number'), z.minimum(1, 'must be at least 1'), z.maximum(1000)),
   /** Share of the (not cancelled) sessions a participant must attend to be certified, in percent. */
-  passPercent: z.number().int().min(1).max(100).default(80),
+  passPercent: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 80),
   /** Last day offers go out; absent: the day before the first session. */
-  registrationDeadline: isoDate.optional(),
+  registrationDeadline: z.optional(isoDate),
   /** The coordinator in charge (e-mail of a staff member); gets the course's notices. */
-  coordinator: z.email('must be an e-mail address').max(254),
+  coordinator: z.email('must be an e-mail address').check(z.maxLength(254)),
   /** How long an offer holds a seat. */
-  holdHours: z.number().int().min(1).max(720).default(72),
+  holdHours: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(720)), 72),
   /** IANA time zone of the sessions' clock times. */
-  timeZone: z.string().min(1).max(64).default('Europe/Berlin'),
+  timeZone: z._default(z.string().check(z.minLength(1), z.maxLength(64)), 'Europe/Berlin'),
 });
 export type CourseInput = z.infer<typeof courseInput>;
 
-export const saveCourseRequest = courseInput.extend({
+export const saveCourseRequest = z.extend(courseInput, {
   /** The revision the edit started from (absent when creating); an older one gets 409. */
-  revision: z.number().int().min(0).optional(),
+  revision: z.optional(z.number().check(z.int(), z.minimum(0))),
 });
 
 export const courseStatus = z.enum(['open', 'cancelled', 'completed']);
@@ -62,9 +64,9 @@ export const sessionView = z.object({
   end: clockTime,
   hours: z.number(),
   cancelled: z.boolean(),
-  cancelReason: z.string().optional(),
+  cancelReason: z.optional(z.string()),
   /** When a coordinator finished recording this session's attendance. */
-  attendanceCompletedAt: z.string().optional(),
+  attendanceCompletedAt: z.optional(z.string()),
 });
 export type SessionView = z.infer<typeof sessionView>;
 
@@ -78,7 +80,7 @@ export const seatCounts = z.object({
   waiting: z.number(),
 });
 
-export const courseView = courseInput.extend({
+export const courseView = z.extend(courseInput, {
   courseId: z.string(),
   status: courseStatus,
   revision: z.number(),
@@ -107,35 +109,37 @@ export type EnrolmentStatus = z.infer<typeof enrolmentStatus>;
 export const enrolmentView = z.object({
   participantId: z.string(),
   name: z.string(),
-  email: z.string().optional(),
+  email: z.optional(z.string()),
   locale: z.string(),
   source: z.enum(['form', 'manual']),
   status: enrolmentStatus,
-  offerExpiresAt: z.string().optional(),
+  offerExpiresAt: z.optional(z.string()),
   /** 1-based place on the waiting list. */
-  waitingPosition: z.number().optional(),
+  waitingPosition: z.optional(z.number()),
   /** sessionId → present. A session without an entry is not recorded yet. */
   attendance: z.record(z.string(), z.boolean()),
   attendedHours: z.number(),
   attendancePercent: z.number(),
-  certificateNumber: z.string().optional(),
+  certificateNumber: z.optional(z.string()),
   updatedAt: z.string(),
 });
 export type EnrolmentView = z.infer<typeof enrolmentView>;
 
 /** Someone who came without the form (a phone call): enrolled at once if a seat is free. */
 export const manualEnrolmentRequest = z.object({
-  firstName: z.string().trim().min(1, 'is required').max(100),
-  lastName: z.string().trim().min(1, 'is required').max(100),
-  email: z.email('must be an e-mail address').max(254),
+  firstName: z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(100)),
+  lastName: z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(100)),
+  email: z.email('must be an e-mail address').check(z.maxLength(254)),
   locale: localeCode,
   /** When the course is full: put them on the waiting list instead of refusing (409). */
-  waitingListIfFull: z.boolean().default(false),
+  waitingListIfFull: z._default(z.boolean(), false),
 });
 
 /** Offers this course to approved volunteers: the named ones (offer by hand), else every candidate. */
 export const invitationRequest = z.object({
-  participantIds: z.array(z.string().min(1).max(64)).max(500).optional(),
+  participantIds: z.optional(
+    z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(500)),
+  ),
 });
 export const invitationResult = z.object({
   offered: z.number(),
@@ -145,15 +149,17 @@ export const invitationResult = z.object({
 
 /** The waiting list's new order, first to last (exactly the people now waiting). */
 export const waitingOrderRequest = z.object({
-  participantIds: z.array(z.string().min(1).max(64)).max(1000),
+  participantIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(1000)),
 });
 
 export const cancelSessionRequest = z.object({
-  reason: z.string().trim().max(500).optional(),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(500))),
   /** A replacement date: the session moves instead of being dropped. */
-  moveTo: sessionInput.optional(),
+  moveTo: z.optional(sessionInput),
 });
-export const cancelCourseRequest = z.object({ reason: z.string().trim().max(500).optional() });
+export const cancelCourseRequest = z.object({
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+});
 
 /** One tap on the attendance page; PUT is idempotent, so a queued tap may be sent again safely. */
 export const attendanceRequest = z.object({ present: z.boolean() });
@@ -163,7 +169,7 @@ export const candidateView = z.object({
   participantId: z.string(),
   name: z.string(),
   locale: z.string(),
-  approvedAt: z.string().optional(),
+  approvedAt: z.optional(z.string()),
   status: z.enum(['awaiting-course', 'waiting', 'offered']),
 });
 
@@ -180,40 +186,40 @@ export const certificateView = z.object({
   hours: z.number(),
   issuedAt: z.string(),
   status: certificateStatus,
-  revokedAt: z.string().optional(),
-  revokedReason: z.string().optional(),
+  revokedAt: z.optional(z.string()),
+  revokedReason: z.optional(z.string()),
 });
 export type CertificateView = z.infer<typeof certificateView>;
 
 export const revokeCertificateRequest = z.object({
-  reason: z.string().trim().min(3, 'is required').max(500),
+  reason: z.string().check(z.trim(), z.minLength(3, 'is required'), z.maxLength(500)),
 });
 
 /** The public verification page: only what an employer needs, never more. */
 export const verificationView = z.object({
   status: z.enum(['valid', 'revoked', 'unknown']),
   number: z.string(),
-  name: z.string().optional(),
-  programme: z.string().optional(),
-  issuedAt: z.string().optional(),
-  revokedAt: z.string().optional(),
+  name: z.optional(z.string()),
+  programme: z.optional(z.string()),
+  issuedAt: z.optional(z.string()),
+  revokedAt: z.optional(z.string()),
   issuer: z.string(),
   /** Whether the stored credential's signature checks out with the organisation's public key. */
-  signatureValid: z.boolean().optional(),
+  signatureValid: z.optional(z.boolean()),
 });
 
 /** Public: an offer link's page. */
 export const offerView = z.object({
   status: z.enum(['open', 'accepted', 'declined', 'expired', 'withdrawn']),
-  firstName: z.string().optional(),
+  firstName: z.optional(z.string()),
   locale: z.string(),
   holdUntil: z.string(),
   course: z.object({
     title: z.string(),
-    description: z.string().optional(),
+    description: z.optional(z.string()),
     teachingLanguage: z.string(),
-    place: z.string().optional(),
-    onlineUrl: z.string().optional(),
+    place: z.optional(z.string()),
+    onlineUrl: z.optional(z.string()),
     sessions: z.array(sessionView),
     hours: z.number(),
   }),
@@ -225,30 +231,30 @@ export const offerAnswerRequest = z.object({ answer: z.enum(['accept', 'decline'
 export const pathStep = z.object({
   step: z.enum(['applied', 'approved', 'offered', 'enrolled', 'attended', 'certified']),
   done: z.boolean(),
-  at: z.string().optional(),
+  at: z.optional(z.string()),
 });
 
 /** Public: a volunteer's own page (a long random link, no account). */
 export const volunteerPageView = z.object({
-  firstName: z.string().optional(),
+  firstName: z.optional(z.string()),
   locale: z.string(),
   programme: z.string(),
   path: z.array(pathStep),
-  course: z
-    .object({
+  course: z.optional(
+    z.object({
       courseId: z.string(),
       title: z.string(),
       status: enrolmentStatus,
-      place: z.string().optional(),
-      onlineUrl: z.string().optional(),
-      holdUntil: z.string().optional(),
-      waitingPosition: z.number().optional(),
-      sessions: z.array(sessionView.extend({ present: z.boolean().optional() })),
+      place: z.optional(z.string()),
+      onlineUrl: z.optional(z.string()),
+      holdUntil: z.optional(z.string()),
+      waitingPosition: z.optional(z.number()),
+      sessions: z.array(z.extend(sessionView, { present: z.optional(z.boolean()) })),
       /** Path of the course's calendar file (.ics) under the page's token. */
       calendarUrl: z.string(),
       canCancel: z.boolean(),
-    })
-    .optional(),
+    }),
+  ),
   certificates: z.array(
     z.object({
       number: z.string(),
@@ -263,10 +269,10 @@ export const volunteerPageView = z.object({
 });
 
 export const reportQuery = z.object({
-  form: z.string().max(64).optional(),
+  form: z.optional(z.string().check(z.maxLength(64))),
   from: isoDate,
   to: isoDate,
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z._default(z.enum(['json', 'csv']), 'json'),
 });
 
 export const programmeFigures = z.object({
@@ -277,7 +283,7 @@ export const programmeFigures = z.object({
   offers: z.number(),
   enrolments: z.number(),
   /** Attended sessions ÷ sessions due of those enrolled, 0–1; null without any session yet. */
-  attendanceRate: z.number().nullable(),
+  attendanceRate: z.nullable(z.number()),
   certificates: z.number(),
   teachingHours: z.number(),
   volunteerHours: z.number(),
@@ -287,7 +293,7 @@ export const reportView = z.object({
   from: isoDate,
   to: isoDate,
   programmes: z.array(programmeFigures),
-  totals: programmeFigures.omit({ formSlug: true, title: true }),
+  totals: z.omit(programmeFigures, { formSlug: true, title: true }),
   /** Month by month for the chart: YYYY-MM. */
   months: z.array(
     z.object({

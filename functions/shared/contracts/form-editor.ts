@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { localeCode, slug } from './form-definition.ts';
 
 /*
@@ -28,12 +28,14 @@ export const adminFormSummary = z.object({
   defaultLocale: localeCode,
   locales: z.array(localeCode),
   workflow: z.string(),
-  publishedVersion: z.number().int().optional(),
-  publishedAt: z.string().optional(),
-  latestVersion: z.number().int().optional(),
-  draft: z.object({ revision: z.number().int(), updatedAt: z.string(), updatedBy: z.string() }).optional(),
+  publishedVersion: z.optional(z.number().check(z.int())),
+  publishedAt: z.optional(z.string()),
+  latestVersion: z.optional(z.number().check(z.int())),
+  draft: z.optional(
+    z.object({ revision: z.number().check(z.int()), updatedAt: z.string(), updatedBy: z.string() }),
+  ),
   /** Submissions received for the form, all versions. */
-  submissions: z.number().int(),
+  submissions: z.number().check(z.int()),
   listed: z.boolean(),
 });
 export type AdminFormSummary = z.output<typeof adminFormSummary>;
@@ -42,12 +44,12 @@ export const createFormRequest = z.strictObject({
   slug,
   /** The form's default language. */
   locale: localeCode,
-  title: z.string().min(1).max(200),
+  title: z.string().check(z.minLength(1), z.maxLength(200)),
   from: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('blank') }),
     z.strictObject({ kind: z.literal('copy'), slug }),
-    z.strictObject({ kind: z.literal('template'), id: z.string().min(1) }),
-    z.strictObject({ kind: z.literal('import'), schema: jsonObject, uischema: jsonObject.optional() }),
+    z.strictObject({ kind: z.literal('template'), id: z.string().check(z.minLength(1)) }),
+    z.strictObject({ kind: z.literal('import'), schema: jsonObject, uischema: z.optional(jsonObject) }),
   ]),
 });
 export type CreateFormRequest = z.output<typeof createFormRequest>;
@@ -61,10 +63,10 @@ export const formTemplateSummary = z.object({
 export const importRequest = z.strictObject({
   schema: jsonObject,
   /** Without one JSON Forms' generated default UI schema is used. */
-  uischema: jsonObject.optional(),
+  uischema: z.optional(jsonObject),
   locale: localeCode,
-  slug: slug.optional(),
-  title: z.string().min(1).max(200).optional(),
+  slug: z.optional(slug),
+  title: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
 });
 /** The definition the import would save, and what stands in the way of publishing it. */
 export const importResult = z.object({ definition: jsonObject, issues: z.array(fieldIssue) });
@@ -75,11 +77,11 @@ export const formDraft = z.object({
    * Goes up by one on every save; a save names the revision it was edited from. A form with no
    * draft yet answers GET with its published version as revision 0, and a PUT with 0 creates it.
    */
-  revision: z.number().int().min(0),
+  revision: z.number().check(z.int(), z.minimum(0)),
   /** A form definition, possibly incomplete or invalid while being edited. */
   definition: jsonObject,
   /** The version the draft started from, if any. */
-  basedOn: z.number().int().optional(),
+  basedOn: z.optional(z.number().check(z.int())),
   updatedAt: z.string(),
   /** Who saved it last, as the console shows people (e-mail or name). */
   updatedBy: z.string(),
@@ -90,7 +92,7 @@ export type FormDraft = z.output<typeof formDraft>;
 
 export const saveDraftRequest = z.strictObject({
   /** The revision the editor loaded; the save is refused with 409 if someone saved since. */
-  revision: z.number().int().min(0),
+  revision: z.number().check(z.int(), z.minimum(0)),
   definition: jsonObject,
 });
 
@@ -102,11 +104,11 @@ export const draftConflict = z.object({
 });
 
 export const publishDraftRequest = z.strictObject({
-  revision: z.number().int().min(1),
+  revision: z.number().check(z.int(), z.minimum(1)),
   /** Publish without these languages (e.g. ones whose translations are incomplete). */
-  withoutLocales: z.array(localeCode).optional(),
+  withoutLocales: z.optional(z.array(localeCode)),
 });
-export const publishResult = z.object({ version: z.number().int(), publishedAt: z.string() });
+export const publishResult = z.object({ version: z.number().check(z.int()), publishedAt: z.string() });
 /**
  * 400 body of a publish that validation refuses: the issues, and per language the texts that
  * have no translation, so the editor can offer to publish without that language.
@@ -120,8 +122,8 @@ export const publishRefused = z.object({
 
 const textChange = z.object({
   key: z.string(),
-  before: z.string().optional(),
-  after: z.string().optional(),
+  before: z.optional(z.string()),
+  after: z.optional(z.string()),
 });
 const fieldChange = z.object({
   /** Data path without array indices, such as `address.city`. */
@@ -132,8 +134,8 @@ const fieldChange = z.object({
   changes: z.array(z.string()),
 });
 export const formDiff = z.object({
-  from: z.union([z.number().int(), z.literal('draft')]),
-  to: z.union([z.number().int(), z.literal('draft')]),
+  from: z.union([z.number().check(z.int()), z.literal('draft')]),
+  to: z.union([z.number().check(z.int()), z.literal('draft')]),
   fields: z.object({
     added: z.array(fieldChange),
     removed: z.array(fieldChange),
@@ -148,8 +150,8 @@ export type FormDiff = z.output<typeof formDiff>;
 
 export const formImpact = z.object({
   /** The published version the change is measured against. */
-  against: z.number().int().optional(),
-  submissions: z.number().int(),
+  against: z.optional(z.number().check(z.int())),
+  submissions: z.number().check(z.int()),
   breaking: z.array(
     z.object({
       path: z.string(),
@@ -157,7 +159,7 @@ export const formImpact = z.object({
       change: z.enum(['removed', 'renamed', 'retyped', 'narrowed', 'newly-required']),
       detail: z.string(),
       /** Earlier submissions that hold an answer the change affects. */
-      submissions: z.number().int(),
+      submissions: z.number().check(z.int()),
     }),
   ),
 });

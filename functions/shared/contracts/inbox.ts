@@ -1,14 +1,18 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { slug } from './form-definition.ts';
 
 /** Request bodies of the inbox routes; the handlers and the OpenAPI document both use these. */
 export const inboxSearchRequest = z.strictObject({
-  q: z.string().trim().min(2).max(200),
-  form: slug.optional(),
-  cursor: z.string().max(400).optional(),
-  limit: z.number().int().min(1).max(100).default(25),
+  q: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
+  form: z.optional(slug),
+  cursor: z.optional(z.string().check(z.maxLength(400))),
+  limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
 });
 
-export const noteRequest = z.strictObject({ text: z.string().trim().min(1).max(4000) });
+export const noteRequest = z.strictObject({
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
+});
 
-export const assigneeRequest = z.strictObject({ sub: z.string().min(1).max(128).nullable() });
+export const assigneeRequest = z.strictObject({
+  sub: z.nullable(z.string().check(z.minLength(1), z.maxLength(128))),
+});

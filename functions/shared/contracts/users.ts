@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { slug } from './form-definition.ts';
 
 /** Staff accounts as the console's user management sends and reads them. */
@@ -8,44 +8,46 @@ export const staffRole = z.enum(['admin', 'coordinator', 'viewer']);
 const formAssignment = z.union([z.literal('*'), slug]);
 const teamId = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'must use only letters, digits, - and _' });
+  .check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[A-Za-z0-9_-]+$/, { message: 'must use only letters, digits, - and _' }),
+  );
 
-const forms = z.array(formAssignment).max(200);
-const teams = z.array(teamId).max(50);
+const forms = z.array(formAssignment).check(z.maxLength(200));
+const teams = z.array(teamId).check(z.maxLength(50));
 
 export const inviteUserRequest = z.strictObject({
   /** Becomes the username, lower-cased: one account per address. */
-  email: z
-    .string()
-    .trim()
-    .max(254)
-    .pipe(z.email({ message: 'must be an e-mail address' }))
-    .transform((value) => value.toLowerCase()),
+  email: z.pipe(
+    z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email({ message: 'must be an e-mail address' })),
+    z.transform((value) => value.toLowerCase()),
+  ),
   role: staffRole,
   forms,
-  teams: teams.optional(),
+  teams: z.optional(teams),
   /** Language of the invitation mail and the set-password page. */
   locale: z.enum(['de', 'en']),
 });
 
 export const updateUserRequest = z
   .strictObject({
-    role: staffRole.optional(),
-    forms: forms.optional(),
-    teams: teams.optional(),
-    enabled: z.boolean().optional(),
+    role: z.optional(staffRole),
+    forms: z.optional(forms),
+    teams: z.optional(teams),
+    enabled: z.optional(z.boolean()),
   })
-  .refine((value) => Object.keys(value).length > 0, {
-    message: 'must change at least one of role, forms, teams, enabled',
-  });
+  .check(
+    z.refine((value) => Object.keys(value).length > 0, {
+      message: 'must change at least one of role, forms, teams, enabled',
+    }),
+  );
 
 export const userView = z.object({
   /** The account's stable id (Cognito `sub`); routes name users by it, never by e-mail. */
   id: z.string(),
   email: z.string(),
-  role: staffRole.nullable(),
+  role: z.nullable(staffRole),
   forms: z.array(z.string()),
   teams: z.array(z.string()),
   enabled: z.boolean(),

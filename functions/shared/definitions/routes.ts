@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   attendanceRequest,
   cancelCourseRequest,
@@ -52,6 +51,7 @@ import {
 import { inviteUserRequest, updateUserRequest, userView } from '../contracts/users.ts';
 import { decisionRequest } from '../decision-request.ts';
 import { settingsUpdate } from '../domain/settings.ts';
+import * as z from '../zod.ts';
 import type { FunctionId } from './functions.ts';
 
 /**
@@ -65,7 +65,7 @@ export interface RouteDefinition {
   readonly function: FunctionId;
   readonly summary: string;
   readonly tag: string;
-  readonly requestBody?: z.ZodType;
+  readonly requestBody?: z.ZodMiniType;
   /**
    * Who may call it. Absent: public. Otherwise API Gateway's JWT authorizer (Cognito locally: the
    * local sign-in) checks the token, and the handler checks that the user is in one of `groups`.
@@ -78,7 +78,9 @@ export interface RouteDefinition {
    * Absent: no form scope (public routes, admin-only routes).
    */
   readonly scope?: 'form' | 'submission' | 'course';
-  readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
+  readonly responses: Readonly<
+    Record<number, { readonly description: string; readonly schema?: z.ZodMiniType }>
+  >;
 }
 
 const unauthorized = { description: 'No valid token (missing, expired, wrong issuer or client)' };

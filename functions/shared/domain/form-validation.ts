@@ -1,6 +1,6 @@
 import type { Ajv } from 'ajv';
-import type * as z from 'zod';
 import { type FormDefinition, formDefinition } from '../contracts/form-definition.ts';
+import type * as z from '../zod.ts';
 import type { FieldIssue } from './errors.ts';
 import { compileFormSchema, createAjv } from './form-schema-compiler.ts';
 import { checkServable, schemaLimits } from './form-schema-limits.ts';

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { functions } from '../definitions/functions.ts';
+import * as z from '../zod.ts';
 import { approvalSettings, commonSettings, intakeSettings, type ObjectFactory } from './workflow-settings.ts';
 
 /*
@@ -15,9 +15,9 @@ export type SubmissionWorkflow = (typeof submissionWorkflows)[number];
 function settingsSchemas(object: ObjectFactory) {
   return {
     'submission-received': object(commonSettings),
-    'volunteer-onboarding': object({ ...commonSettings, approval: approvalSettings(object).prefault({}) }),
+    'volunteer-onboarding': object({ ...commonSettings, approval: z.prefault(approvalSettings(object), {}) }),
     'counselling-intake': object({ ...commonSettings, intake: intakeSettings(object) }),
-  } satisfies Record<SubmissionWorkflow, z.ZodType>;
+  } satisfies Record<SubmissionWorkflow, z.ZodMiniType>;
 }
 
 /** What a form is checked against: the same rules, and unknown keys are refused. */
@@ -27,5 +27,5 @@ export const isSubmissionWorkflow = (workflow: string): workflow is SubmissionWo
   (submissionWorkflows as readonly string[]).includes(workflow);
 
 /** The strict settings schema of a workflow a form may name, or undefined for any other name. */
-export const formSettingsSchema = (workflow: string): z.ZodType | undefined =>
+export const formSettingsSchema = (workflow: string): z.ZodMiniType | undefined =>
   isSubmissionWorkflow(workflow) ? strictSchemas[workflow] : undefined;

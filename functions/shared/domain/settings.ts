@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
 import { localeCode } from '../contracts/form-definition.ts';
+import * as z from '../zod.ts';
 import type { AuditLog } from './audit.ts';
 import { ConflictError, ValidationError } from './errors.ts';
 
@@ -55,43 +55,47 @@ export function defaultSettings(organisationName: string, retentionDays: number)
 
 const httpsUrl = z
   .url('must be a web address')
-  .refine((value) => /^https?:\/\//.test(value), 'must start with https:// or http://');
+  .check(z.refine((value) => /^https?:\/\//.test(value), 'must start with https:// or http://'));
 
 /** A colour white text stays readable on (WCAG 2.x AA for normal text: contrast 4.5:1 or more). */
-const primaryColour = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #0b5394')
-  .superRefine((value, context) => {
+const primaryColour = z.string().check(
+  z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #0b5394'),
+  z.superRefine((value, context) => {
     const contrast = contrastWithWhite(value);
     if (contrast < 4.5)
       context.addIssue({
         code: 'custom',
         message: `white text on ${value} has a contrast of ${contrast.toFixed(2)}:1; WCAG AA needs at least 4.5:1, choose a darker colour`,
       });
-  });
+  }),
+);
 
 export const settingsUpdate = z.strictObject({
   /** The version this edit started from (0 before the first save). */
-  version: z.number().int().min(0),
-  name: z.string().trim().min(1, 'is required').max(120),
+  version: z.number().check(z.int(), z.minimum(0)),
+  name: z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(120)),
   senderName: z
     .string()
-    .trim()
-    .min(1, 'is required')
-    .max(80)
-    .regex(/^[^\r\n"<>]*$/, 'must not contain line breaks, quotes or angle brackets'),
-  replyTo: z.email('must be an e-mail address').max(254).optional(),
-  privacyUrl: httpsUrl.optional(),
-  imprintUrl: httpsUrl.optional(),
-  locales: z
-    .array(localeCode)
-    .min(1, 'offer at least one language')
-    .max(20)
-    .refine((list) => new Set(list).size === list.length, 'must not repeat a language'),
+    .check(
+      z.trim(),
+      z.minLength(1, 'is required'),
+      z.maxLength(80),
+      z.regex(/^[^\r\n"<>]*$/, 'must not contain line breaks, quotes or angle brackets'),
+    ),
+  replyTo: z.optional(z.email('must be an e-mail address').check(z.maxLength(254))),
+  privacyUrl: z.optional(httpsUrl),
+  imprintUrl: z.optional(httpsUrl),
+  locales: z.array(localeCode).check(
+    z.minLength(1, 'offer at least one language'),
+    z.maxLength(20),
+    z.refine((list) => new Set(list).size === list.length, 'must not repeat a language'),
+  ),
   primaryColour,
-  auditRetentionDays: z.number().int().min(30, 'keep the audit log at least 30 days').max(3650),
+  auditRetentionDays: z
+    .number()
+    .check(z.int(), z.minimum(30, 'keep the audit log at least 30 days'), z.maximum(3650)),
   /** A new logo as base64 (PNG, JPEG or WebP, at most 200 kB); null removes it; absent keeps it. */
-  logo: z.base64('must be the image as base64').nullable().optional(),
+  logo: z.optional(z.nullable(z.base64('must be the image as base64'))),
 });
 export type SettingsUpdate = z.infer<typeof settingsUpdate>;
 

@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import counsellingIntake from '../definitions/workflows/counselling-intake.asl.json' with { type: 'json' };
 import volunteerOnboarding from '../definitions/workflows/volunteer-onboarding.asl.json' with {
   type: 'json',
 };
+import * as z from '../zod.ts';
 import { defaultApprovalSettings } from './approvals.ts';
 
 /*
@@ -36,8 +36,10 @@ const inWords = (seconds: number) =>
 export type ObjectFactory = typeof z.object;
 const email = z.email({ message: 'must be an e-mail address such as team@example.org' });
 const positive = (what: string) =>
-  z.number({ message: `must be a number of ${what}` }).positive({ message: `must be more than 0 ${what}` });
-const fieldName = z.string().min(1);
+  z
+    .number({ message: `must be a number of ${what}` })
+    .check(z.positive({ message: `must be more than 0 ${what}` }));
+const fieldName = z.string().check(z.minLength(1));
 
 /** What volunteer onboarding waits for, in seconds, as its ASL `TimeoutSecondsPath`s read them. */
 export function approvalWaitSeconds(settings: {
@@ -60,88 +62,96 @@ export const intakeWaitSeconds = (settings: { pickupWithinHours: number }) => ({
 
 export function approvalSettings(object: ObjectFactory) {
   return object({
-    coordinators: z.array(email).default([]),
-    escalationContact: email.optional(),
-    routing: object({ field: fieldName, values: z.record(z.string(), z.array(email)) }).optional(),
-    reminderAfterDays: positive('days').default(defaultApprovalSettings.reminderAfterDays),
-    escalateAfterDays: positive('days').default(defaultApprovalSettings.escalateAfterDays),
-    expireAfterDays: positive('days').default(defaultApprovalSettings.expireAfterDays),
-    summaryFields: z.array(z.string()).default([]),
-    locale: z.string().default('de'),
-  }).superRefine((settings, context) => {
-    const problem = (field: string, message: string) =>
-      context.addIssue({ code: 'custom', path: [field], message });
-    if (settings.coordinators.length === 0) {
-      problem(
-        'coordinators',
-        'needs at least one e-mail address: the coordinators decide on each application (also when routing finds no one for an answer)',
-      );
-    }
-    if (settings.escalateAfterDays <= settings.reminderAfterDays) {
-      problem(
-        'escalateAfterDays',
-        `must be more days than reminderAfterDays (${settings.reminderAfterDays}): the reminder comes first, then the escalation`,
-      );
-      return;
-    }
-    if (settings.expireAfterDays <= settings.escalateAfterDays) {
-      problem(
-        'expireAfterDays',
-        `must be more days than escalateAfterDays (${settings.escalateAfterDays}): the application expires only after the escalation`,
-      );
-      return;
-    }
-    const waits = approvalWaitSeconds(settings);
-    if (waits.reminderSeconds < 1) problem('reminderAfterDays', 'is too short: it must be at least 1 second');
-    if (waits.escalationSeconds < 1)
-      problem('escalateAfterDays', 'must be at least 1 second later than reminderAfterDays');
-    if (waits.expirySeconds < 1)
-      problem('expireAfterDays', 'must be at least 1 second later than escalateAfterDays');
-    const budget = waitBudget(volunteerOnboarding);
-    if (waits.answerSeconds > budget) {
-      problem(
-        'expireAfterDays',
-        `must be at most ${inWords(budget)}: the approval workflow ends after ${inWords(volunteerOnboarding.TimeoutSeconds)} at the latest, and a day of that is kept for its other steps`,
-      );
-    }
-  });
+    coordinators: z._default(z.array(email), []),
+    escalationContact: z.optional(email),
+    routing: z.optional(object({ field: fieldName, values: z.record(z.string(), z.array(email)) })),
+    reminderAfterDays: z._default(positive('days'), defaultApprovalSettings.reminderAfterDays),
+    escalateAfterDays: z._default(positive('days'), defaultApprovalSettings.escalateAfterDays),
+    expireAfterDays: z._default(positive('days'), defaultApprovalSettings.expireAfterDays),
+    summaryFields: z._default(z.array(z.string()), []),
+    locale: z._default(z.string(), 'de'),
+  }).check(
+    z.superRefine((settings, context) => {
+      const problem = (field: string, message: string) =>
+        context.addIssue({ code: 'custom', path: [field], message });
+      if (settings.coordinators.length === 0) {
+        problem(
+          'coordinators',
+          'needs at least one e-mail address: the coordinators decide on each application (also when routing finds no one for an answer)',
+        );
+      }
+      if (settings.escalateAfterDays <= settings.reminderAfterDays) {
+        problem(
+          'escalateAfterDays',
+          `must be more days than reminderAfterDays (${settings.reminderAfterDays}): the reminder comes first, then the escalation`,
+        );
+        return;
+      }
+      if (settings.expireAfterDays <= settings.escalateAfterDays) {
+        problem(
+          'expireAfterDays',
+          `must be more days than escalateAfterDays (${settings.escalateAfterDays}): the application expires only after the escalation`,
+        );
+        return;
+      }
+      const waits = approvalWaitSeconds(settings);
+      if (waits.reminderSeconds < 1)
+        problem('reminderAfterDays', 'is too short: it must be at least 1 second');
+      if (waits.escalationSeconds < 1)
+        problem('escalateAfterDays', 'must be at least 1 second later than reminderAfterDays');
+      if (waits.expirySeconds < 1)
+        problem('expireAfterDays', 'must be at least 1 second later than escalateAfterDays');
+      const budget = waitBudget(volunteerOnboarding);
+      if (waits.answerSeconds > budget) {
+        problem(
+          'expireAfterDays',
+          `must be at most ${inWords(budget)}: the approval workflow ends after ${inWords(volunteerOnboarding.TimeoutSeconds)} at the latest, and a day of that is kept for its other steps`,
+        );
+      }
+    }),
+  );
 }
 
 export function intakeSettings(object: ObjectFactory) {
   const team = object({
-    id: z.string().min(1),
-    name: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
+    name: z.string().check(z.minLength(1)),
     email,
     ageGroup: z.enum(['youth', 'adult'], { message: 'must be "youth" or "adult"' }),
-    languages: z.array(z.string()).optional(),
+    languages: z.optional(z.array(z.string())),
   });
   return object({
-    teams: z.array(team).min(1),
-    youthAgeLimit: z.number().int().positive().default(27),
-    pickupWithinHours: positive('hours').default(48),
-    escalationContact: email.optional(),
-    ageField: fieldName.default('age'),
-    languagesField: fieldName.default('languages'),
-    topicField: fieldName.default('topics'),
-    locale: z.string().default('de'),
-  }).superRefine((settings, context) => {
-    const problem = (field: string, message: string) =>
-      context.addIssue({ code: 'custom', path: [field], message });
-    for (const ageGroup of ['youth', 'adult'] as const) {
-      if (!settings.teams.some((entry) => entry.ageGroup === ageGroup)) {
-        problem('teams', `needs a team with ageGroup "${ageGroup}": every request is routed to one of each`);
+    teams: z.array(team).check(z.minLength(1)),
+    youthAgeLimit: z._default(z.number().check(z.int(), z.positive()), 27),
+    pickupWithinHours: z._default(positive('hours'), 48),
+    escalationContact: z.optional(email),
+    ageField: z._default(fieldName, 'age'),
+    languagesField: z._default(fieldName, 'languages'),
+    topicField: z._default(fieldName, 'topics'),
+    locale: z._default(z.string(), 'de'),
+  }).check(
+    z.superRefine((settings, context) => {
+      const problem = (field: string, message: string) =>
+        context.addIssue({ code: 'custom', path: [field], message });
+      for (const ageGroup of ['youth', 'adult'] as const) {
+        if (!settings.teams.some((entry) => entry.ageGroup === ageGroup)) {
+          problem(
+            'teams',
+            `needs a team with ageGroup "${ageGroup}": every request is routed to one of each`,
+          );
+        }
       }
-    }
-    const { pickupSeconds } = intakeWaitSeconds(settings);
-    const budget = waitBudget(counsellingIntake);
-    if (pickupSeconds < 1) problem('pickupWithinHours', 'is too short: it must be at least 1 second');
-    else if (2 * pickupSeconds > budget) {
-      problem(
-        'pickupWithinHours',
-        `must be at most ${Math.floor(budget / 2 / HOUR)} hours: a case waits this long twice (before and after the escalation), and the intake workflow ends after ${inWords(counsellingIntake.TimeoutSeconds)} at the latest, with a day of that kept for its other steps`,
-      );
-    }
-  });
+      const { pickupSeconds } = intakeWaitSeconds(settings);
+      const budget = waitBudget(counsellingIntake);
+      if (pickupSeconds < 1) problem('pickupWithinHours', 'is too short: it must be at least 1 second');
+      else if (2 * pickupSeconds > budget) {
+        problem(
+          'pickupWithinHours',
+          `must be at most ${Math.floor(budget / 2 / HOUR)} hours: a case waits this long twice (before and after the escalation), and the intake workflow ends after ${inWords(counsellingIntake.TimeoutSeconds)} at the latest, with a day of that kept for its other steps`,
+        );
+      }
+    }),
+  );
 }
 
 /**
@@ -149,9 +159,9 @@ export function intakeSettings(object: ObjectFactory) {
  * receipt), and the inbox lists and searches by them.
  */
 export const commonSettings = {
-  confirmationEmailField: fieldName.optional(),
-  firstNameField: fieldName.optional(),
-  lastNameField: fieldName.optional(),
+  confirmationEmailField: z.optional(fieldName),
+  firstNameField: z.optional(fieldName),
+  lastNameField: z.optional(fieldName),
 };
 
 /** What the workflows' tasks parse: unknown keys are ignored. */

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { ValidationError } from '../domain/errors.ts';
+import * as z from '../zod.ts';
 import type { ExportRequest } from './export.ts';
 
 /**
@@ -10,10 +10,10 @@ import type { ExportRequest } from './export.ts';
  */
 const cursorShape = z.object({
   exportId: z.uuid(),
-  page: z.number().int().min(1),
-  versions: z.array(z.number().int().min(1)).min(1).max(1000),
-  after: z.string().min(1).max(300),
-  of: z.string().max(1000),
+  page: z.number().check(z.int(), z.minimum(1)),
+  versions: z.array(z.number().check(z.int(), z.minimum(1))).check(z.minLength(1), z.maxLength(1000)),
+  after: z.string().check(z.minLength(1), z.maxLength(300)),
+  of: z.string().check(z.maxLength(1000)),
 });
 
 type Cursor = Omit<z.infer<typeof cursorShape>, 'of'>;

@@ -1,16 +1,14 @@
-import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/audit-log.ts';
 import { documentClient } from '../adapters/dynamo.ts';
 import { dynamoFormStore } from '../adapters/form-store.ts';
 import { dynamoStaffReader } from '../adapters/staff-store.ts';
 import { parseConfig } from '../config.ts';
 import { tableName } from '../env.ts';
+import * as z from '../zod.ts';
 import { dynamoExportSource } from './source.ts';
 
-const timeZone = z
-  .string()
-  .default('Europe/Berlin')
-  .refine(
+const timeZone = z._default(z.string(), 'Europe/Berlin').check(
+  z.refine(
     (zone) => {
       try {
         new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -20,7 +18,8 @@ const timeZone = z
       }
     },
     { message: 'must be an IANA time zone such as Europe/Berlin' },
-  );
+  ),
+);
 
 /** Wires the export to DynamoDB, once per cold start. */
 export function exportDeps() {
@@ -28,9 +27,12 @@ export function exportDeps() {
     ...tableName,
     ORGANISATION_TIME_ZONE: timeZone,
     /** Largest file answered directly; API Gateway's 6 MB hold about 4.5 MB once base64-encoded. */
-    EXPORT_MAX_FILE_BYTES: z.coerce.number().int().min(1).max(4_500_000).default(4_000_000),
+    EXPORT_MAX_FILE_BYTES: z._default(
+      z.coerce.number().check(z.int(), z.minimum(1), z.maximum(4_500_000)),
+      4_000_000,
+    ),
     /** Rows per page of a paged export (each page also stays under 4 MB of JSON). */
-    EXPORT_PAGE_ROWS: z.coerce.number().int().min(1).max(5_000).default(2_000),
+    EXPORT_PAGE_ROWS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(5_000)), 2_000),
   });
   const client = documentClient();
   return {

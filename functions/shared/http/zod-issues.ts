@@ -1,9 +1,9 @@
-import type * as z from 'zod';
 import { type FieldIssue, ValidationError } from '../domain/errors.ts';
+import * as z from '../zod.ts';
 
 /** Parses with a zod schema and turns every problem into a ValidationError that names the field. */
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
+export function parseOrThrow<T extends z.core.$ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   throw new ValidationError(result.error.issues.flatMap(toFieldIssues));
 }
