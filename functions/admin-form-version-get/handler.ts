@@ -1,11 +1,11 @@
 import { formVersionPath, parsePath } from '#shared/admin-route.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
-import { formStoreDeps } from '#shared/form-store-deps.ts';
+import { formReadDeps } from '#shared/form-store-deps.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { staffStore } from '#shared/staff-access.ts';
 
-const deps = formStoreDeps();
+const deps = formReadDeps();
 const staff = staffStore();
 
 /** One saved version with its whole definition, e.g. to start the next draft from it. */

@@ -1,11 +1,11 @@
 import { formPath, parsePath } from '#shared/admin-route.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
-import { formStoreDeps } from '#shared/form-store-deps.ts';
+import { formReadDeps } from '#shared/form-store-deps.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { staffStore } from '#shared/staff-access.ts';
 
-const deps = formStoreDeps();
+const deps = formReadDeps();
 const staff = staffStore();
 
 /** Every saved version of a form, and which one is published. */

@@ -1,7 +1,7 @@
 import { availabilityState, confirmationFor } from '#shared/domain/form-settings.ts';
 import { toPublishedForm } from '#shared/domain/published-form.ts';
 import { chooseLocale, getPublished } from '#shared/domain/published-version.ts';
-import type { formsDeps } from '#shared/forms-deps.ts';
+import type { formReadDeps } from '#shared/form-store-deps.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 
 /**
@@ -30,7 +30,7 @@ export const formGet = (deps: FormsDeps) =>
     return json(200, { ...form, availability, ...(page ? { confirmationPage: page } : {}) }, headers);
   });
 
-export type FormsDeps = ReturnType<typeof formsDeps>;
+export type FormsDeps = ReturnType<typeof formReadDeps>;
 type Availability = Parameters<typeof availabilityState>[0];
 
 /** The counter is read only for a form with a limit, so other forms cost no extra read. */

@@ -1,9 +1,9 @@
-import { formsDeps } from '#shared/forms-deps.ts';
+import { formReadDeps } from '#shared/form-store-deps.ts';
 import { routeDispatcher } from '#shared/http/route-dispatch.ts';
 import { formGet } from './form.ts';
 import { validatorGet } from './validator.ts';
 
-const deps = formsDeps();
+const deps = formReadDeps();
 
 /** The public form page's reads: the published form, and its precompiled validator. */
 export const handler = routeDispatcher({

@@ -1,8 +1,8 @@
 import { isListed, windowState } from '#shared/domain/form-settings.ts';
-import { formStoreDeps } from '#shared/form-store-deps.ts';
+import { formReadDeps } from '#shared/form-store-deps.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 
-const deps = formStoreDeps();
+const deps = formReadDeps();
 
 /**
  * The published forms with their titles, short descriptions and languages in every locale, for the

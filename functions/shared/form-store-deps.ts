@@ -1,7 +1,7 @@
 import { documentClient } from './adapters/dynamo.ts';
-import { dynamoFormStore } from './adapters/form-store.ts';
+import { dynamoFormReader, dynamoFormStore } from './adapters/form-store.ts';
 import { dynamoRateLimiter } from './adapters/rate-limiter.ts';
-import { dynamoSubmissionStore } from './adapters/submission-store.ts';
+import { dynamoSubmissionReader, dynamoSubmissionStore } from './adapters/submission-store.ts';
 import { dynamoSubmissionWriter } from './adapters/submission-writer.ts';
 import { parseConfig } from './config.ts';
 import { organisation, submissions, tableName } from './env.ts';
@@ -25,6 +25,21 @@ export function formStoreDeps() {
     submissions: dynamoSubmissionStore(client, config.TABLE_NAME),
     writer: dynamoSubmissionWriter(client, config.TABLE_NAME, rateLimit),
     rateLimiter: dynamoRateLimiter(client, config.TABLE_NAME, rateLimit),
+    now: () => new Date(),
+  };
+}
+
+/**
+ * The forms and submissions read through their readers, for the routes that only read: their
+ * bundles hold no write (test/infra/table-access.test.ts).
+ */
+export function formReadDeps() {
+  const config = parseConfig({ ...tableName, ...organisation });
+  const client = documentClient();
+  return {
+    config,
+    forms: dynamoFormReader(client, config.TABLE_NAME),
+    submissions: dynamoSubmissionReader(client, config.TABLE_NAME),
     now: () => new Date(),
   };
 }

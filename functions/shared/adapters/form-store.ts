@@ -56,43 +56,16 @@ export function dynamoFormVersionReader(
   };
 }
 
+export type FormReader = Pick<FormStore, 'getVersion' | 'getSummary' | 'listPublished' | 'listVersions'> &
+  Pick<FormDraftStore, 'getDraft' | 'listForms' | 'draftHeaders'>;
+
 /**
- * Forms in the single table: a META item per form (version counter, published pointer, listed in
- * gsi1 under FORMS#published once published, FORMS#unpublished before), one immutable VERSION
- * item per saved definition, an EVENT item per publish or rollback (the audit trail), and at most
- * one mutable DRAFT item, written only over the revision its editor loaded.
+ * Every read of forms, their versions and drafts: what the routes that only read need. Its own
+ * factory so that their bundles cannot write (test/infra/table-access.test.ts).
  */
-export function dynamoFormStore(
-  client: DynamoDBDocumentClient,
-  tableName: string,
-): FormStore & FormDraftStore {
+export function dynamoFormReader(client: DynamoDBDocumentClient, tableName: string): FormReader {
   return {
     ...dynamoFormVersionReader(client, tableName),
-    checkSize(definition, createdBy) {
-      checkStorableSize(definition, createdBy);
-    },
-
-    async saveVersion(definition, createdBy, now) {
-      checkStorableSize(definition, createdBy);
-      for (let attempt = 1; ; attempt++) {
-        const latest = await latestVersion(client, tableName, definition.slug);
-        const version = latest + 1;
-        try {
-          await client.send(
-            new TransactWriteCommand({
-              TransactItems: newVersionWrites(tableName, definition, latest, createdBy, now),
-            }),
-          );
-          return { slug: definition.slug, version, definition, createdAt: now, createdBy };
-        } catch (error) {
-          if (!lostRace(error)) throw error;
-          if (attempt >= MAX_SAVE_ATTEMPTS) {
-            throw new ConflictError('Someone else saved this form at the same moment. Please save again.');
-          }
-        }
-      }
-    },
-
     async getSummary(slug) {
       const { Item } = await client.send(
         new GetCommand({
@@ -126,6 +99,47 @@ export function dynamoFormStore(
         createdAt: String(item.createdAt),
         createdBy: String(item.createdBy),
       }));
+    },
+
+    ...draftReads(client, tableName),
+  };
+}
+
+/**
+ * Forms in the single table: a META item per form (version counter, published pointer, listed in
+ * gsi1 under FORMS#published once published, FORMS#unpublished before), one immutable VERSION
+ * item per saved definition, an EVENT item per publish or rollback (the audit trail), and at most
+ * one mutable DRAFT item, written only over the revision its editor loaded.
+ */
+export function dynamoFormStore(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): FormStore & FormDraftStore {
+  return {
+    ...dynamoFormReader(client, tableName),
+    checkSize(definition, createdBy) {
+      checkStorableSize(definition, createdBy);
+    },
+
+    async saveVersion(definition, createdBy, now) {
+      checkStorableSize(definition, createdBy);
+      for (let attempt = 1; ; attempt++) {
+        const latest = await latestVersion(client, tableName, definition.slug);
+        const version = latest + 1;
+        try {
+          await client.send(
+            new TransactWriteCommand({
+              TransactItems: newVersionWrites(tableName, definition, latest, createdBy, now),
+            }),
+          );
+          return { slug: definition.slug, version, definition, createdAt: now, createdBy };
+        } catch (error) {
+          if (!lostRace(error)) throw error;
+          if (attempt >= MAX_SAVE_ATTEMPTS) {
+            throw new ConflictError('Someone else saved this form at the same moment. Please save again.');
+          }
+        }
+      }
     },
 
     async publish(version, by, now, action) {
@@ -167,7 +181,7 @@ export function dynamoFormStore(
         }),
       );
     },
-    ...draftMethods(client, tableName),
+    ...draftWrites(client, tableName),
   };
 }
 
@@ -323,8 +337,12 @@ function toDraft(item: Record<string, unknown>): StoredDraft {
   };
 }
 
-function draftMethods(client: DynamoDBDocumentClient, tableName: string): FormDraftStore {
-  const draftKey = (slug: string) => ({ pk: formKey(slug), sk: DRAFT_KEY });
+const draftKey = (slug: string) => ({ pk: formKey(slug), sk: DRAFT_KEY });
+
+function draftReads(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): Pick<FormDraftStore, 'getDraft' | 'listForms' | 'draftHeaders'> {
   const indexed = (partition: string) =>
     queryAll(client, {
       TableName: tableName,
@@ -340,6 +358,45 @@ function draftMethods(client: DynamoDBDocumentClient, tableName: string): FormDr
       return Item ? toDraft(Item) : undefined;
     },
 
+    async listForms() {
+      const [published, unpublished] = await Promise.all([
+        indexed(PUBLISHED_INDEX_KEY),
+        indexed(UNPUBLISHED_INDEX_KEY),
+      ]);
+      return [...published, ...unpublished].map(toSummary).sort((a, b) => a.slug.localeCompare(b.slug));
+    },
+
+    async draftHeaders(slugs) {
+      const headers = new Map<string, DraftHeader>();
+      await Promise.all(
+        slugs.map(async (slug) => {
+          const { Item } = await client.send(
+            new GetCommand({
+              TableName: tableName,
+              Key: draftKey(slug),
+              ProjectionExpression: 'slug, revision, updatedAt, updatedBy, summary',
+            }),
+          );
+          if (Item)
+            headers.set(slug, {
+              slug,
+              revision: Number(Item.revision),
+              updatedAt: String(Item.updatedAt),
+              updatedBy: String(Item.updatedBy),
+              summary: Item.summary as DraftHeader['summary'],
+            });
+        }),
+      );
+      return headers;
+    },
+  };
+}
+
+function draftWrites(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): Pick<FormDraftStore, 'putDraft' | 'createForm' | 'deleteDraft'> {
+  return {
     putDraft(draft, expected) {
       return conditionally(
         client.send(
@@ -403,38 +460,6 @@ function draftMethods(client: DynamoDBDocumentClient, tableName: string): FormDr
           }),
         ),
       );
-    },
-
-    async listForms() {
-      const [published, unpublished] = await Promise.all([
-        indexed(PUBLISHED_INDEX_KEY),
-        indexed(UNPUBLISHED_INDEX_KEY),
-      ]);
-      return [...published, ...unpublished].map(toSummary).sort((a, b) => a.slug.localeCompare(b.slug));
-    },
-
-    async draftHeaders(slugs) {
-      const headers = new Map<string, DraftHeader>();
-      await Promise.all(
-        slugs.map(async (slug) => {
-          const { Item } = await client.send(
-            new GetCommand({
-              TableName: tableName,
-              Key: draftKey(slug),
-              ProjectionExpression: 'slug, revision, updatedAt, updatedBy, summary',
-            }),
-          );
-          if (Item)
-            headers.set(slug, {
-              slug,
-              revision: Number(Item.revision),
-              updatedAt: String(Item.updatedAt),
-              updatedBy: String(Item.updatedBy),
-              summary: Item.summary as DraftHeader['summary'],
-            });
-        }),
-      );
-      return headers;
     },
   };
 }

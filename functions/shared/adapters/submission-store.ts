@@ -37,17 +37,20 @@ export interface PendingQuery {
   readonly startKey?: PageKey;
 }
 
-/** Reading one submission; its own factory so that routes that only read hold no write. */
-export function dynamoSubmissionReader(
-  client: DynamoDBDocumentClient,
-  tableName: string,
-): Pick<SubmissionStore, 'get'> {
+/** Reading submissions; its own factory so that routes that only read hold no write. */
+export function dynamoSubmissionReader(client: DynamoDBDocumentClient, tableName: string): SubmissionStore {
   return {
     async get(submissionId) {
       const { Item } = await client.send(
         new GetCommand({ TableName: tableName, Key: key(submissionId), ConsistentRead: true }),
       );
       return Item ? toSubmission(Item) : undefined;
+    },
+    async receivedCount(slug) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: formCounterKey(slug), ConsistentRead: true }),
+      );
+      return typeof Item?.received === 'number' ? Item.received : 0;
     },
   };
 }
@@ -76,12 +79,6 @@ export function dynamoSubmissionStore(client: DynamoDBDocumentClient, tableName:
     countPendingWorkflowStarts(query: Omit<PendingQuery, 'limit'>): Promise<number>;
   } = {
     ...dynamoSubmissionReader(client, tableName),
-    async receivedCount(slug) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: formCounterKey(slug), ConsistentRead: true }),
-      );
-      return typeof Item?.received === 'number' ? Item.received : 0;
-    },
     async markWorkflowStarted(submissionId, executionArn, now) {
       await client.send(
         new UpdateCommand({

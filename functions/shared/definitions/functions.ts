@@ -196,7 +196,6 @@ export const functions = {
     access: {
       table: {
         actions: ['GetItem', 'Query'],
-        bundledNotCalled: ['ConditionCheckItem', 'DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -207,7 +206,6 @@ export const functions = {
     access: {
       table: {
         actions: ['GetItem', 'Query'],
-        bundledNotCalled: ['ConditionCheckItem', 'DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -279,7 +277,6 @@ export const functions = {
     access: {
       table: {
         actions: ['GetItem', 'Query'],
-        bundledNotCalled: ['ConditionCheckItem', 'DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -290,7 +287,6 @@ export const functions = {
     access: {
       table: {
         actions: ['GetItem', 'Query'],
-        bundledNotCalled: ['ConditionCheckItem', 'DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },

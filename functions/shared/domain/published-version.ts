@@ -1,6 +1,6 @@
 import type { FormDefinition } from '../contracts/form-definition.ts';
 import { NotFoundError } from './errors.ts';
-import type { FormDeps, FormVersion } from './forms.ts';
+import type { FormStore, FormVersion } from './forms.ts';
 
 /*
  * Reading the published version, apart from forms.ts so the public form API does not bundle the
@@ -8,7 +8,10 @@ import type { FormDeps, FormVersion } from './forms.ts';
  */
 
 /** The published version of a form, by slug; every lookup reads the pointer, so a publish is live at once. */
-export async function getPublished(deps: FormDeps, slug: string): Promise<FormVersion> {
+export async function getPublished(
+  deps: { readonly forms: Pick<FormStore, 'getSummary' | 'getVersion'> },
+  slug: string,
+): Promise<FormVersion> {
   const summary = await deps.forms.getSummary(slug);
   if (!summary?.publishedVersion) throw new NotFoundError('This form does not exist or is not open.');
   const version = await deps.forms.getVersion(slug, summary.publishedVersion);
