@@ -1,4 +1,4 @@
-import { attentionDeps } from '#shared/attention-deps.ts';
+import { attentionReader } from '#shared/attention-deps.ts';
 import { attentionKinds } from '#shared/domain/attention.ts';
 import { receiptNumber } from '#shared/domain/submissions.ts';
 import { authorize } from '#shared/http/access.ts';
@@ -7,7 +7,7 @@ import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { staffStore } from '#shared/staff-access.ts';
 import * as z from '#shared/zod.ts';
 
-const deps = attentionDeps();
+const attention = attentionReader();
 const staff = staffStore();
 const query = z.object({
   kind: z.enum(attentionKinds),
@@ -19,8 +19,8 @@ const query = z.object({
 export const handler = httpHandler(async ({ event }) => {
   await authorize(event, ['admin'], staff);
   const { kind, limit, cursor } = parseOrThrow(query, event.queryStringParameters ?? {});
-  const page = await deps.attention.list(kind, {
-    now: deps.now(),
+  const page = await attention.list(kind, {
+    now: new Date(),
     limit,
     ...(cursor ? { cursor } : {}),
   });

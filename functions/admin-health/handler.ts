@@ -1,4 +1,4 @@
-import { dynamoAttentionStore } from '#shared/adapters/attention-store.ts';
+import { dynamoAttentionReader } from '#shared/adapters/attention-store.ts';
 import { documentClient } from '#shared/adapters/dynamo.ts';
 import { dynamoStaffReader } from '#shared/adapters/staff-store.ts';
 import { parseConfig } from '#shared/config.ts';
@@ -12,7 +12,7 @@ import { httpHandler, json } from '#shared/http/middleware.ts';
 const config = parseConfig(tableName);
 const client = documentClient();
 const components = healthComponents();
-const attention = dynamoAttentionStore(client, config.TABLE_NAME);
+const attention = dynamoAttentionReader(client, config.TABLE_NAME);
 const staff = dynamoStaffReader(client, config.TABLE_NAME);
 
 /**

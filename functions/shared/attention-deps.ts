@@ -1,4 +1,4 @@
-import { dynamoAttentionStore } from './adapters/attention-store.ts';
+import { dynamoAttentionReader, dynamoAttentionStore } from './adapters/attention-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
 import { dynamoSubmissionStore } from './adapters/submission-store.ts';
 import { dynamoTimelineStore } from './adapters/timeline-store.ts';
@@ -22,3 +22,7 @@ export function attentionDeps() {
     now: () => new Date(),
   };
 }
+
+/** What needs attention, read only, once per cold start: the console's list holds no write. */
+export const attentionReader = () =>
+  dynamoAttentionReader(documentClient(), parseConfig(tableName).TABLE_NAME);

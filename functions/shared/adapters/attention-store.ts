@@ -36,12 +36,13 @@ function decodeCursor(cursor: string): Record<string, unknown> {
   throw new ValidationError([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
 }
 
+export type AttentionReader = Pick<AttentionStore, 'get' | 'summary' | 'list' | 'lastDigest'>;
+
 /**
- * Attention items live beside their submission and in the sparse index gsi1 under
- * `ATTENTION#<kind>`, oldest first. Submissions whose workflow has not started are not copied:
- * they are already in gsi1 under the pending key, and whatever is older than a few minutes counts.
+ * Reading what needs attention: what health and the console show. Its own factory so that their
+ * bundles cannot write (test/infra/table-access.test.ts).
  */
-export function dynamoAttentionStore(client: DynamoDBDocumentClient, tableName: string): AttentionStore {
+export function dynamoAttentionReader(client: DynamoDBDocumentClient, tableName: string): AttentionReader {
   /** The index query for a kind; `after` keeps only what began later (for the digest). */
   const query = (kind: AttentionKind, now: Date, after?: string): QueryCommandInput => {
     if (kind === 'workflow-not-started') {
@@ -90,30 +91,6 @@ export function dynamoAttentionStore(client: DynamoDBDocumentClient, tableName: 
         };
 
   return {
-    async raise({ kind, submissionId, since, detail, expiresAt }) {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key(kind, submissionId),
-          UpdateExpression:
-            'SET #type = :type, kind = :kind, submissionId = :id, since = if_not_exists(since, :at), lastAt = :at, detail = :detail, gsi1pk = :gsi1pk, gsi1sk = if_not_exists(gsi1sk, :gsi1sk)' +
-            (expiresAt ? ', expiresAt = :expiresAt' : '') +
-            ' ADD occurrences :one',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: {
-            ':type': 'Attention',
-            ':kind': kind,
-            ':id': submissionId,
-            ':at': since,
-            ':detail': detail,
-            ':gsi1pk': indexKey(kind),
-            ':gsi1sk': `${since}#${submissionId}`,
-            ':one': 1,
-            ...(expiresAt ? { ':expiresAt': expiresAt } : {}),
-          },
-        }),
-      );
-    },
     async get(kind, submissionId) {
       const { Item } = await client.send(
         new GetCommand({ TableName: tableName, Key: key(kind, submissionId), ConsistentRead: true }),
@@ -123,37 +100,6 @@ export function dynamoAttentionStore(client: DynamoDBDocumentClient, tableName: 
     async lastDigest() {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: DIGEST_KEY }));
       return typeof Item?.sentAt === 'string' ? Item.sentAt : undefined;
-    },
-    async claimDigest(previous, sentAt) {
-      return conditionally(
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...DIGEST_KEY, type: 'Digest', sentAt },
-            ...(previous
-              ? {
-                  ConditionExpression: 'sentAt = :previous',
-                  ExpressionAttributeValues: { ':previous': previous },
-                }
-              : { ConditionExpression: 'attribute_not_exists(sentAt)' }),
-          }),
-        ),
-      );
-    },
-    async releaseDigest(previous, sentAt) {
-      await conditionally(
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...DIGEST_KEY, type: 'Digest', ...(previous ? { sentAt: previous } : {}) },
-            ConditionExpression: 'sentAt = :mine',
-            ExpressionAttributeValues: { ':mine': sentAt },
-          }),
-        ),
-      );
-    },
-    async clear(kind, submissionId) {
-      await client.send(new DeleteCommand({ TableName: tableName, Key: key(kind, submissionId) }));
     },
     async summary(kind, now) {
       let count = 0;
@@ -186,6 +132,72 @@ export function dynamoAttentionStore(client: DynamoDBDocumentClient, tableName: 
           ? { cursor: Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url') }
           : {}),
       };
+    },
+  };
+}
+
+/**
+ * Attention items live beside their submission and in the sparse index gsi1 under
+ * `ATTENTION#<kind>`, oldest first. Submissions whose workflow has not started are not copied:
+ * they are already in gsi1 under the pending key, and whatever is older than a few minutes counts.
+ */
+export function dynamoAttentionStore(client: DynamoDBDocumentClient, tableName: string): AttentionStore {
+  return {
+    ...dynamoAttentionReader(client, tableName),
+    async raise({ kind, submissionId, since, detail, expiresAt }) {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(kind, submissionId),
+          UpdateExpression:
+            'SET #type = :type, kind = :kind, submissionId = :id, since = if_not_exists(since, :at), lastAt = :at, detail = :detail, gsi1pk = :gsi1pk, gsi1sk = if_not_exists(gsi1sk, :gsi1sk)' +
+            (expiresAt ? ', expiresAt = :expiresAt' : '') +
+            ' ADD occurrences :one',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':type': 'Attention',
+            ':kind': kind,
+            ':id': submissionId,
+            ':at': since,
+            ':detail': detail,
+            ':gsi1pk': indexKey(kind),
+            ':gsi1sk': `${since}#${submissionId}`,
+            ':one': 1,
+            ...(expiresAt ? { ':expiresAt': expiresAt } : {}),
+          },
+        }),
+      );
+    },
+    async claimDigest(previous, sentAt) {
+      return conditionally(
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...DIGEST_KEY, type: 'Digest', sentAt },
+            ...(previous
+              ? {
+                  ConditionExpression: 'sentAt = :previous',
+                  ExpressionAttributeValues: { ':previous': previous },
+                }
+              : { ConditionExpression: 'attribute_not_exists(sentAt)' }),
+          }),
+        ),
+      );
+    },
+    async releaseDigest(previous, sentAt) {
+      await conditionally(
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...DIGEST_KEY, type: 'Digest', ...(previous ? { sentAt: previous } : {}) },
+            ConditionExpression: 'sentAt = :mine',
+            ExpressionAttributeValues: { ':mine': sentAt },
+          }),
+        ),
+      );
+    },
+    async clear(kind, submissionId) {
+      await client.send(new DeleteCommand({ TableName: tableName, Key: key(kind, submissionId) }));
     },
   };
 }

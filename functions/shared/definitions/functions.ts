@@ -410,7 +410,6 @@ export const functions = {
     access: {
       table: {
         actions: ['GetItem', 'Query'],
-        bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -652,7 +651,6 @@ export const functions = {
     access: {
       table: {
         actions: ['DescribeTable', 'GetItem', 'Query'],
-        bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
       describeStateMachines: ['system-check'],
