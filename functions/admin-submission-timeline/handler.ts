@@ -2,13 +2,13 @@ import { NotFoundError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
+import { inboxViewDeps } from '#shared/inbox-read-deps.ts';
 import { mailActions } from '#shared/mail-delivery.ts';
 import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
 import * as z from '#shared/zod.ts';
 
 // Reads only: the inbox's DynamoDB wiring, without the approvals' SES and Step Functions clients.
-const deps = inboxReadDeps();
+const deps = inboxViewDeps();
 const staff = staffStore();
 const path = z.object({ submissionId: z.uuid() });
 
@@ -30,7 +30,7 @@ export const handler = httpHandler(async ({ event }) => {
   if (!submission) throw new NotFoundError('There is no submission with this id.');
   assertSubmissionInScope(scope, submission.formSlug);
   const approval = await deps.approvals.get(submissionId);
-  const events = await deps.approvals.listEvents(submissionId);
+  const events = await deps.timeline.listEvents(submissionId);
   return json(200, {
     submissionId,
     formSlug: submission.formSlug,

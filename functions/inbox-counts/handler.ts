@@ -4,10 +4,10 @@ import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { formParam } from '#shared/inbox-http.ts';
-import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
+import { inboxViewDeps } from '#shared/inbox-read-deps.ts';
 import * as z from '#shared/zod.ts';
 
-const deps = inboxReadDeps();
+const deps = inboxViewDeps();
 const params = z.strictObject({ form: z.optional(formParam) });
 
 /** Counts per status, per form and in total, from the counts items the projection keeps (no query over entries). */

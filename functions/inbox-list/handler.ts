@@ -5,10 +5,10 @@ import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { cursorParam, dateOrTime, decodeCursor, encodeCursor, formParam } from '#shared/inbox-http.ts';
-import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
+import { inboxViewDeps } from '#shared/inbox-read-deps.ts';
 import * as z from '#shared/zod.ts';
 
-const deps = inboxReadDeps();
+const deps = inboxViewDeps();
 
 const params = z.strictObject({
   form: z.optional(formParam),

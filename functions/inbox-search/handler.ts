@@ -7,9 +7,9 @@ import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { decodeCursor, encodeCursor } from '#shared/inbox-http.ts';
-import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
+import { inboxViewDeps } from '#shared/inbox-read-deps.ts';
 
-const deps = inboxReadDeps();
+const deps = inboxViewDeps();
 
 /**
  * Finds applications by name or e-mail. A POST, so the term never appears in a URL or an access

@@ -1,14 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoApprovalStore } from './adapters/approval-store.ts';
+import { dynamoApprovalReader, dynamoApprovalStore } from './adapters/approval-store.ts';
 import { dynamoAttentionStore } from './adapters/attention-store.ts';
 import { dynamoAuditLog } from './adapters/audit-log.ts';
-import { dynamoCaseStore } from './adapters/case-store.ts';
+import { dynamoCaseReader, dynamoCaseStore } from './adapters/case-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
-import { dynamoFormStore } from './adapters/form-store.ts';
+import { dynamoFormReader, dynamoFormStore, type FormReader } from './adapters/form-store.ts';
 import { dynamoInboxQueries } from './adapters/inbox-queries.ts';
-import { dynamoInboxStore } from './adapters/inbox-store.ts';
+import { dynamoInboxReader, dynamoInboxStore } from './adapters/inbox-store.ts';
 import { dynamoStaffReader } from './adapters/staff-store.ts';
-import { dynamoSubmissionStore } from './adapters/submission-store.ts';
+import { dynamoSubmissionReader, dynamoSubmissionStore } from './adapters/submission-store.ts';
+import { dynamoTimelineReader } from './adapters/timeline-store.ts';
 import { parseConfig } from './config.ts';
 import { type ProjectionSources, projectEntry } from './domain/inbox-projection.ts';
 import type { FormScope } from './domain/staff.ts';
@@ -81,13 +82,40 @@ export function inboxStores(client: DynamoDBDocumentClient, base: InboxBase) {
       await inbox.project(projectEntry(sources), base.now().toISOString());
       return true;
     },
-    /** The forms a caller may list: the one asked for, or all in scope (every published form for admins). */
-    async formsFor(scope: FormScope, form?: string): Promise<string[]> {
-      if (form) return [form];
-      if (!scope.all) return [...scope.forms].sort();
-      return (await base.forms.listPublished()).map((summary) => summary.slug).sort();
-    },
+    formsFor: formsInScope(base.forms),
   };
 }
 
 export type InboxReadDeps = ReturnType<typeof inboxReadDeps>;
+
+/**
+ * The inbox read only, once per cold start: for the routes that only show (lists, counts, search,
+ * an application and its timeline). Readers alone, so their bundles hold no write.
+ */
+export function inboxViewDeps() {
+  const config = parseConfig({ ...tableName });
+  const client = documentClient();
+  const table = config.TABLE_NAME;
+  const forms = dynamoFormReader(client, table);
+  return {
+    config,
+    forms,
+    submissions: dynamoSubmissionReader(client, table),
+    approvals: dynamoApprovalReader(client, table),
+    timeline: dynamoTimelineReader(client, table),
+    cases: dynamoCaseReader(client, table),
+    inbox: dynamoInboxReader(client, table),
+    queries: dynamoInboxQueries(client, table),
+    staff: dynamoStaffReader(client, table),
+    formsFor: formsInScope(forms),
+  };
+}
+
+/** The forms a caller may list: the one asked for, or all in scope (every published form for admins). */
+function formsInScope(forms: Pick<FormReader, 'listPublished'>) {
+  return async (scope: FormScope, form?: string): Promise<string[]> => {
+    if (form) return [form];
+    if (!scope.all) return [...scope.forms].sort();
+    return (await forms.listPublished()).map((summary) => summary.slug).sort();
+  };
+}

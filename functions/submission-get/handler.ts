@@ -3,9 +3,9 @@ import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { submissionInScope, submissionPath } from '#shared/inbox-http.ts';
-import { inboxReadDeps } from '#shared/inbox-read-deps.ts';
+import { inboxViewDeps } from '#shared/inbox-read-deps.ts';
 
-const deps = inboxReadDeps();
+const deps = inboxViewDeps();
 
 /**
  * An application in full for staff: the answers as submitted with the exact form version's
@@ -22,7 +22,7 @@ export const handler = httpHandler(async ({ event }) => {
     deps.approvals.get(submissionId),
     deps.cases.get(submissionId),
     deps.inbox.getEntry(submissionId),
-    deps.approvals.listEvents(submissionId),
+    deps.timeline.listEvents(submissionId),
   ]);
   if (!version) throw new NotFoundError('The form version of this application is gone.');
   const { taskToken: _a, ...approvalView } = approval ?? {};

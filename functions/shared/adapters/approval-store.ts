@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ActionToken, Approval, Decision, LateDecision, TimelineEvent } from '../domain/approvals.ts';
-import { conditionally, queryAll } from './dynamo.ts';
-import { dynamoTimelineStore } from './timeline-store.ts';
+import type { ActionToken, Approval, Decision, LateDecision } from '../domain/approvals.ts';
+import { conditionally } from './dynamo.ts';
+import { dynamoTimelineReader, dynamoTimelineStore } from './timeline-store.ts';
 
 const approvalKey = (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'APPROVAL' });
 const tokenKey = (tokenHash: string) => ({ pk: `ACTION#${tokenHash}`, sk: 'ACTION' });
@@ -259,17 +259,7 @@ export function dynamoApprovalStore(client: DynamoDBDocumentClient, tableName: s
       );
     },
     addEvent: timeline.addEvent,
-    async listEvents(submissionId: string): Promise<TimelineEvent[]> {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
-        ExpressionAttributeValues: { ':pk': `SUBMISSION#${submissionId}`, ':events': 'EVENT#' },
-      });
-      return items.map(
-        ({ at, action, actor, detail }) =>
-          ({ at, action, actor, ...(detail ? { detail } : {}) }) as TimelineEvent,
-      );
-    },
+    listEvents: dynamoTimelineReader(client, tableName).listEvents,
   };
 }
 

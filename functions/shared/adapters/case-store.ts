@@ -15,9 +15,24 @@ export interface IntakeCase {
 
 const key = (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'CASE' });
 
+/** Reading a case; its own factory so that the routes that only show it cannot write. */
+export function dynamoCaseReader(client: DynamoDBDocumentClient, tableName: string) {
+  return {
+    async get(submissionId: string): Promise<IntakeCase | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: key(submissionId), ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const { pk: _pk, sk: _sk, type: _type, ...value } = Item;
+      return value as IntakeCase;
+    },
+  };
+}
+
 /** Intake cases: which team has it, and whether someone has picked it up. */
 export function dynamoCaseStore(client: DynamoDBDocumentClient, tableName: string) {
   return {
+    ...dynamoCaseReader(client, tableName),
     async open(value: IntakeCase): Promise<boolean> {
       return conditionally(
         client.send(
@@ -28,14 +43,6 @@ export function dynamoCaseStore(client: DynamoDBDocumentClient, tableName: strin
           }),
         ),
       );
-    },
-    async get(submissionId: string): Promise<IntakeCase | undefined> {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: key(submissionId), ConsistentRead: true }),
-      );
-      if (!Item) return undefined;
-      const { pk: _pk, sk: _sk, type: _type, ...value } = Item;
-      return value as IntakeCase;
     },
     async park(submissionId: string, taskToken: string): Promise<void> {
       await client.send(

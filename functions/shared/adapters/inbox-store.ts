@@ -34,18 +34,25 @@ const MAX_ATTEMPTS = 8;
 
 export type ProjectOutcome = 'created' | 'moved' | 'updated' | 'unchanged';
 
+/** Reading one inbox entry; its own factory so that the routes that only show it cannot write. */
+export function dynamoInboxReader(client: DynamoDBDocumentClient, tableName: string) {
+  return {
+    async getEntry(submissionId: string): Promise<InboxEntry | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: inboxKeys.entry(submissionId), ConsistentRead: true }),
+      );
+      return Item ? toEntry(Item) : undefined;
+    },
+  };
+}
+
 /**
  * Writes inbox entries and their per-form counts. A status change and its count move are one
  * transaction, conditioned on the status read before, so a redelivered or concurrent stream record
  * never counts twice: whoever loses the condition reads again and finds nothing left to move.
  */
 export function dynamoInboxStore(client: DynamoDBDocumentClient, tableName: string) {
-  const getEntry = async (submissionId: string): Promise<InboxEntry | undefined> => {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: inboxKeys.entry(submissionId), ConsistentRead: true }),
-    );
-    return Item ? toEntry(Item) : undefined;
-  };
+  const { getEntry } = dynamoInboxReader(client, tableName);
 
   const entryUpdate = (next: ProjectedEntry, current: InboxEntry | undefined, now: string): TransactItem => {
     const values: Record<string, unknown> = {

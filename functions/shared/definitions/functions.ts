@@ -391,7 +391,6 @@ export const functions = {
     access: {
       table: {
         actions: ['BatchGetItem', 'GetItem', 'Query'],
-        bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -518,7 +517,6 @@ export const functions = {
     access: {
       table: {
         actions: ['BatchGetItem', 'GetItem', 'Query'],
-        bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -529,7 +527,6 @@ export const functions = {
     access: {
       table: {
         actions: ['BatchGetItem', 'GetItem', 'Query'],
-        bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -540,7 +537,6 @@ export const functions = {
     access: {
       table: {
         actions: ['BatchGetItem', 'GetItem', 'Query'],
-        bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },
@@ -552,7 +548,6 @@ export const functions = {
     access: {
       table: {
         actions: ['BatchGetItem', 'GetItem', 'Query'],
-        bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },
