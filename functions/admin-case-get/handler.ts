@@ -3,11 +3,11 @@ import { NotFoundError } from '#shared/domain/errors.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
-import { intakeDeps } from '#shared/intake-deps.ts';
+import { caseViewDeps } from '#shared/intake-deps.ts';
 import { assertSubmissionInScope, staffStore } from '#shared/staff-access.ts';
 import * as z from '#shared/zod.ts';
 
-const deps = intakeDeps();
+const deps = caseViewDeps();
 const staff = staffStore();
 const path = z.object({ submissionId: z.uuid() });
 

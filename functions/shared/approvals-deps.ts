@@ -16,7 +16,10 @@ import { brandingFrom, organisationSettings } from './mail/branding.ts';
 import * as z from './zod.ts';
 
 /** The submission and its form version, with what every workflow's mails need. */
-function submissionLoader(submissions: Pick<SubmissionStore, 'get'>, forms: Pick<FormStore, 'getVersion'>) {
+export function submissionLoader(
+  submissions: Pick<SubmissionStore, 'get'>,
+  forms: Pick<FormStore, 'getVersion'>,
+) {
   return async function loadSubmission(submissionId: string) {
     const submission = await submissions.get(submissionId);
     if (!submission) throw new NotFoundError(`No submission ${submissionId}`);

@@ -475,13 +475,7 @@ export const functions = {
   'admin-case-get': {
     entry: 'functions/admin-case-get/handler.ts',
     description: 'A counselling case with all answers, behind sign-in',
-    access: {
-      table: {
-        actions: ['GetItem', 'Query'],
-        bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
-        queryIndexes: true,
-      },
-    },
+    access: { table: { actions: ['GetItem'] } },
   },
   'admin-case-pickup': {
     entry: 'functions/admin-case-pickup/handler.ts',
