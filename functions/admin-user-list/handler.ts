@@ -1,9 +1,9 @@
 import { listUsers } from '#shared/domain/users.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
-import { usersDeps } from '#shared/users-deps.ts';
+import { userListDeps } from '#shared/users-deps.ts';
 
-const deps = usersDeps();
+const deps = userListDeps();
 
 /** Every staff account with role, forms, teams and status (invited, active, disabled). */
 export const handler = httpHandler(async ({ event }) => {

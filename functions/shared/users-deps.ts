@@ -1,16 +1,15 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { dynamoAuditLog } from './adapters/audit-log.ts';
 import { documentClient } from './adapters/dynamo.ts';
-import { dynamoFormStore } from './adapters/form-store.ts';
-import { dynamoStaffStore } from './adapters/staff-store.ts';
+import { dynamoFormReader, type FormReader } from './adapters/form-store.ts';
+import { dynamoStaffListReader, dynamoStaffStore } from './adapters/staff-store.ts';
 import { cognitoUserDirectory } from './adapters/user-directory.ts';
 import { parseConfig } from './config.ts';
-import type { FormStore } from './domain/forms.ts';
 import type { AssignmentCatalog, UserDeps } from './domain/users.ts';
 import { tableName, userPool } from './env.ts';
 
 /** Counselling teams are named in the published intake forms (`settings.intake.teams`). */
-function formCatalog(forms: FormStore): AssignmentCatalog {
+function formCatalog(forms: FormReader): AssignmentCatalog {
   return {
     async formExists(slug) {
       return (await forms.getSummary(slug)) !== undefined;
@@ -38,8 +37,22 @@ export function usersDeps(): UserDeps & { staff: ReturnType<typeof dynamoStaffSt
     directory: cognitoUserDirectory(new CognitoIdentityProviderClient({}), config.USER_POOL_ID),
     profiles: staff,
     staff,
-    catalog: formCatalog(dynamoFormStore(client, config.TABLE_NAME)),
+    catalog: formCatalog(dynamoFormReader(client, config.TABLE_NAME)),
     audit: dynamoAuditLog(client, config.TABLE_NAME),
     now: () => new Date(),
+  };
+}
+
+/**
+ * The user list's wiring (the directory, and the profiles read only), once per cold start: its
+ * bundle holds no table write.
+ */
+export function userListDeps() {
+  const config = parseConfig({ ...tableName, ...userPool });
+  const staff = dynamoStaffListReader(documentClient(), config.TABLE_NAME);
+  return {
+    directory: cognitoUserDirectory(new CognitoIdentityProviderClient({}), config.USER_POOL_ID),
+    profiles: staff,
+    staff,
   };
 }

@@ -57,11 +57,13 @@ export function dynamoStaffReader(client: DynamoDBDocumentClient, tableName: str
   return reader;
 }
 
-/** Every profile operation, for user management. */
-export function dynamoStaffStore(client: DynamoDBDocumentClient, tableName: string) {
-  const store: ReturnType<typeof dynamoStaffReader> & {
+/**
+ * Profiles one or many at once, for the user list: its own factory so that its bundle holds no
+ * write, and apart from the reader so that authorize()'s bundles hold no BatchGetItem.
+ */
+export function dynamoStaffListReader(client: DynamoDBDocumentClient, tableName: string) {
+  const reader: ReturnType<typeof dynamoStaffReader> & {
     getMany(subs: readonly string[]): Promise<Map<string, StaffProfile>>;
-    put(profile: StaffProfile): Promise<void>;
   } = {
     ...dynamoStaffReader(client, tableName),
     async getMany(subs) {
@@ -83,6 +85,14 @@ export function dynamoStaffStore(client: DynamoDBDocumentClient, tableName: stri
       }
       return found;
     },
+  };
+  return reader;
+}
+
+/** Every profile operation, for user management. */
+export function dynamoStaffStore(client: DynamoDBDocumentClient, tableName: string) {
+  const store: ReturnType<typeof dynamoStaffListReader> & { put(profile: StaffProfile): Promise<void> } = {
+    ...dynamoStaffListReader(client, tableName),
     async put(profile) {
       await client.send(
         new PutCommand({

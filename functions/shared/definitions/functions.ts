@@ -593,11 +593,7 @@ export const functions = {
     entry: 'functions/admin-user-list/handler.ts',
     description: 'Lists the staff accounts with role, forms and status',
     access: {
-      table: {
-        actions: ['BatchGetItem', 'GetItem', 'Query'],
-        bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
-        queryIndexes: true,
-      },
+      table: { actions: ['BatchGetItem', 'GetItem'] },
       userPool: 'read',
     },
   },
@@ -606,7 +602,7 @@ export const functions = {
     description: 'Invites a staff member by e-mail with a role and forms',
     access: {
       table: {
-        actions: ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
+        actions: ['BatchGetItem', 'GetItem', 'PutItem', 'Query'],
         queryIndexes: true,
       },
       userPool: 'manage',
@@ -617,7 +613,7 @@ export const functions = {
     description: 'Changes the role, forms or teams of a staff member, or disables or enables the account',
     access: {
       table: {
-        actions: ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
+        actions: ['BatchGetItem', 'GetItem', 'PutItem', 'Query'],
         queryIndexes: true,
       },
       userPool: 'manage',
@@ -628,7 +624,7 @@ export const functions = {
     description: 'Sends a staff invitation again with a new link',
     access: {
       table: {
-        actions: ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
+        actions: ['BatchGetItem', 'GetItem', 'PutItem', 'Query'],
         queryIndexes: true,
       },
       userPool: 'manage',

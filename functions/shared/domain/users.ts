@@ -77,7 +77,10 @@ function view(user: DirectoryUser, profile: UserProfile | undefined): UserView {
   };
 }
 
-export async function listUsers(deps: UserDeps): Promise<UserView[]> {
+export async function listUsers(deps: {
+  readonly directory: Pick<UserDirectory, 'list'>;
+  readonly profiles: Pick<UserProfiles, 'getMany'>;
+}): Promise<UserView[]> {
   const users = await deps.directory.list();
   const profiles = await deps.profiles.getMany(users.map((user) => user.sub));
   return users
