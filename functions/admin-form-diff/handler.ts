@@ -1,12 +1,12 @@
 import { diffQuery, formPath, parsePath } from '#shared/admin-route.ts';
 import { compareForms } from '#shared/domain/form-compare.ts';
-import { formEditorDeps } from '#shared/form-editor-deps.ts';
+import { formEditorReadDeps } from '#shared/form-editor-deps.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { parseOrThrow } from '#shared/http/zod-issues.ts';
 import { staffStore } from '#shared/staff-access.ts';
 
-const editor = formEditorDeps();
+const editor = formEditorReadDeps();
 const staff = staffStore();
 
 /** A readable diff of two versions of a form, or of a version and the draft. */

@@ -1,11 +1,11 @@
 import { formPath, parsePath } from '#shared/admin-route.ts';
 import { loadDraft, toFormDraft } from '#shared/domain/form-drafts.ts';
-import { formEditorDeps } from '#shared/form-editor-deps.ts';
+import { formEditorReadDeps } from '#shared/form-editor-deps.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { staffStore } from '#shared/staff-access.ts';
 
-const editor = formEditorDeps();
+const editor = formEditorReadDeps();
 const staff = staffStore();
 
 /** The form's draft; a form without one answers with its published version as revision 0. */

@@ -1,12 +1,12 @@
 import { formVersionPath, parsePath } from '#shared/admin-route.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { foldDefaultTexts } from '#shared/domain/form-fold.ts';
-import { formEditorDeps } from '#shared/form-editor-deps.ts';
+import { formEditorReadDeps } from '#shared/form-editor-deps.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { staffStore } from '#shared/staff-access.ts';
 
-const editor = formEditorDeps();
+const editor = formEditorReadDeps();
 const staff = staffStore();
 
 /** A version as the two JSON Forms files (schema, UI schema), which run in any JSON Forms host. */

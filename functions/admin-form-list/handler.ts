@@ -1,11 +1,11 @@
 import type { AdminFormSummary } from '#shared/contracts/form-editor.ts';
 import { listForms } from '#shared/domain/form-list.ts';
-import { formEditorDeps } from '#shared/form-editor-deps.ts';
+import { formEditorReadDeps } from '#shared/form-editor-deps.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { staffStore } from '#shared/staff-access.ts';
 
-const editor = formEditorDeps();
+const editor = formEditorReadDeps();
 const staff = staffStore();
 
 /** Every form, published or not, with its draft and its number of submissions. */

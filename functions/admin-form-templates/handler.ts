@@ -1,9 +1,9 @@
-import { formEditorDeps } from '#shared/form-editor-deps.ts';
+import { formEditorReadDeps } from '#shared/form-editor-deps.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
 import { staffStore } from '#shared/staff-access.ts';
 
-const editor = formEditorDeps();
+const editor = formEditorReadDeps();
 const staff = staffStore();
 
 /** The templates a new form can start from. */

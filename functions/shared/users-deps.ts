@@ -1,10 +1,11 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { dynamoAuditLog } from './adapters/audit-log.ts';
 import { documentClient } from './adapters/dynamo.ts';
-import { dynamoFormReader, type FormReader } from './adapters/form-store.ts';
+import { dynamoFormReader } from './adapters/form-store.ts';
 import { dynamoStaffListReader, dynamoStaffStore } from './adapters/staff-store.ts';
 import { cognitoUserDirectory } from './adapters/user-directory.ts';
 import { parseConfig } from './config.ts';
+import type { FormReader } from './domain/form-drafts.ts';
 import type { AssignmentCatalog, UserDeps } from './domain/users.ts';
 import { tableName, userPool } from './env.ts';
 

@@ -11,7 +11,7 @@ import {
 import type { FormDefinition } from '../contracts/form-definition.ts';
 import { draftSummary } from '../domain/draft-summary.ts';
 import { ConflictError, PayloadTooLargeError } from '../domain/errors.ts';
-import type { DraftHeader, FormDraftStore, StoredDraft } from '../domain/form-drafts.ts';
+import type { DraftHeader, FormDraftStore, FormReader, StoredDraft } from '../domain/form-drafts.ts';
 import type { FormStore, FormSummary, FormVersion } from '../domain/forms.ts';
 import { conditionally, itemSizeBytes, MAX_ITEM_BYTES, queryAll } from './dynamo.ts';
 import { sizedLruCache } from './version-cache.ts';
@@ -55,9 +55,6 @@ export function dynamoFormVersionReader(
     },
   };
 }
-
-export type FormReader = Pick<FormStore, 'getVersion' | 'getSummary' | 'listPublished' | 'listVersions'> &
-  Pick<FormDraftStore, 'getDraft' | 'listForms' | 'draftHeaders'>;
 
 /**
  * Every read of forms, their versions and drafts: what the routes that only read need. Its own

@@ -687,7 +687,6 @@ export const functions = {
     access: {
       table: {
         actions: ['BatchGetItem', 'GetItem', 'Query'],
-        bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },

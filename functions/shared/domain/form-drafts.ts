@@ -37,10 +37,19 @@ export interface FormDraftStore {
   draftHeaders(slugs: readonly string[]): Promise<Map<string, DraftHeader>>;
 }
 
-export interface DraftDeps extends FormDeps {
-  readonly forms: FormStore & FormDraftStore;
+/** Every read of forms, their versions and drafts: all that the editor's showing routes need. */
+export type FormReader = Pick<FormStore, 'getVersion' | 'getSummary' | 'listPublished' | 'listVersions'> &
+  Pick<FormDraftStore, 'getDraft' | 'listForms' | 'draftHeaders'>;
+
+export interface DraftReadDeps {
+  readonly forms: FormReader;
+  readonly now: () => Date;
   /** The organisation's privacy page from the settings, used by forms that name none. */
   readonly privacyUrl: () => Promise<string | undefined>;
+}
+
+export interface DraftDeps extends DraftReadDeps, FormDeps {
+  readonly forms: FormStore & FormDraftStore;
 }
 
 /** Who edits, as the audit log (sub) and the console (e-mail or name) know them. */
@@ -65,7 +74,11 @@ const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What stands between a definition and publishing it: full validation, its slug, a privacy page. */
-export async function draftIssues(deps: DraftDeps, slug: string, definition: Json): Promise<FieldIssue[]> {
+export async function draftIssues(
+  deps: DraftReadDeps,
+  slug: string,
+  definition: Json,
+): Promise<FieldIssue[]> {
   const checked = validateFormDefinition(definition);
   const issues = checked.ok ? [] : [...checked.issues];
   if (definition.slug !== slug && !issues.some((issue) => issue.field === 'slug'))
@@ -80,7 +93,7 @@ export async function draftIssues(deps: DraftDeps, slug: string, definition: Jso
   return issues;
 }
 
-export async function toFormDraft(deps: DraftDeps, draft: StoredDraft): Promise<FormDraft> {
+export async function toFormDraft(deps: DraftReadDeps, draft: StoredDraft): Promise<FormDraft> {
   return {
     slug: draft.slug,
     revision: draft.revision,
@@ -93,7 +106,7 @@ export async function toFormDraft(deps: DraftDeps, draft: StoredDraft): Promise<
 }
 
 /** The draft, or, for a form without one, its published (else latest) version as revision 0. */
-export async function loadDraft(deps: DraftDeps, slug: string): Promise<StoredDraft> {
+export async function loadDraft(deps: DraftReadDeps, slug: string): Promise<StoredDraft> {
   const draft = await deps.forms.getDraft(slug);
   if (draft) return draft;
   const summary = await deps.forms.getSummary(slug);

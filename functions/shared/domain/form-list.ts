@@ -1,6 +1,6 @@
 import type { AdminFormSummary } from '../contracts/form-editor.ts';
 import { type DraftSummary, draftSummary } from './draft-summary.ts';
-import type { DraftDeps } from './form-drafts.ts';
+import type { DraftReadDeps } from './form-drafts.ts';
 
 export interface SubmissionCounter {
   /** Submissions held per form (all versions), by slug. */
@@ -11,7 +11,10 @@ export interface SubmissionCounter {
  * Every form with what the editor's list shows. Titles and languages are the published version's
  * (what visitors see), else the latest version's, else the draft's.
  */
-export async function listForms(deps: DraftDeps, counter: SubmissionCounter): Promise<AdminFormSummary[]> {
+export async function listForms(
+  deps: DraftReadDeps,
+  counter: SubmissionCounter,
+): Promise<AdminFormSummary[]> {
   const forms = await deps.forms.listForms();
   const slugs = forms.map((form) => form.slug);
   const [drafts, counts] = await Promise.all([
