@@ -1,6 +1,6 @@
-import { dynamoCourseStore } from '#shared/adapters/course-store.ts';
+import { dynamoCourseReader } from '#shared/adapters/course-store.ts';
 import { documentClient } from '#shared/adapters/dynamo.ts';
-import { dynamoFormStore } from '#shared/adapters/form-store.ts';
+import { dynamoFormReader } from '#shared/adapters/form-store.ts';
 import { dynamoReportSource } from '#shared/adapters/report-source.ts';
 import { dynamoStaffReader } from '#shared/adapters/staff-store.ts';
 import { parseConfig } from '#shared/config.ts';
@@ -10,10 +10,10 @@ import { tableName } from '#shared/env.ts';
 export function reportDeps() {
   const config = parseConfig({ ...tableName });
   const client = documentClient();
-  const courses = dynamoCourseStore(client, config.TABLE_NAME);
+  const courses = dynamoCourseReader(client, config.TABLE_NAME);
   return {
     source: dynamoReportSource(client, config.TABLE_NAME, courses),
-    forms: dynamoFormStore(client, config.TABLE_NAME),
+    forms: dynamoFormReader(client, config.TABLE_NAME),
     staff: dynamoStaffReader(client, config.TABLE_NAME),
     now: () => new Date(),
   };

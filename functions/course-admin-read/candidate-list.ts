@@ -1,4 +1,4 @@
-import { courseAdmin } from '#shared/course-admin-deps.ts';
+import { courseAdminReader } from '#shared/course-admin-deps.ts';
 import { formQuery, parseParams } from '#shared/course-admin-http.ts';
 import { assertFormInScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
@@ -6,7 +6,7 @@ import { httpHandler, json } from '#shared/http/middleware.ts';
 
 /** Approved volunteers of a programme still without a course: whom a bulk invitation would reach. */
 export const handler = httpHandler(async ({ event }) => {
-  const deps = courseAdmin();
+  const deps = courseAdminReader();
   const { scope } = await authorize(event, ['admin', 'coordinator', 'viewer'], deps.staff);
   const { form } = parseParams(formQuery, event.queryStringParameters);
   assertFormInScope(scope, form);

@@ -1,4 +1,4 @@
-import { courseAdmin } from '#shared/course-admin-deps.ts';
+import { courseAdminReader } from '#shared/course-admin-deps.ts';
 import { courseInScope, courseQuery, parseParams } from '#shared/course-admin-http.ts';
 import { authorize } from '#shared/http/access.ts';
 import { httpHandler, json } from '#shared/http/middleware.ts';
@@ -6,7 +6,7 @@ import { toCertificateView } from './certificate-view.ts';
 
 /** The certificates issued for one course (?course=), valid and revoked. */
 export const handler = httpHandler(async ({ event }) => {
-  const deps = courseAdmin();
+  const deps = courseAdminReader();
   const { scope } = await authorize(event, ['admin', 'coordinator', 'viewer'], deps.staff);
   const { course: courseId } = parseParams(courseQuery, event.queryStringParameters);
   await courseInScope(deps.courses, scope, courseId);

@@ -1,5 +1,5 @@
 import { renderCertificatePdf } from '#shared/certificates/pdf.ts';
-import { courseAdmin } from '#shared/course-admin-deps.ts';
+import { courseAdminReader } from '#shared/course-admin-deps.ts';
 import { certificatePath, parseParams } from '#shared/course-admin-http.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { inScope } from '#shared/domain/staff.ts';
@@ -8,7 +8,7 @@ import { httpHandler } from '#shared/http/middleware.ts';
 
 /** A certificate as PDF, rendered from the stored record (the same the volunteer downloads). */
 export const handler = httpHandler(async ({ event }) => {
-  const deps = courseAdmin();
+  const deps = courseAdminReader();
   const { scope } = await authorize(event, ['admin', 'coordinator', 'viewer'], deps.staff);
   const { number } = parseParams(certificatePath, event.pathParameters);
   const certificate = await deps.courses.getCertificate(number);

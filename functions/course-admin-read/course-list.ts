@@ -1,4 +1,4 @@
-import { courseAdmin } from '#shared/course-admin-deps.ts';
+import { courseAdminReader } from '#shared/course-admin-deps.ts';
 import { toCourseView } from '#shared/domain/courses.ts';
 import { assertFormInScope, inScope } from '#shared/domain/staff.ts';
 import { authorize } from '#shared/http/access.ts';
@@ -10,7 +10,7 @@ const query = z.object({ form: z.optional(z.string().check(z.minLength(1), z.max
 
 /** Courses with their seat counts, soonest first: of one programme (?form=), else of every one in scope. */
 export const handler = httpHandler(async ({ event }) => {
-  const deps = courseAdmin();
+  const deps = courseAdminReader();
   const { scope } = await authorize(event, ['admin', 'coordinator', 'viewer'], deps.staff);
   const { form } = parseOrThrow(query, event.queryStringParameters ?? {});
   if (form) assertFormInScope(scope, form);

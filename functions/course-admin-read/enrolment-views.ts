@@ -1,11 +1,11 @@
 import type { EnrolmentView } from '#shared/contracts/courses.ts';
-import type { CourseAdminDeps } from '#shared/course-admin-deps.ts';
+import type { CourseAdminReadDeps } from '#shared/course-admin-deps.ts';
 import type { Course } from '#shared/domain/course-model.ts';
 import { toEnrolmentView } from '#shared/domain/courses.ts';
 
 /** A course's enrolments with names; e-mail addresses only for those who may contact people. */
 export async function enrolmentViews(
-  deps: Pick<CourseAdminDeps, 'courses' | 'person'>,
+  deps: Pick<CourseAdminReadDeps, 'courses' | 'person'>,
   course: Course,
   withEmail: boolean,
 ): Promise<EnrolmentView[]> {

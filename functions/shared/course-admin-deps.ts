@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoAuditLog } from './adapters/audit-log.ts';
-import { dynamoCourseStore } from './adapters/course-store.ts';
+import { type CourseReader, dynamoCourseReader, dynamoCourseStore } from './adapters/course-store.ts';
 import { documentClient } from './adapters/dynamo.ts';
 import { dynamoFormStore } from './adapters/form-store.ts';
-import { dynamoInboxStore } from './adapters/inbox-store.ts';
+import { dynamoInboxReader } from './adapters/inbox-store.ts';
 import { dynamoSettingsReader } from './adapters/settings-store.ts';
 import { dynamoStaffReader } from './adapters/staff-store.ts';
 import { sfnClient } from './adapters/workflow.ts';
@@ -28,8 +29,13 @@ export interface PersonView {
   readonly source: 'form' | 'manual';
 }
 
-/** Wires the console's course routes to DynamoDB and Step Functions, once per cold start. */
-export function courseAdminDeps() {
+/**
+ * What the console's showing and changing course routes share, over the course store or its
+ * reader: the courses, staff, the organisation and who an enrolment names.
+ */
+function courseWiring<Courses extends CourseReader>(
+  coursesOf: (client: DynamoDBDocumentClient, tableName: string) => Courses,
+) {
   const config = parseConfig({
     ...tableName,
     ORGANISATION_NAME: mail.ORGANISATION_NAME,
@@ -37,25 +43,10 @@ export function courseAdminDeps() {
   });
   const client = documentClient();
   const table = config.TABLE_NAME;
-  const courses = dynamoCourseStore(client, table);
-  const inbox = dynamoInboxStore(client, table);
+  const courses = coursesOf(client, table);
+  const inbox = dynamoInboxReader(client, table);
   const settingsStore = dynamoSettingsReader(client, table);
   const settings = organisationSettings(client, table, config.ORGANISATION_NAME);
-  const sfn = sfnClient();
-
-  /** Starts an execution named so that a repeated request can never start a second one. */
-  async function startExecution(machine: CourseMachine, name: string, input: unknown): Promise<void> {
-    const stateMachineArn = process.env[stateMachineArnVariable(machine as never)];
-    if (!stateMachineArn) throw new DependencyError(`The workflow ${machine} is not configured.`);
-    try {
-      await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
-    } catch (error) {
-      if (error instanceof ExecutionAlreadyExists) return;
-      throw new DependencyError('The workflow could not be started; please try again shortly.', {
-        cause: error,
-      });
-    }
-  }
 
   async function personOf(participant: Participant | undefined, participantId: string): Promise<PersonView> {
     if (participant?.source === 'manual')
@@ -75,25 +66,62 @@ export function courseAdminDeps() {
   }
 
   return {
-    config,
-    courses,
+    client,
+    settings,
+    deps: {
+      config,
+      courses,
+      staff: dynamoStaffReader(client, table),
+      organisation: async () => {
+        const [current, logo] = await Promise.all([settings(), settingsStore.getLogo()]);
+        return { name: current.name, logo };
+      },
+      person: async (participantId: string) =>
+        personOf(await courses.getParticipant(participantId), participantId),
+      personOf,
+      now: () => new Date(),
+    },
+  };
+}
+
+/** Wires the console's showing course routes to DynamoDB through readers only, once per cold start. */
+export function courseAdminReadDeps() {
+  return courseWiring(dynamoCourseReader).deps;
+}
+
+export type CourseAdminReadDeps = ReturnType<typeof courseAdminReadDeps>;
+
+/** Wires the console's course routes to DynamoDB and Step Functions, once per cold start. */
+export function courseAdminDeps() {
+  const { client, settings, deps } = courseWiring(dynamoCourseStore);
+  const table = deps.config.TABLE_NAME;
+  const courses = deps.courses;
+  const sfn = sfnClient();
+
+  /** Starts an execution named so that a repeated request can never start a second one. */
+  async function startExecution(machine: CourseMachine, name: string, input: unknown): Promise<void> {
+    const stateMachineArn = process.env[stateMachineArnVariable(machine as never)];
+    if (!stateMachineArn) throw new DependencyError(`The workflow ${machine} is not configured.`);
+    try {
+      await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+    } catch (error) {
+      if (error instanceof ExecutionAlreadyExists) return;
+      throw new DependencyError('The workflow could not be started; please try again shortly.', {
+        cause: error,
+      });
+    }
+  }
+
+  return {
+    ...deps,
     forms: dynamoFormStore(client, table),
-    staff: dynamoStaffReader(client, table),
     audit: dynamoAuditLog(client, table, async () => (await settings()).auditRetentionDays),
     actor: (caller: Caller) => ({ sub: caller.sub, username: caller.username }),
-    organisation: async () => {
-      const [current, logo] = await Promise.all([settings(), settingsStore.getLogo()]);
-      return { name: current.name, logo };
-    },
     startExecution,
     /** Wakes a participant's parked execution; false when nothing was parked. */
     wake: (participantId: string, event: ParticipantEvent) =>
       answerParticipant({ sfn, courses }, participantId, event),
-    person: async (participantId: string) =>
-      personOf(await courses.getParticipant(participantId), participantId),
-    personOf,
     newParticipantId: () => `m-${randomUUID()}`,
-    now: () => new Date(),
   };
 }
 
@@ -104,4 +132,11 @@ let wired: CourseAdminDeps | undefined;
 export const courseAdmin = (): CourseAdminDeps => {
   wired ??= courseAdminDeps();
   return wired;
+};
+
+let read: CourseAdminReadDeps | undefined;
+/** The same for the showing routes: one read-only wiring per cold start. */
+export const courseAdminReader = (): CourseAdminReadDeps => {
+  read ??= courseAdminReadDeps();
+  return read;
 };

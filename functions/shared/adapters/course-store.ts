@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { hashToken } from '../domain/approvals.ts';
 import type { Course, CourseStore, Participant } from '../domain/course-model.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -18,7 +18,7 @@ import {
   toEnrolment,
   toParticipant,
 } from './courses/items.ts';
-import { dynamoCourseRecords } from './courses/records.ts';
+import { dynamoCourseRecordReader, dynamoCourseRecords, getItemOf } from './courses/records.ts';
 import { dynamoSeats, type SeatStore } from './courses/seats.ts';
 import { transact } from './courses/transact.ts';
 import { conditionally, queryAll } from './dynamo.ts';
@@ -33,40 +33,33 @@ const OPTIONAL_COURSE_FIELDS = ['description', 'place', 'onlineUrl', 'registrati
  */
 export type DynamoCourseStore = CourseStore & Pick<SeatStore, 'fillFreeSeats'>;
 
-/** The CourseStore port on the single table (docs/courses.md, "Records"). */
-export function dynamoCourseStore(client: DynamoDBDocumentClient, tableName: string): DynamoCourseStore {
-  const getItem = async (key: { pk: string; sk: string }) =>
-    (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
+export type CourseReader = Pick<
+  CourseStore,
+  | 'getCourse'
+  | 'listCourses'
+  | 'getParticipant'
+  | 'participantByPageToken'
+  | 'listAwaitingCourse'
+  | 'getEnrolment'
+  | 'listEnrolments'
+  | 'enrolmentsOf'
+  | 'getCertificate'
+  | 'certificatesOf'
+  | 'certificatesOfCourse'
+  | 'getOfferLink'
+>;
 
-  const courses: Pick<CourseStore, 'createCourse' | 'getCourse' | 'updateCourse' | 'listCourses'> = {
-    async createCourse(course) {
-      const created = await conditionally(
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: courseItem(course),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-      if (!created) throw new ConflictError(`The course ${course.courseId} exists already.`);
-    },
+/**
+ * Reading courses, participants, enrolments and certificates: what the console's showing routes
+ * and the reports need. Its own factory so that their bundles cannot write.
+ */
+export function dynamoCourseReader(client: DynamoDBDocumentClient, tableName: string): CourseReader {
+  const getItem = getItemOf(client, tableName);
+
+  const reader: CourseReader = {
     async getCourse(courseId) {
       const item = await getItem(courseKey(courseId));
       return item ? toCourse(item) : undefined;
-    },
-    async updateCourse(course, expectedRevision) {
-      const saved = await conditionally(
-        client.send(new UpdateCommand(courseEdit(tableName, course, expectedRevision))),
-      );
-      if (saved) return;
-      const current = await courses.getCourse(course.courseId);
-      if (!current) throw new NotFoundError(`There is no course ${course.courseId}.`);
-      if (current.revision !== expectedRevision)
-        throw new ConflictError('The course was changed by someone else meanwhile; reload it.');
-      throw new ValidationError([
-        { field: 'capacity', message: `must be at least ${current.taken}, the seats already taken` },
-      ]);
     },
     async listCourses(formSlug) {
       const items = await queryAll(client, {
@@ -81,22 +74,89 @@ export function dynamoCourseStore(client: DynamoDBDocumentClient, tableName: str
       });
       return items.map(toCourse);
     },
-  };
-
-  const participants: Pick<
-    CourseStore,
-    | 'getParticipant'
-    | 'putParticipant'
-    | 'updateParticipant'
-    | 'parkTaskToken'
-    | 'clearTaskToken'
-    | 'participantByPageToken'
-    | 'listAwaitingCourse'
-  > = {
     async getParticipant(participantId) {
       const item = await getItem(participantKey(participantId));
       return item ? toParticipant(item) : undefined;
     },
+    async participantByPageToken(tokenHash) {
+      const page = await getItem(pageKey(tokenHash));
+      return typeof page?.participantId === 'string' ? reader.getParticipant(page.participantId) : undefined;
+    },
+    async listAwaitingCourse(formSlug) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :awaiting',
+        // The index is updated shortly after the item; the filter drops anyone who moved on meanwhile.
+        FilterExpression: '#state = :state',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':awaiting': `AWAITING#${formSlug}`, ':state': 'awaiting-course' },
+      });
+      return items.map(toParticipant);
+    },
+    async getEnrolment(courseId, participantId) {
+      const item = await getItem(enrolmentKey(courseId, participantId));
+      return item ? toEnrolment(item) : undefined;
+    },
+    async listEnrolments(courseId) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :enrolment)',
+        ExpressionAttributeValues: { ':pk': `COURSE#${courseId}`, ':enrolment': 'ENROLMENT#' },
+        ConsistentRead: true,
+      });
+      return items.map(toEnrolment);
+    },
+    async enrolmentsOf(participantId) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi4',
+        KeyConditionExpression: 'gsi4pk = :pk AND begins_with(gsi4sk, :enrolment)',
+        ExpressionAttributeValues: { ':pk': `PARTICIPANT#${participantId}`, ':enrolment': 'ENROLMENT#' },
+      });
+      return items.map(toEnrolment);
+    },
+    ...dynamoCourseRecordReader(client, tableName),
+  };
+  return reader;
+}
+
+/** The CourseStore port on the single table (docs/courses.md, "Records"). */
+export function dynamoCourseStore(client: DynamoDBDocumentClient, tableName: string): DynamoCourseStore {
+  const reader = dynamoCourseReader(client, tableName);
+
+  const courses: Pick<CourseStore, 'createCourse' | 'updateCourse'> = {
+    async createCourse(course) {
+      const created = await conditionally(
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: courseItem(course),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+      if (!created) throw new ConflictError(`The course ${course.courseId} exists already.`);
+    },
+    async updateCourse(course, expectedRevision) {
+      const saved = await conditionally(
+        client.send(new UpdateCommand(courseEdit(tableName, course, expectedRevision))),
+      );
+      if (saved) return;
+      const current = await reader.getCourse(course.courseId);
+      if (!current) throw new NotFoundError(`There is no course ${course.courseId}.`);
+      if (current.revision !== expectedRevision)
+        throw new ConflictError('The course was changed by someone else meanwhile; reload it.');
+      throw new ValidationError([
+        { field: 'capacity', message: `must be at least ${current.taken}, the seats already taken` },
+      ]);
+    },
+  };
+
+  const participants: Pick<
+    CourseStore,
+    'putParticipant' | 'updateParticipant' | 'parkTaskToken' | 'clearTaskToken'
+  > = {
     /** The participant and their own-page link are written together: a page never points nowhere. */
     async putParticipant(participant) {
       const failed = await transact(client, [
@@ -171,24 +231,6 @@ export function dynamoCourseStore(client: DynamoDBDocumentClient, tableName: str
         ),
       );
     },
-    async participantByPageToken(tokenHash) {
-      const page = await getItem(pageKey(tokenHash));
-      return typeof page?.participantId === 'string'
-        ? participants.getParticipant(page.participantId)
-        : undefined;
-    },
-    async listAwaitingCourse(formSlug) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :awaiting',
-        // The index is updated shortly after the item; the filter drops anyone who moved on meanwhile.
-        FilterExpression: '#state = :state',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':awaiting': `AWAITING#${formSlug}`, ':state': 'awaiting-course' },
-      });
-      return items.map(toParticipant);
-    },
   };
 
   /** The sparse index keys follow the state: listed while awaiting a course, gone otherwise. */
@@ -197,37 +239,12 @@ export function dynamoCourseStore(client: DynamoDBDocumentClient, tableName: str
     changes: Partial<Participant>,
   ): Promise<Record<string, string>> {
     if (changes.state !== 'awaiting-course') return {};
-    const current = await participants.getParticipant(participantId);
+    const current = await reader.getParticipant(participantId);
     if (!current) throw new NotFoundError(`There is no participant ${participantId}.`);
     return awaitingIndexKeys({ ...current, ...defined(changes) });
   }
 
-  const enrolments: Pick<
-    CourseStore,
-    'getEnrolment' | 'listEnrolments' | 'enrolmentsOf' | 'markAttendance' | 'finishEnrolment'
-  > = {
-    async getEnrolment(courseId, participantId) {
-      const item = await getItem(enrolmentKey(courseId, participantId));
-      return item ? toEnrolment(item) : undefined;
-    },
-    async listEnrolments(courseId) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :enrolment)',
-        ExpressionAttributeValues: { ':pk': `COURSE#${courseId}`, ':enrolment': 'ENROLMENT#' },
-        ConsistentRead: true,
-      });
-      return items.map(toEnrolment);
-    },
-    async enrolmentsOf(participantId) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi4',
-        KeyConditionExpression: 'gsi4pk = :pk AND begins_with(gsi4sk, :enrolment)',
-        ExpressionAttributeValues: { ':pk': `PARTICIPANT#${participantId}`, ':enrolment': 'ENROLMENT#' },
-      });
-      return items.map(toEnrolment);
-    },
+  const enrolments: Pick<CourseStore, 'markAttendance' | 'finishEnrolment'> = {
     async markAttendance({ courseId, participantId, sessionId, present, now }) {
       try {
         const { Attributes } = await client.send(
@@ -251,7 +268,7 @@ export function dynamoCourseStore(client: DynamoDBDocumentClient, tableName: str
         return { before };
       } catch (error) {
         if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-        const enrolment = await enrolments.getEnrolment(courseId, participantId);
+        const enrolment = await reader.getEnrolment(courseId, participantId);
         if (!enrolment) throw new NotFoundError(`${participantId} is not in course ${courseId}.`);
         throw new ConflictError(`${participantId} is ${enrolment.status}, not enrolled, in this course.`);
       }
@@ -279,6 +296,7 @@ export function dynamoCourseStore(client: DynamoDBDocumentClient, tableName: str
   };
 
   return {
+    ...reader,
     ...courses,
     ...participants,
     ...enrolments,

@@ -19,7 +19,11 @@ const END_OF_DAY = '~';
  * now approved, and the programmes' courses with their enrolments and certificates through the
  * CourseStore. Only ids, times and figures are read; no names or answers.
  */
-export function dynamoReportSource(client: DynamoDBDocumentClient, tableName: string, courses: CourseStore) {
+export function dynamoReportSource(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  courses: Pick<CourseStore, 'listCourses' | 'listEnrolments' | 'certificatesOfCourse'>,
+) {
   async function registrations(formSlug: string, from: string, to: string) {
     const items = await queryAll(client, {
       TableName: tableName,

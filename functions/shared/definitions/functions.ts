@@ -735,7 +735,6 @@ export const functions = {
     access: {
       table: {
         actions: ['BatchGetItem', 'GetItem', 'Query'],
-        bundledNotCalled: ['DeleteItem', 'PutItem', 'UpdateItem'],
         queryIndexes: true,
       },
     },

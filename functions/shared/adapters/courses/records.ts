@@ -14,37 +14,24 @@ import {
   toOfferLink,
 } from './items.ts';
 
-type Records = Pick<
+type RecordReads = Pick<
   CourseStore,
-  | 'putCertificate'
-  | 'getCertificate'
-  | 'certificatesOf'
-  | 'certificatesOfCourse'
-  | 'revokeCertificate'
-  | 'putOfferLink'
-  | 'getOfferLink'
-  | 'useOfferLink'
+  'getCertificate' | 'certificatesOf' | 'certificatesOfCourse' | 'getOfferLink'
+>;
+type RecordWrites = Pick<
+  CourseStore,
+  'putCertificate' | 'revokeCertificate' | 'putOfferLink' | 'useOfferLink'
 >;
 
-/** Certificates and offer links: plain records beside the seats. */
-export function dynamoCourseRecords(client: DynamoDBDocumentClient, tableName: string): Records {
-  const getItem = async (key: { pk: string; sk: string }) =>
+/** Reads one item consistently. */
+export const getItemOf =
+  (client: DynamoDBDocumentClient, tableName: string) => async (key: { pk: string; sk: string }) =>
     (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
 
+/** Reading certificates and offer links; its own factory so that routes that only read hold no write. */
+export function dynamoCourseRecordReader(client: DynamoDBDocumentClient, tableName: string): RecordReads {
+  const getItem = getItemOf(client, tableName);
   return {
-    /** A number is issued once; a second certificate under it would change what verification shows. */
-    async putCertificate(certificate) {
-      const stored = await conditionally(
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: certificateItem(certificate),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-      if (!stored) throw new ConflictError(`The certificate ${certificate.number} exists already.`);
-    },
     async getCertificate(number) {
       const item = await getItem(certificateKey(number));
       return item ? toCertificate(item) : undefined;
@@ -69,6 +56,30 @@ export function dynamoCourseRecords(client: DynamoDBDocumentClient, tableName: s
         ExpressionAttributeValues: { ':pk': courseCertificatesKey(courseId) },
       });
       return items.map(toCertificate);
+    },
+    async getOfferLink(tokenHash) {
+      const item = await getItem(offerLinkKey(tokenHash));
+      return item ? toOfferLink(item) : undefined;
+    },
+  };
+}
+
+/** Certificates and offer links, plain records beside the seats: their writes (the reads are above). */
+export function dynamoCourseRecords(client: DynamoDBDocumentClient, tableName: string): RecordWrites {
+  const getItem = getItemOf(client, tableName);
+  return {
+    /** A number is issued once; a second certificate under it would change what verification shows. */
+    async putCertificate(certificate) {
+      const stored = await conditionally(
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: certificateItem(certificate),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+      if (!stored) throw new ConflictError(`The certificate ${certificate.number} exists already.`);
     },
     async revokeCertificate(number, { reason, by, at }) {
       const revoked = await conditionally(
@@ -97,10 +108,6 @@ export function dynamoCourseRecords(client: DynamoDBDocumentClient, tableName: s
     },
     async putOfferLink(link) {
       await client.send(new PutCommand({ TableName: tableName, Item: offerLinkItem(link) }));
-    },
-    async getOfferLink(tokenHash) {
-      const item = await getItem(offerLinkKey(tokenHash));
-      return item ? toOfferLink(item) : undefined;
     },
     useOfferLink(tokenHash, answer, at) {
       return conditionally(
