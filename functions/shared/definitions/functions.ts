@@ -26,15 +26,6 @@ export interface TableAccess {
   readonly actions: readonly TableAction[];
   /** Also Query the table's secondary indexes (`<table>/index/*`, Query only). @default false */
   readonly queryIndexes?: boolean;
-  /**
-   * Actions the bundle could send but this function never calls, and which are therefore NOT
-   * granted: the write methods of a shared store that a reading function bundles whole (a store is
-   * one object of methods, so esbuild keeps them all). The reader split of staff, settings and
-   * approvals removed such actions from bundles; these remain until the other stores get one.
-   * test/infra/table-access.test.ts checks that `actions` and this list together are exactly what
-   * the bundle can send, and that none of these is granted. @default none
-   */
-  readonly bundledNotCalled?: readonly TableAction[];
 }
 
 export interface FunctionAccess {
