@@ -18,7 +18,8 @@ const root = mkdtempSync(join(tmpdir(), 'lotse-web-'));
 const cacheDir = join(root, '..', `${root.split('/').pop()}-cache`);
 const html = `<!doctype html><html><head><title>Lotse</title></head><body>${'<p>Willkommen</p>'.repeat(120)}</body></html>`;
 // Under CloudFront's 1 kB floor: not compressed, so the compression tests count the files above only.
-const formHtml = '<!doctype html><html><head><title>Formular</title></head><body><p>Formular</p></body></html>';
+const formHtml =
+  '<!doctype html><html><head><title>Formular</title></head><body><p>Formular</p></body></html>';
 const script = `export const messages = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `text ${i}`))};`;
 const files: Record<string, Buffer> = {
   'index.html': Buffer.from(html),
