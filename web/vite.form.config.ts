@@ -11,17 +11,18 @@ import app from './vite.config.ts';
  * vite.config.ts): React Aria Components there need React itself. The browser tests run the public
  * form on this build, the console's preview on React.
  */
+/** React's modules as Preact's: also for the JSON Forms examples harness (test/support/examples-harness). */
+export const preactForReact = [
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx(-dev)?-runtime$/, replacement: 'preact/jsx-runtime' },
+];
+
 export default mergeConfig(
   app,
   defineConfig({
-    resolve: {
-      alias: [
-        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-        { find: /^react-dom$/, replacement: 'preact/compat' },
-        { find: /^react$/, replacement: 'preact/compat' },
-        { find: /^react\/jsx(-dev)?-runtime$/, replacement: 'preact/jsx-runtime' },
-      ],
-    },
+    resolve: { alias: preactForReact },
     build: {
       // Runs after the app's build, into the same folder (infra/local/web-build.ts).
       emptyOutDir: false,
