@@ -14,6 +14,7 @@ import {
 import { spaFallback } from '../../functions/shared/definitions/spa-fallback.ts';
 import {
   cacheControlFor,
+  formPagePathPattern,
   frameOption,
   hashedAssetsPrefix,
   referrerPolicy,
@@ -111,7 +112,30 @@ export class WebDistribution extends Construct {
       autoDeleteObjects: true,
     });
 
-    const securityHeaders = securityHeadersPolicy(this, props.connectSources ?? []);
+    const securityHeaders = securityHeadersPolicy(this, 'SecurityHeaders', {
+      connectSources: props.connectSources ?? [],
+      page: 'app',
+    });
+    // The public form page's stricter CSP (no 'unsafe-eval', no sign-in sources): its own behaviour.
+    const formPageHeaders = securityHeadersPolicy(this, 'FormPageSecurityHeaders', { page: 'formPage' });
+    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const spaFallbackFunction = new cloudfront.Function(this, 'SpaFallback', {
+      code: cloudfront.FunctionCode.fromInline(spaFallback),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'Serves index.html for app routes without a file extension',
+    });
+    const siteBehavior = (responseHeadersPolicy: cloudfront.IResponseHeadersPolicy) => ({
+      origin: siteOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      // Gzip and Brotli by Accept-Encoding (this policy enables both); the objects' own Cache-Control
+      // (set by the deployments below) decides how long browsers keep them.
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      compress: true,
+      responseHeadersPolicy,
+      functionAssociations: [
+        { eventType: cloudfront.FunctionEventType.VIEWER_REQUEST, function: spaFallbackFunction },
+      ],
+    });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Lotse web app and API',
@@ -133,26 +157,9 @@ export class WebDistribution extends Construct {
       logBucket,
       logFilePrefix: 'cloudfront/',
       logIncludesCookies: false,
-      defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        // Gzip and Brotli by Accept-Encoding (this policy enables both); the objects' own Cache-Control
-        // (set by the deployments below) decides how long browsers keep them.
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        compress: true,
-        responseHeadersPolicy: securityHeaders,
-        functionAssociations: [
-          {
-            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
-            function: new cloudfront.Function(this, 'SpaFallback', {
-              code: cloudfront.FunctionCode.fromInline(spaFallback),
-              runtime: cloudfront.FunctionRuntime.JS_2_0,
-              comment: 'Serves index.html for app routes without a file extension',
-            }),
-          },
-        ],
-      },
+      defaultBehavior: siteBehavior(securityHeaders),
       additionalBehaviors: {
+        [formPagePathPattern]: siteBehavior(formPageHeaders),
         '/api/*': {
           origin: new origins.HttpOrigin(props.apiDomainName, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
@@ -239,9 +246,10 @@ const typedSecurityHeaders = [
 /** functions/shared/definitions/web-headers.ts as a ResponseHeadersPolicy, for the web app and the API. */
 function securityHeadersPolicy(
   scope: Construct,
-  connectSources: readonly string[],
+  id: string,
+  options: { readonly connectSources?: readonly string[]; readonly page: 'app' | 'formPage' },
 ): cloudfront.ResponseHeadersPolicy {
-  const rules = securityHeaders({ https: true, connectSources });
+  const rules = securityHeaders({ https: true, ...options });
   const rule = (name: string) => {
     const found = rules.find((r) => r.name === name);
     if (!found) throw new Error(`web-headers.ts defines no ${name}; CloudFront's policy needs one`);
@@ -249,8 +257,11 @@ function securityHeadersPolicy(
   };
   const referrer = Object.values(cloudfront.HeadersReferrerPolicy).find((value) => value === referrerPolicy);
   if (!referrer) throw new Error(`CloudFront has no Referrer-Policy ${referrerPolicy}`);
-  return new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
-    comment: 'Lotse: security headers for the web app and the API',
+  return new cloudfront.ResponseHeadersPolicy(scope, id, {
+    comment:
+      options.page === 'formPage'
+        ? 'Lotse: security headers for the public form pages (/f/*)'
+        : 'Lotse: security headers for the web app and the API',
     securityHeadersBehavior: {
       strictTransportSecurity: {
         accessControlMaxAge: Duration.seconds(strictTransportSecurity.maxAgeSeconds),

@@ -57,6 +57,7 @@ export async function buildWebIfStale(root: string): Promise<boolean> {
   const sourcesChanged = () => {
     const sources = Math.max(
       newest(join(web, 'src')),
+      newest(join(web, 'public')),
       ...webBuilds.map(({ html }) => statSync(join(web, html)).mtimeMs),
     );
     return built.some((file) => sources > statSync(file).mtimeMs);

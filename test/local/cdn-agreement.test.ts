@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spaFallback } from '#definitions/spa-fallback.ts';
-import { securityHeaders, strictTransportSecurityValue } from '#definitions/web-headers.ts';
+import {
+  formPagePathPattern,
+  securityHeaders,
+  strictTransportSecurityValue,
+} from '#definitions/web-headers.ts';
 import { repositoryRoot } from '../../infra/local/runtime.ts';
 import { buildTestApp } from '../infra/lotse-app-fixture.ts';
 import { decoded, type RawResponse, rawRequest } from '../support/raw-http.ts';
@@ -66,6 +70,8 @@ let template: Template;
 let resources: Record<string, Json>;
 let distribution: Json;
 let policyHeaders: Map<string, { value: string; override: boolean }>;
+/** The /f/* behaviour's policy: the public form page's. */
+let formPagePolicyHeaders: Map<string, { value: string; override: boolean }>;
 let test: Awaited<ReturnType<typeof startTestRuntime>>;
 const served: Record<string, RawResponse> = {};
 let hashedAsset = '';
@@ -81,8 +87,16 @@ beforeAll(async () => {
   const ofType = (type: string) => Object.values(resources).filter((r: Json) => r.Type === type);
   distribution = (ofType('AWS::CloudFront::Distribution')[0] as Json).Properties.DistributionConfig;
   const policies = ofType('AWS::CloudFront::ResponseHeadersPolicy') as Json[];
-  expect(policies).toHaveLength(1);
-  policyHeaders = headersOfPolicy(policies[0].Properties.ResponseHeadersPolicyConfig);
+  expect(policies).toHaveLength(2);
+  const policyOf = (behaviour: Json) => {
+    const id = behaviour.ResponseHeadersPolicyId.Ref;
+    return headersOfPolicy(resources[id].Properties.ResponseHeadersPolicyConfig);
+  };
+  const behaviourFor = (pattern: string) =>
+    distribution.CacheBehaviors.find((b: Json) => b.PathPattern === pattern);
+  policyHeaders = policyOf(distribution.DefaultCacheBehavior);
+  expect(policyOf(behaviourFor('/api/*'))).toEqual(policyHeaders);
+  formPagePolicyHeaders = policyOf(behaviourFor(formPagePathPattern));
 
   test = await startTestRuntime();
   const web = test.runtime.urls.web;
@@ -111,14 +125,15 @@ describe('the local server and the CloudFront distribution agree', () => {
     );
     for (const path of paths()) {
       const headers = (served[path] as RawResponse).headers;
-      for (const [name, { value }] of policyHeaders) {
+      const formPage = path.startsWith('/f/');
+      for (const [name, { value }] of formPage ? formPagePolicyHeaders : policyHeaders) {
         // HSTS pins a host to https for a year; the local server speaks plain http on 127.0.0.1.
         if (name === 'strict-transport-security') {
           expect(headers[name], path).toBeUndefined();
           expect(value).toBe(strictTransportSecurityValue());
           continue;
         }
-        if (name !== 'content-security-policy') {
+        if (name !== 'content-security-policy' || formPage) {
           expect(headers[name], `${path} ${name}`).toBe(value);
           continue;
         }
@@ -135,6 +150,25 @@ describe('the local server and the CloudFront distribution agree', () => {
         );
       }
     }
+  });
+
+  it("on the public form page's stricter CSP: no 'unsafe-eval', no sign-in sources, the rest as the app's", () => {
+    const formPage = directives(formPagePolicyHeaders.get('content-security-policy')?.value ?? '');
+    const app = directives(policyHeaders.get('content-security-policy')?.value ?? '');
+    expect(formPage.get('script-src')).toBe("script-src 'self'");
+    expect(app.get('script-src')).toBe("script-src 'self' 'unsafe-eval'");
+    expect(formPage.get('connect-src')).toBe("connect-src 'self'");
+    for (const [directive, text] of app) {
+      if (directive !== 'script-src' && directive !== 'connect-src') expect(formPage.get(directive)).toBe(text);
+    }
+    const { 'content-security-policy': _csp, ...otherHeaders } = Object.fromEntries(formPagePolicyHeaders);
+    const { 'content-security-policy': _appCsp, ...appOtherHeaders } = Object.fromEntries(policyHeaders);
+    expect(otherHeaders).toEqual(appOtherHeaders);
+    // The form page's behaviour serves the bucket as the default one does, with the same shell rewrite.
+    const form = distribution.CacheBehaviors.find((b: Json) => b.PathPattern === formPagePathPattern);
+    const site = distribution.DefaultCacheBehavior;
+    for (const key of ['TargetOriginId', 'CachePolicyId', 'Compress', 'ViewerProtocolPolicy', 'FunctionAssociations'])
+      expect(form[key], key).toEqual(site[key]);
   });
 
   it('on which headers a handler may set itself (override) and which the policy replaces', () => {

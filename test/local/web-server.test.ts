@@ -203,6 +203,11 @@ describe('security headers', () => {
       expect(headers['content-security-policy'], path).toContain("connect-src 'self' http://127.0.0.1:9/;");
       expect(headers['strict-transport-security'], path).toBeUndefined();
     }
+    // The public form page (/f/*) gets the stricter policy: no eval, no sign-in sources.
+    const form = (await get('/f/some-form')).headers['content-security-policy'];
+    expect(form).toContain("script-src 'self';");
+    expect(form).toContain("connect-src 'self';");
+    expect((await get('/')).headers['content-security-policy']).toContain("script-src 'self' 'unsafe-eval';");
     const logo = await get('/api/settings/logo');
     expect(logo.headers['content-security-policy']).toBe("default-src 'none'");
     expect(logo.headers['referrer-policy']).toBe('no-referrer');

@@ -37,13 +37,27 @@ const deniedFeatures = [
 export const permissionsPolicy = deniedFeatures.map((feature) => `${feature}=()`).join(', ');
 
 /**
- * `'unsafe-eval'` because Ajv compiles each JSON Schema into a function with `new Function` in the
- * browser (JSON Forms' validation, the console's form editor); without it the form page stays
- * empty, as it did on AWS before this policy was tried locally. Drop it once no schema is compiled
- * in the browser any more (validators compiled per published version, issue 12 §3).
- * `connectSources` are where the console's OpenID client fetches the discovery document and tokens
- * from (Cognito's issuer and managed-login domain on AWS, the local provider on `npm start`); without
- * them the browser refuses the sign-in. Scripts only from the app's own origin.
+ * Which page a path is answered with decides its policy (spa-fallback.ts maps `/f/<form>` to
+ * form.html). CloudFront gives that path pattern a behaviour of its own; the local server matches
+ * the same pattern.
+ */
+export const formPagePathPattern = '/f/*' as const;
+export const isFormPagePath = (path: string): boolean => path.startsWith(formPagePathPattern.slice(0, -1));
+
+/**
+ * The app's policy (console, e-mail decision pages, home): `'unsafe-eval'` because the console's
+ * form preview, read-only answers and editor compile JSON Schemas with Ajv's `new Function` in the
+ * browser; without it the console could not show a form, as on AWS before this policy was tried
+ * locally. `connectSources` are where the console's OpenID client fetches the discovery document
+ * and tokens from (Cognito's issuer and managed-login domain on AWS, the local provider on
+ * `npm start`); without them the browser refuses the sign-in. Scripts only from the app's own origin.
+ *
+ * The public form page (`formPage`, everything under /f/) gets a stricter one: no `'unsafe-eval'`,
+ * because it validates with the code the server compiled for its published version (validator.js,
+ * issue 12 §3) and never compiles a schema, and `connect-src 'self'` alone, because it signs
+ * nobody in. It is the page any stranger on the internet can open, so an injected script finds
+ * the least there. test/browser/csp-styles.test.ts fills and submits a form under it.
+ *
  * Styles only from the app's own files, no 'unsafe-inline' (a nonce is impossible: the page is a
  * static file on a CDN). What such a policy blocks is markup: <style> elements and style="…"
  * attributes; the CSSOM is not blocked, and that is how the app styles at run time: React's `style`
@@ -52,13 +66,17 @@ export const permissionsPolicy = deniedFeatures.map((feature) => `${feature}=()`
  * (web/src/features/console/forms/settings/mail-styles.ts). test/browser/csp-styles.test.ts walks
  * the pages under this policy and fails on any violation.
  */
-export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
+export function contentSecurityPolicy(
+  connectSources: readonly string[] = [],
+  page: 'app' | 'formPage' = 'app',
+): string {
+  const formPage = page === 'formPage';
   return [
     "default-src 'self'",
-    "script-src 'self' 'unsafe-eval'",
+    formPage ? "script-src 'self'" : "script-src 'self' 'unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data:",
-    ["connect-src 'self'", ...connectSources].join(' '),
+    ["connect-src 'self'", ...(formPage ? [] : connectSources)].join(' '),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -79,12 +97,14 @@ export function strictTransportSecurityValue(): string {
 export function securityHeaders(options: {
   readonly https: boolean;
   readonly connectSources?: readonly string[];
+  /** The public form page's stricter CSP (contentSecurityPolicy). @default 'app' */
+  readonly page?: 'app' | 'formPage';
 }): ResponseHeaderRule[] {
   return [
     // A handler's own policy wins (the logo answers `default-src 'none'`): CloudFront's override off.
     {
       name: 'content-security-policy',
-      value: contentSecurityPolicy(options.connectSources),
+      value: contentSecurityPolicy(options.connectSources, options.page),
       override: false,
     },
     { name: 'x-content-type-options', value: 'nosniff', override: true },

@@ -3,6 +3,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { FunctionId } from '../../../functions/shared/definitions/functions.ts';
 import { routes } from '../../../functions/shared/definitions/routes.ts';
 import {
+  isFormPagePath,
   type ResponseHeaderRule,
   securityHeaders,
 } from '../../../functions/shared/definitions/web-headers.ts';
@@ -40,8 +41,10 @@ export interface HttpServerOptions {
 /** The local stand-in for CloudFront + API Gateway: `/api/*` goes to the handlers, the rest to the web app. */
 export function startHttpServer(options: HttpServerOptions): Promise<Server> {
   const match = createRouter(routes);
-  // As CloudFront's response headers policy, on the web app and the API alike; no HSTS on plain http.
+  // As CloudFront's response headers policies: the app's on the web app and the API alike, the form
+  // page's on /f/* (its own behaviour there); no HSTS on plain http.
   const rules = securityHeaders({ https: false, connectSources: options.connectSources ?? [] });
+  const formPageRules = securityHeaders({ https: false, page: 'formPage' });
   const site = createStaticSite({
     root: options.webRoot,
     ...(options.compressedCacheDir ? { cacheDir: options.compressedCacheDir } : {}),
@@ -50,7 +53,8 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
       : {}),
   });
   const server = createServer((request, response) => {
-    withResponseHeaders(response, rules);
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    withResponseHeaders(response, isFormPagePath(path) ? formPageRules : rules);
     handle(request, response).catch((error: unknown) => {
       options.log?.('local http server error', { error: String(error) });
       if (!response.headersSent) send(response, 502, { message: 'Internal Server Error' });
