@@ -14,9 +14,10 @@ import {
 import { spaFallback } from '../../functions/shared/definitions/spa-fallback.ts';
 import {
   cacheControlFor,
-  formPagePathPattern,
+  consolePathPattern,
   frameOption,
   hashedAssetsPrefix,
+  type PagePolicy,
   referrerPolicy,
   securityHeaders,
   strictTransportSecurity,
@@ -112,12 +113,12 @@ export class WebDistribution extends Construct {
       autoDeleteObjects: true,
     });
 
-    const securityHeaders = securityHeadersPolicy(this, 'SecurityHeaders', {
+    // Every page, file and API answer but the console's: no 'unsafe-eval', no sign-in sources.
+    const securityHeaders = securityHeadersPolicy(this, 'SecurityHeaders', { page: 'public' });
+    const consoleHeaders = securityHeadersPolicy(this, 'ConsoleSecurityHeaders', {
+      page: 'console',
       connectSources: props.connectSources ?? [],
-      page: 'app',
     });
-    // The public form page's stricter CSP (no 'unsafe-eval', no sign-in sources): its own behaviour.
-    const formPageHeaders = securityHeadersPolicy(this, 'FormPageSecurityHeaders', { page: 'formPage' });
     const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
     const spaFallbackFunction = new cloudfront.Function(this, 'SpaFallback', {
       code: cloudfront.FunctionCode.fromInline(spaFallback),
@@ -159,7 +160,8 @@ export class WebDistribution extends Construct {
       logIncludesCookies: false,
       defaultBehavior: siteBehavior(securityHeaders),
       additionalBehaviors: {
-        [formPagePathPattern]: siteBehavior(formPageHeaders),
+        // The console: the same files, the policy that lets it sign in and compile schemas.
+        [consolePathPattern]: siteBehavior(consoleHeaders),
         '/api/*': {
           origin: new origins.HttpOrigin(props.apiDomainName, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
@@ -247,7 +249,7 @@ const typedSecurityHeaders = [
 function securityHeadersPolicy(
   scope: Construct,
   id: string,
-  options: { readonly connectSources?: readonly string[]; readonly page: 'app' | 'formPage' },
+  options: { readonly connectSources?: readonly string[]; readonly page: PagePolicy },
 ): cloudfront.ResponseHeadersPolicy {
   const rules = securityHeaders({ https: true, ...options });
   const rule = (name: string) => {
@@ -259,9 +261,9 @@ function securityHeadersPolicy(
   if (!referrer) throw new Error(`CloudFront has no Referrer-Policy ${referrerPolicy}`);
   return new cloudfront.ResponseHeadersPolicy(scope, id, {
     comment:
-      options.page === 'formPage'
-        ? 'Lotse: security headers for the public form pages (/f/*)'
-        : 'Lotse: security headers for the web app and the API',
+      options.page === 'console'
+        ? 'Lotse: security headers for the console (/console*)'
+        : 'Lotse: security headers for the public pages, files and the API',
     securityHeadersBehavior: {
       strictTransportSecurity: {
         accessControlMaxAge: Duration.seconds(strictTransportSecurity.maxAgeSeconds),

@@ -625,9 +625,9 @@ describe('web', () => {
           ResponseHeadersPolicyId: Match.anyValue(),
         }),
         CacheBehaviors: [
-          // The public form page: the bucket as above, with its own stricter response headers policy.
+          // The console: the bucket as above, with its own looser response headers policy.
           Match.objectLike({
-            PathPattern: '/f/*',
+            PathPattern: '/console*',
             ViewerProtocolPolicy: 'redirect-to-https',
             CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6', // CachingOptimized
             FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],

@@ -4,7 +4,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spaFallback } from '#definitions/spa-fallback.ts';
 import {
-  formPagePathPattern,
+  consolePathPattern,
   securityHeaders,
   strictTransportSecurityValue,
 } from '#definitions/web-headers.ts';
@@ -70,8 +70,8 @@ let template: Template;
 let resources: Record<string, Json>;
 let distribution: Json;
 let policyHeaders: Map<string, { value: string; override: boolean }>;
-/** The /f/* behaviour's policy: the public form page's. */
-let formPagePolicyHeaders: Map<string, { value: string; override: boolean }>;
+/** The /console* behaviour's policy: the console's. */
+let consolePolicyHeaders: Map<string, { value: string; override: boolean }>;
 let test: Awaited<ReturnType<typeof startTestRuntime>>;
 const served: Record<string, RawResponse> = {};
 let hashedAsset = '';
@@ -96,44 +96,54 @@ beforeAll(async () => {
     distribution.CacheBehaviors.find((b: Json) => b.PathPattern === pattern);
   policyHeaders = policyOf(distribution.DefaultCacheBehavior);
   expect(policyOf(behaviourFor('/api/*'))).toEqual(policyHeaders);
-  formPagePolicyHeaders = policyOf(behaviourFor(formPagePathPattern));
+  consolePolicyHeaders = policyOf(behaviourFor(consolePathPattern));
 
   test = await startTestRuntime();
   const web = test.runtime.urls.web;
   const page = await rawRequest(`${web}/`);
   hashedAsset = /src="(\/assets\/[^"]+\.js)"/.exec(page.body.toString())?.[1] ?? '';
   const accept = { 'accept-encoding': 'br, gzip' };
-  for (const path of ['/', '/f/some-form', hashedAsset, '/api/health']) {
+  for (const path of paths()) {
     served[path] = await rawRequest(`${web}${path}`, { headers: accept });
   }
 }, 300_000);
 
 afterAll(() => test?.stop());
 
-const paths = () => ['/', '/f/some-form', hashedAsset, '/api/health'];
+const paths = () => [
+  '/',
+  '/f/some-form',
+  '/decide/some-token',
+  hashedAsset,
+  '/api/health',
+  '/console',
+  '/console/inbox',
+];
 
 describe('the local server and the CloudFront distribution agree', () => {
   it('found a hashed asset in the built index.html', () => {
     expect(hashedAsset).toMatch(/^\/assets\/.+-[A-Za-z0-9_-]{6,}\.js$/);
   });
 
-  it('on every header of the response headers policy, HSTS excepted, for pages, assets and the API', () => {
-    expect([...policyHeaders.keys()].sort()).toEqual(
-      securityHeaders({ https: true })
-        .map((rule) => rule.name)
-        .sort(),
-    );
+  it('on every header of the response headers policies, HSTS excepted, for pages, assets, the API and the console', () => {
+    for (const policy of [policyHeaders, consolePolicyHeaders]) {
+      expect([...policy.keys()].sort()).toEqual(
+        securityHeaders({ https: true, page: 'public' })
+          .map((rule) => rule.name)
+          .sort(),
+      );
+    }
     for (const path of paths()) {
       const headers = (served[path] as RawResponse).headers;
-      const formPage = path.startsWith('/f/');
-      for (const [name, { value }] of formPage ? formPagePolicyHeaders : policyHeaders) {
+      const console = path.startsWith('/console');
+      for (const [name, { value }] of console ? consolePolicyHeaders : policyHeaders) {
         // HSTS pins a host to https for a year; the local server speaks plain http on 127.0.0.1.
         if (name === 'strict-transport-security') {
           expect(headers[name], path).toBeUndefined();
           expect(value).toBe(strictTransportSecurityValue());
           continue;
         }
-        if (name !== 'content-security-policy' || formPage) {
+        if (name !== 'content-security-policy' || !console) {
           expect(headers[name], `${path} ${name}`).toBe(value);
           continue;
         }
@@ -152,28 +162,41 @@ describe('the local server and the CloudFront distribution agree', () => {
     }
   });
 
-  it("on the public form page's stricter CSP: no 'unsafe-eval', no sign-in sources, the rest as the app's", () => {
-    const formPage = directives(formPagePolicyHeaders.get('content-security-policy')?.value ?? '');
-    const app = directives(policyHeaders.get('content-security-policy')?.value ?? '');
-    expect(formPage.get('script-src')).toBe("script-src 'self'");
-    expect(app.get('script-src')).toBe("script-src 'self' 'unsafe-eval'");
-    expect(formPage.get('connect-src')).toBe("connect-src 'self'");
-    for (const [directive, text] of app) {
-      if (directive !== 'script-src' && directive !== 'connect-src') expect(formPage.get(directive)).toBe(text);
+  it("on the console's looser CSP: 'unsafe-eval' and the sign-in's sources there only, the rest as everywhere", () => {
+    const publicPolicy = directives(policyHeaders.get('content-security-policy')?.value ?? '');
+    const consolePolicy = directives(consolePolicyHeaders.get('content-security-policy')?.value ?? '');
+    expect(publicPolicy.get('script-src')).toBe("script-src 'self'");
+    expect(publicPolicy.get('connect-src')).toBe("connect-src 'self'");
+    expect(consolePolicy.get('script-src')).toBe("script-src 'self' 'unsafe-eval'");
+    for (const [directive, text] of publicPolicy) {
+      if (directive !== 'script-src' && directive !== 'connect-src')
+        expect(consolePolicy.get(directive)).toBe(text);
     }
-    const { 'content-security-policy': _csp, ...otherHeaders } = Object.fromEntries(formPagePolicyHeaders);
-    const { 'content-security-policy': _appCsp, ...appOtherHeaders } = Object.fromEntries(policyHeaders);
-    expect(otherHeaders).toEqual(appOtherHeaders);
-    // The form page's behaviour serves the bucket as the default one does, with the same shell rewrite.
-    const form = distribution.CacheBehaviors.find((b: Json) => b.PathPattern === formPagePathPattern);
+    const { 'content-security-policy': _public, ...others } = Object.fromEntries(policyHeaders);
+    const { 'content-security-policy': _console, ...consoleOthers } =
+      Object.fromEntries(consolePolicyHeaders);
+    expect(consoleOthers).toEqual(others);
+    // The console's behaviour serves the bucket as the default one does, with the same shell rewrite.
+    const console = distribution.CacheBehaviors.find((b: Json) => b.PathPattern === consolePathPattern);
     const site = distribution.DefaultCacheBehavior;
-    for (const key of ['TargetOriginId', 'CachePolicyId', 'Compress', 'ViewerProtocolPolicy', 'FunctionAssociations'])
-      expect(form[key], key).toEqual(site[key]);
+    for (const key of [
+      'TargetOriginId',
+      'CachePolicyId',
+      'Compress',
+      'ViewerProtocolPolicy',
+      'FunctionAssociations',
+    ])
+      expect(console[key], key).toEqual(site[key]);
   });
 
   it('on which headers a handler may set itself (override) and which the policy replaces', () => {
-    const rules = securityHeaders({ https: true });
-    for (const rule of rules) expect(policyHeaders.get(rule.name)?.override, rule.name).toBe(rule.override);
+    for (const [page, policy] of [
+      ['public', policyHeaders],
+      ['console', consolePolicyHeaders],
+    ] as const) {
+      for (const rule of securityHeaders({ https: true, page }))
+        expect(policy.get(rule.name)?.override, `${page} ${rule.name}`).toBe(rule.override);
+    }
   });
 
   it('on caching: hashed assets immutable, HTML and app routes revalidated, as the deployments store them', () => {

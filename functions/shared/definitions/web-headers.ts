@@ -37,26 +37,31 @@ const deniedFeatures = [
 export const permissionsPolicy = deniedFeatures.map((feature) => `${feature}=()`).join(', ');
 
 /**
- * Which page a path is answered with decides its policy (spa-fallback.ts maps `/f/<form>` to
- * form.html). CloudFront gives that path pattern a behaviour of its own; the local server matches
- * the same pattern.
+ * Only the console signs in and compiles JSON Schemas in the browser, so only its pages get the
+ * looser policy. CloudFront gives the path pattern a behaviour of its own; the local server matches
+ * the same pattern (`/console*` matches what `startsWith('/console')` does).
  */
-export const formPagePathPattern = '/f/*' as const;
-export const isFormPagePath = (path: string): boolean => path.startsWith(formPagePathPattern.slice(0, -1));
+export const consolePathPattern = '/console*' as const;
+export const isConsolePath = (path: string): boolean => path.startsWith(consolePathPattern.slice(0, -1));
+
+/** Which policy a response gets: the console's, or the one for every other page, file and API answer. */
+export type PagePolicy = 'console' | 'public';
 
 /**
- * The app's policy (console, e-mail decision pages, home): `'unsafe-eval'` because the console's
- * form preview, read-only answers and editor compile JSON Schemas with Ajv's `new Function` in the
- * browser; without it the console could not show a form, as on AWS before this policy was tried
- * locally. `connectSources` are where the console's OpenID client fetches the discovery document
- * and tokens from (Cognito's issuer and managed-login domain on AWS, the local provider on
- * `npm start`); without them the browser refuses the sign-in. Scripts only from the app's own origin.
+ * Two policies. Scripts only from the app's own origin in both.
  *
- * The public form page (`formPage`, everything under /f/) gets a stricter one: no `'unsafe-eval'`,
- * because it validates with the code the server compiled for its published version (validator.js,
- * issue 12 §3) and never compiles a schema, and `connect-src 'self'` alone, because it signs
- * nobody in. It is the page any stranger on the internet can open, so an injected script finds
- * the least there. test/browser/csp-styles.test.ts fills and submits a form under it.
+ * `public`, for everything outside /console (the public form pages on their Preact build, the
+ * pages opened from e-mail links: decisions, answers, offers, a volunteer's own page, certificate
+ * checks, the home page, and the API's answers): no `'unsafe-eval'`, because none of them compiles
+ * a schema (the form page runs the validator the server compiled for its published version,
+ * validator.js, issue 12 §3), and `connect-src 'self'` alone, because none of them signs anybody in.
+ * These are the pages any stranger can open, so an injected script finds the least there.
+ *
+ * `console`: `'unsafe-eval'` because the console's form preview, read-only answers and editor
+ * compile JSON Schemas with Ajv's `new Function` in the browser; without it the console could not
+ * show a form. `connectSources` are where its OpenID client fetches the discovery document and tokens
+ * from (Cognito's issuer and managed-login domain on AWS, the local provider on `npm start`);
+ * without them the browser refuses the sign-in (which starts and ends under /console).
  *
  * Styles only from the app's own files, no 'unsafe-inline' (a nonce is impossible: the page is a
  * static file on a CDN). What such a policy blocks is markup: <style> elements and style="…"
@@ -64,19 +69,16 @@ export const isFormPagePath = (path: string): boolean => path.startsWith(formPag
  * props, CodeMirror's rules in a constructed style sheet (patches/style-mod+4.1.5.patch: without it
  * style-mod writes a <style> element into documents) and the mail preview's inline styles
  * (web/src/features/console/forms/settings/mail-styles.ts). test/browser/csp-styles.test.ts walks
- * the pages under this policy and fails on any violation.
+ * the pages under these policies (and fills and sends a form) and fails on any violation.
  */
-export function contentSecurityPolicy(
-  connectSources: readonly string[] = [],
-  page: 'app' | 'formPage' = 'app',
-): string {
-  const formPage = page === 'formPage';
+export function contentSecurityPolicy(page: PagePolicy, connectSources: readonly string[] = []): string {
+  const console = page === 'console';
   return [
     "default-src 'self'",
-    formPage ? "script-src 'self'" : "script-src 'self' 'unsafe-eval'",
+    console ? "script-src 'self' 'unsafe-eval'" : "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    ["connect-src 'self'", ...(formPage ? [] : connectSources)].join(' '),
+    ["connect-src 'self'", ...(console ? connectSources : [])].join(' '),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -96,15 +98,15 @@ export function strictTransportSecurityValue(): string {
  */
 export function securityHeaders(options: {
   readonly https: boolean;
+  readonly page: PagePolicy;
+  /** Only the console's policy names them. */
   readonly connectSources?: readonly string[];
-  /** The public form page's stricter CSP (contentSecurityPolicy). @default 'app' */
-  readonly page?: 'app' | 'formPage';
 }): ResponseHeaderRule[] {
   return [
     // A handler's own policy wins (the logo answers `default-src 'none'`): CloudFront's override off.
     {
       name: 'content-security-policy',
-      value: contentSecurityPolicy(options.connectSources, options.page),
+      value: contentSecurityPolicy(options.page, options.connectSources),
       override: false,
     },
     { name: 'x-content-type-options', value: 'nosniff', override: true },

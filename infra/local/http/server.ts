@@ -3,7 +3,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { FunctionId } from '../../../functions/shared/definitions/functions.ts';
 import { routes } from '../../../functions/shared/definitions/routes.ts';
 import {
-  isFormPagePath,
+  isConsolePath,
   type ResponseHeaderRule,
   securityHeaders,
 } from '../../../functions/shared/definitions/web-headers.ts';
@@ -41,10 +41,14 @@ export interface HttpServerOptions {
 /** The local stand-in for CloudFront + API Gateway: `/api/*` goes to the handlers, the rest to the web app. */
 export function startHttpServer(options: HttpServerOptions): Promise<Server> {
   const match = createRouter(routes);
-  // As CloudFront's response headers policies: the app's on the web app and the API alike, the form
-  // page's on /f/* (its own behaviour there); no HSTS on plain http.
-  const rules = securityHeaders({ https: false, connectSources: options.connectSources ?? [] });
-  const formPageRules = securityHeaders({ https: false, page: 'formPage' });
+  // As CloudFront's response headers policies: the console's on /console* (its own behaviour there),
+  // the public one on every other page, file and API answer; no HSTS on plain http.
+  const rules = securityHeaders({ https: false, page: 'public' });
+  const consoleRules = securityHeaders({
+    https: false,
+    page: 'console',
+    connectSources: options.connectSources ?? [],
+  });
   const site = createStaticSite({
     root: options.webRoot,
     ...(options.compressedCacheDir ? { cacheDir: options.compressedCacheDir } : {}),
@@ -54,7 +58,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
   });
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    withResponseHeaders(response, isFormPagePath(path) ? formPageRules : rules);
+    withResponseHeaders(response, isConsolePath(path) ? consoleRules : rules);
     handle(request, response).catch((error: unknown) => {
       options.log?.('local http server error', { error: String(error) });
       if (!response.headersSent) send(response, 502, { message: 'Internal Server Error' });
