@@ -1,9 +1,10 @@
 /**
  * What a phone downloads before it can show a public form. Builds the web app as `npm run build:web`
  * does (two builds, infra/local/web-build.ts) into a temp folder (web/dist stays as it is), follows
- * the form build's manifest from form.html's entry, and the app's from index.html's entry to the
- * console, through their static imports, and prints
- * raw, gzip and brotli sizes per file and in total. `npm run bench:web -- --only=size` runs it.
+ * the public build's manifest from form.html's and public.html's entries (and to the decision
+ * page's chunk), and the console build's from index.html's entry to the console, through their
+ * static imports, and prints raw, gzip and brotli sizes per file and in total.
+ * `npm run bench:web -- --only=size` runs it.
  *
  * gzip uses zlib's default level, as Vite's own report does; Brotli its best (what the bench's
  * server keeps for static files).
@@ -37,17 +38,19 @@ interface Row extends Sizes {
 
 const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
 
-/** The two builds of the web app (infra/local/web-build.ts): index.html's and form.html's. */
+/** The two builds of the web app (infra/local/web-build.ts): the console's and the public pages'. */
 export interface AppBuild {
+  /** index.html's (React): the console. */
   readonly app: Manifest;
-  readonly form: Manifest;
+  /** form.html's and public.html's (Preact): the form page and every other page outside the console. */
+  readonly publicPages: Manifest;
 }
 
 /** Builds the app as `npm run build:web` does, into `outDir`, with manifests and no source maps. */
 export async function buildApp(outDir: string): Promise<AppBuild> {
   await buildWeb(repositoryRoot, { outDir, manifest: true, sourcemap: false });
   const read = (manifest: string) => JSON.parse(readFileSync(join(outDir, manifest), 'utf8')) as Manifest;
-  return { app: read(webBuilds[0].manifest), form: read(webBuilds[1].manifest) };
+  return { app: read(webBuilds[0].manifest), publicPages: read(webBuilds[1].manifest) };
 }
 
 /** A chunk and everything it imports statically (what loads before it can run), in load order. */
@@ -59,16 +62,19 @@ export function withStaticImports(manifest: Manifest, key: string, seen = new Se
   return [...(chunk.imports ?? []).flatMap((dep) => withStaticImports(manifest, dep, seen)), key];
 }
 
-export function entryKey(manifest: Manifest): string {
-  const key = Object.keys(manifest).find((candidate) => manifest[candidate]?.isEntry);
-  if (!key) throw new Error('the build has no entry chunk');
+/** The entry of an HTML page (`form.html`), or the build's first entry. */
+export function entryKey(manifest: Manifest, html?: string): string {
+  const key = html ?? Object.keys(manifest).find((candidate) => manifest[candidate]?.isEntry);
+  if (!key || !manifest[key]?.isEntry) throw new Error(`the build has no entry ${html ?? 'chunk'}`);
   return key;
 }
 
-/** The public form route: form.html's entry and its static imports (its own build). */
+/** The public form route: form.html's entry and its static imports (the public build). */
 export function formRouteChunks(build: AppBuild): string[] {
-  return withStaticImports(build.form, entryKey(build.form));
+  return withStaticImports(build.publicPages, entryKey(build.publicPages, 'form.html'));
 }
+
+const DECISION_PAGE = 'src/features/decision/decision-page.tsx';
 
 export function measure(outDir: string, file: string): Sizes {
   const bytes = readFileSync(join(outDir, file));
@@ -121,14 +127,14 @@ export function printAppSizes(outDir: string, build: AppBuild): void {
     });
   const entryRole = (key: string) => (key === entry ? 'entry' : 'entry import');
 
+  const pages = build.publicPages;
   console.log('Lotse web app: JavaScript the /f/{slug} route loads before it can show a form');
-  printTable('Start page (/): entry and its static imports', js(entryChunks, entryRole));
-  const formEntry = entryKey(build.form);
+  const formEntry = entryKey(pages, 'form.html');
   printTable(
     'Public form (/f/{slug}): form.html (Preact build) entry and its static imports',
-    js(formChunks, (key) => (key === formEntry ? 'form entry' : 'form entry import'), build.form),
+    js(formChunks, (key) => (key === formEntry ? 'form entry' : 'form entry import'), pages),
   );
-  const css = [...new Set(formChunks.flatMap((key) => build.form[key]?.css ?? []))];
+  const css = [...new Set(formChunks.flatMap((key) => pages[key]?.css ?? []))];
   printTable(
     'CSS on the form route (not counted above)',
     css.map((file) => ({ role: 'css', file, ...measure(outDir, file) })),
@@ -138,10 +144,28 @@ export function printAppSizes(outDir: string, build: AppBuild): void {
   if (!manifest[entry]?.dynamicImports?.includes(CONSOLE)) {
     throw new Error(`${CONSOLE} is not loaded lazily from the entry any more`);
   }
-  const leaked = formChunks.filter((key) => key.includes('features/console/'));
-  if (leaked.length > 0) throw new Error(`console code on the public form route: ${leaked.join(', ')}`);
+  const publicEntry = entryKey(pages, 'public.html');
+  const publicChunks = withStaticImports(pages, publicEntry);
+  const publicRole = (key: string) => (key === publicEntry ? 'entry' : 'entry import');
+  printTable(
+    'Start page (/) and the pages from e-mail links: public.html (Preact build) entry and its static imports',
+    js(publicChunks, publicRole, pages),
+  );
+  if (!pages[publicEntry]?.dynamicImports?.includes(DECISION_PAGE)) {
+    throw new Error(`${DECISION_PAGE} is not loaded lazily from public.html's entry any more`);
+  }
+  printTable(
+    "A coordinator's decision page (/decide/{token}): public.html's entry, the page's chunk and their static imports",
+    js(
+      [...publicChunks, ...withStaticImports(pages, DECISION_PAGE, new Set(publicChunks))],
+      (key) => (key === DECISION_PAGE ? 'decision page' : publicRole(key)),
+      pages,
+    ),
+  );
+  const leaked = [...formChunks, ...publicChunks].filter((key) => key.includes('features/console/'));
+  if (leaked.length > 0) throw new Error(`console code on a public page: ${leaked.join(', ')}`);
   const consoleChunks = withStaticImports(manifest, CONSOLE, new Set(entryChunks));
-  printTable('Console (/console): entry + console chunk + their static imports', [
+  printTable('Console (/console): index.html (React build) entry + console chunk + their static imports', [
     ...js(entryChunks, entryRole),
     ...js(consoleChunks, (key) => (key === CONSOLE ? 'console chunk' : 'console import')),
   ]);

@@ -83,9 +83,9 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** The form page's entry and its static imports: form.html's build for ours, the vanilla app's entry. */
-function firstLoadSizes(dir: string, manifest: Manifest) {
-  return totalOf(dir, manifest, withStaticImports(manifest, entryKey(manifest)));
+/** The form page's entry and its static imports: form.html's for ours, the vanilla app's entry. */
+function firstLoadSizes(dir: string, manifest: Manifest, html?: string) {
+  return totalOf(dir, manifest, withStaticImports(manifest, entryKey(manifest, html)));
 }
 
 /** Both servers answer, and compress JavaScript; says who compresses ours (the local server or the bench). */
@@ -125,7 +125,7 @@ async function main() {
     sizes: new Map(),
     firstLoad: new Map(),
   };
-  results.sizes.set('Lotse', firstLoadSizes(appDir, appBuild.form));
+  results.sizes.set('Lotse', firstLoadSizes(appDir, appBuild.publicPages, 'form.html'));
   results.sizes.set('vanilla', firstLoadSizes(vanillaDir, vanillaManifest));
   if (parts.has('size')) printAppSizes(appDir, appBuild);
 
@@ -139,7 +139,7 @@ async function main() {
       { name: 'Lotse', url: ours.url, formSelector: 'form.public-form-fields' },
       { name: 'vanilla', url: vanilla.url, formSelector: 'form.public-form-fields' },
     ];
-    const anAsset = `/${appBuild.form[entryKey(appBuild.form)]?.file}`;
+    const anAsset = `/${appBuild.publicPages[entryKey(appBuild.publicPages, 'form.html')]?.file}`;
     await checkCompression(pages, runtime.urls.web, anAsset);
     results.firstLoad = await firstLoadAll(pages);
     if (parts.has('lighthouse')) results.lighthouse = await lighthouseAll(pages);

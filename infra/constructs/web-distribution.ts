@@ -328,8 +328,11 @@ function deployBuild(
       props.hasBuild
         ? s3deploy.Source.asset(props.webAssetsPath, { exclude: [hashedAssetsPrefix.slice(0, -1)] })
         : s3deploy.Source.data('index.html', placeholderPage),
-      // /f/<slug> is form.html (functions/shared/definitions/spa-fallback.ts): the same placeholder.
-      ...(props.hasBuild ? [] : [s3deploy.Source.data('form.html', placeholderPage)]),
+      // /f/<slug> is form.html, every other path but /console* public.html
+      // (functions/shared/definitions/spa-fallback.ts): the same placeholder.
+      ...(props.hasBuild
+        ? []
+        : ['form.html', 'public.html'].map((page) => s3deploy.Source.data(page, placeholderPage))),
       ...(props.runtimeConfig ? [s3deploy.Source.jsonData('config.json', props.runtimeConfig)] : []),
     ],
     destinationBucket: props.bucket,

@@ -3,14 +3,19 @@ import { join } from 'node:path';
 import type { BuildEnvironmentOptions } from 'vite';
 
 /**
- * The web app is two Vite builds into one folder (web/dist): the app (index.html: home, console,
- * e-mail link pages; React) and the public form page (form.html, served for /f/<slug>; the same
- * components on Preact's React-compatible runtime, web/vite.form.config.ts). The form build runs
- * second and does not empty the folder.
+ * The web app is two Vite builds into one folder (web/dist): the console (index.html, served for
+ * /console*; React) and the public pages (the same components on Preact's React-compatible runtime,
+ * web/vite.public.config.ts): form.html, served for /f/<slug>, and public.html for every other
+ * path (the pages opened from e-mail links, certificate checks, the home page). The public build
+ * runs second and does not empty the folder.
  */
 export const webBuilds = [
-  { config: 'vite.config.ts', html: 'index.html', manifest: '.vite/manifest.json' },
-  { config: 'vite.form.config.ts', html: 'form.html', manifest: '.vite/form-manifest.json' },
+  { config: 'vite.config.ts', pages: ['index.html'], manifest: '.vite/manifest.json' },
+  {
+    config: 'vite.public.config.ts',
+    pages: ['form.html', 'public.html'],
+    manifest: '.vite/public-manifest.json',
+  },
 ] as const;
 
 /** Newest modification time of any file under a folder. */
@@ -53,12 +58,13 @@ export async function buildWeb(root: string, options: WebBuildOptions = {}): Pro
 /** Builds the web app when web/dist is missing or older than its sources; returns whether it built. */
 export async function buildWebIfStale(root: string): Promise<boolean> {
   const web = join(root, 'web');
-  const built = webBuilds.map(({ html }) => join(web, 'dist', html));
+  const pages = webBuilds.flatMap((build) => build.pages);
+  const built = pages.map((page) => join(web, 'dist', page));
   const sourcesChanged = () => {
     const sources = Math.max(
       newest(join(web, 'src')),
       newest(join(web, 'public')),
-      ...webBuilds.map(({ html }) => statSync(join(web, html)).mtimeMs),
+      ...pages.map((page) => statSync(join(web, page)).mtimeMs),
     );
     return built.some((file) => sources > statSync(file).mtimeMs);
   };

@@ -77,7 +77,7 @@ describe('every shipped form in every shipped language', () => {
 });
 
 describe('the page loads JSON Forms and ajv only where a form is', () => {
-  it('keeps the form code off the start page, and the app (React) off the form page', async () => {
+  it('keeps the form code off the start page, and the console (React) off both', async () => {
     const context = await openContext('de-DE');
     const page = await context.newPage();
     let scripts: string[] = [];
@@ -89,11 +89,15 @@ describe('the page loads JSON Forms and ajv only where a form is', () => {
     expect(scripts.some((path) => path.includes('public-form') || path.startsWith('/assets/form-'))).toBe(
       false,
     );
-    expect(scripts.some((path) => path.startsWith('/assets/index-'))).toBe(true);
+    // public.html's own entry (web/vite.public.config.ts, Preact), never the console's React entry.
+    expect(
+      scripts.some((path) => path.startsWith('/assets/public-') && !path.includes('public-form')),
+    ).toBe(true);
+    expect(scripts.filter((path) => path.startsWith('/assets/index-'))).toEqual([]);
     scripts = [];
     await page.goto(formUrl(REGISTRATION));
     await expect.poll(() => page.locator('#field-firstName').count()).toBe(1);
-    // form.html's own build (web/vite.form.config.ts): its entry, never the app's React entry.
+    // form.html's own build (web/vite.public.config.ts): its entry, never the app's React entry.
     expect(scripts.some((path) => path.startsWith('/assets/form-'))).toBe(true);
     expect(scripts.filter((path) => path.startsWith('/assets/index-'))).toEqual([]);
     await context.close();

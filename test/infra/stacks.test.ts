@@ -655,7 +655,7 @@ describe('web', () => {
     });
   });
 
-  it('answers /f/<form> with form.html, other app routes such as /system-checks/<id> with index.html, and files as they are', () => {
+  it('answers /console* with index.html, /f/<form> with form.html, every other app route with public.html, and files as they are', () => {
     const cloudFrontFunctions = ofType('AWS::CloudFront::Function');
     expect(
       cloudFrontFunctions.map(([, resource]) => (resource as Resource).Properties.FunctionCode),
@@ -668,8 +668,12 @@ describe('web', () => {
     expect(served('/f/beratung-anfrage')).toBe('/form.html');
     expect(served('/f/beratung-anfrage/')).toBe('/form.html');
     expect(served('/console/f/x')).toBe('/index.html');
-    expect(served('/system-checks/0b7e4a52-5f0c-4c4e-9d6e-2a1f0c3b9e11')).toBe('/index.html');
-    expect(served('/')).toBe('/index.html');
+    expect(served('/console')).toBe('/index.html');
+    expect(served('/console/inbox')).toBe('/index.html');
+    expect(served('/consoles')).toBe('/public.html');
+    expect(served('/decide/abc_DEF-123')).toBe('/public.html');
+    expect(served('/system-checks/0b7e4a52-5f0c-4c4e-9d6e-2a1f0c3b9e11')).toBe('/public.html');
+    expect(served('/')).toBe('/public.html');
     expect(served('/assets/index-4f3a2b.js')).toBe('/assets/index-4f3a2b.js');
     expect(served('/favicon.ico')).toBe('/favicon.ico');
   });

@@ -231,13 +231,15 @@ describe('the local server and the CloudFront distribution agree', () => {
     expect((served['/api/health'] as RawResponse).headers['content-encoding']).toBeUndefined();
   });
 
-  it('on app routes: the same SPA fallback function, so /f/<form> is form.html and / index.html', () => {
+  it('on app routes: the same SPA fallback function, so /f/<form> is form.html, / public.html, /console/… index.html', () => {
     const functions = Object.values(resources).filter((r: Json) => r.Type === 'AWS::CloudFront::Function');
     expect(functions.map((f: Json) => f.Properties.FunctionCode)).toContain(spaFallback);
     const shell = served['/f/some-form'] as RawResponse;
     expect(shell.status).toBe(200);
     const dist = join(repositoryRoot, 'web', 'dist');
     expect(decoded(shell).equals(readFileSync(join(dist, 'form.html')))).toBe(true);
-    expect(decoded(served['/'] as RawResponse).equals(readFileSync(join(dist, 'index.html')))).toBe(true);
+    expect(decoded(served['/'] as RawResponse).equals(readFileSync(join(dist, 'public.html')))).toBe(true);
+    const console = decoded(served['/console/inbox'] as RawResponse);
+    expect(console.equals(readFileSync(join(dist, 'index.html')))).toBe(true);
   });
 });

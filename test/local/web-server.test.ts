@@ -20,10 +20,12 @@ const html = `<!doctype html><html><head><title>Lotse</title></head><body>${'<p>
 // Under CloudFront's 1 kB floor: not compressed, so the compression tests count the files above only.
 const formHtml =
   '<!doctype html><html><head><title>Formular</title></head><body><p>Formular</p></body></html>';
+const publicHtml = '<!doctype html><html><head><title>Lotse</title></head><body></body></html>';
 const script = `export const messages = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `text ${i}`))};`;
 const files: Record<string, Buffer> = {
   'index.html': Buffer.from(html),
   'form.html': Buffer.from(formHtml),
+  'public.html': Buffer.from(publicHtml),
   'assets/index-4f3a2b.js': Buffer.from(script),
   'assets/tiny-9c8d7e.js': Buffer.from('export const tiny = 1;'),
   'assets/inter-1a2b3c.woff2': randomBytes(4000),
@@ -93,13 +95,13 @@ describe('compression by Accept-Encoding', () => {
     ['identity, gzip;q=0.5', undefined],
     ['', undefined],
   ])('Accept-Encoding "%s" gets %s, and the decoded bytes are the file', async (accept, encoding) => {
-    for (const path of ['/', '/assets/index-4f3a2b.js']) {
+    for (const path of ['/console', '/assets/index-4f3a2b.js']) {
       const response = await get(path, accept ? { 'accept-encoding': accept } : {});
       expect(response.status).toBe(200);
       expect(response.headers['content-encoding']).toBe(encoding);
       expect(response.headers.vary).toBe('Accept-Encoding');
       expect(Number(response.headers['content-length'])).toBe(response.body.byteLength);
-      const file = path === '/' ? 'index.html' : path.slice(1);
+      const file = path === '/console' ? 'index.html' : path.slice(1);
       expect(decoded(response).equals(files[file] as Buffer)).toBe(true);
       if (encoding) expect(response.body.byteLength).toBeLessThan((files[file] as Buffer).byteLength / 2);
     }
@@ -144,7 +146,7 @@ describe('caching', () => {
     }
   });
 
-  it('answers app routes with index.html, /f/<form> with form.html, and a missing file with 404 rather than the page', async () => {
+  it('answers /console* with index.html, /f/<form> with form.html, other app routes with public.html, and a missing file with 404 rather than the page', async () => {
     const route = await get('/console/inbox');
     expect(route.status).toBe(200);
     expect(route.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -153,22 +155,24 @@ describe('caching', () => {
     expect(form.status).toBe(200);
     expect(form.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(form.body.toString()).toBe(formHtml);
+    for (const path of ['/', '/decide/abc', '/verify/LOTSE-1'])
+      expect((await get(path)).body.toString()).toBe(publicHtml);
     expect((await get('/assets/index-000000.js')).status).toBe(404);
     expect((await get('/../../etc/passwd.txt')).status).toBe(404);
   });
 
   it('answers If-None-Match with 304, for the plain and the compressed ETag alike', async () => {
     const plain = await get('/console/inbox');
-    const compressed = await get('/', { 'accept-encoding': 'gzip' });
+    const compressed = await get('/console', { 'accept-encoding': 'gzip' });
     expect(plain.headers.etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(compressed.headers.etag).toBe(`W/${plain.headers.etag}`);
     for (const tag of [plain.headers.etag, compressed.headers.etag, `"other", ${plain.headers.etag}`, '*']) {
-      const again = await get('/', { 'if-none-match': String(tag), 'accept-encoding': 'gzip' });
+      const again = await get('/console', { 'if-none-match': String(tag), 'accept-encoding': 'gzip' });
       expect(again.status, String(tag)).toBe(304);
       expect(again.body.byteLength).toBe(0);
       expect(again.headers['cache-control']).toBe('no-cache');
     }
-    expect((await get('/', { 'if-none-match': '"other"' })).status).toBe(200);
+    expect((await get('/console', { 'if-none-match': '"other"' })).status).toBe(200);
   });
 
   it('answers HEAD with the headers of GET and no body', async () => {

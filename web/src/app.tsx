@@ -1,31 +1,11 @@
 import { lazy, Suspense } from 'react';
+import { PublicApp } from './public-app.tsx';
 
-// /f/<slug> is not here: the CDN and the local server answer it with form.html, the public form
-// page's own build on Preact (form-main.tsx, vite.form.config.ts, spa-fallback.ts).
+// index.html is the console's shell: the CDN and the local server answer /console* with it, /f/*
+// with form.html and every other path with public.html, the public pages' own build on Preact
+// (vite.public.config.ts, functions/shared/definitions/spa-fallback.ts).
 
-// Decision and answer pages are opened from e-mail links only; keep them out of the entry chunk.
-const DecisionPage = lazy(() =>
-  import('./features/decision/decision-page.tsx').then((module) => ({ default: module.DecisionPage })),
-);
-const AnswerPage = lazy(() =>
-  import('./features/answer/answer-page.tsx').then((module) => ({ default: module.AnswerPage })),
-);
-// A volunteer's offer, own page and certificate verification: e-mail and QR-code links only.
-const OfferPage = lazy(() =>
-  import('./features/offer/offer-page.tsx').then((module) => ({ default: module.OfferPage })),
-);
-const VolunteerPage = lazy(() =>
-  import('./features/volunteer/volunteer-page.tsx').then((module) => ({ default: module.VolunteerPage })),
-);
-const VerifyPage = lazy(() =>
-  import('./features/verify/verify-page.tsx').then((module) => ({ default: module.VerifyPage })),
-);
-// The public home at /: light, no console code.
-const HomePage = lazy(() =>
-  import('./features/home/home-page.tsx').then((module) => ({ default: module.HomePage })),
-);
-
-// The signed-in console (router, sign-in, query cache) is a chunk of its own that public pages never load.
+// The signed-in console (router, sign-in, query cache) is a chunk of its own.
 const ConsoleApp = lazy(() => import('./features/console/console-app.tsx'));
 
 const loading = (
@@ -34,15 +14,9 @@ const loading = (
   </p>
 );
 
-/** Public pages by path; everything under /console is the console's own router. */
+/** The console; a path outside it that reaches this shell (/index.html itself) gets the public pages. */
 export function App() {
   const path = window.location.pathname;
-  // Links in counselling mails already sent point here; the case lives in the console now.
-  const oldCase = /^\/admin\/cases\/([0-9a-f-]{36})$/i.exec(path)?.[1];
-  if (oldCase) {
-    window.location.replace(`/console/cases/${oldCase}`);
-    return loading;
-  }
   if (path === '/console' || path.startsWith('/console/')) {
     return (
       <Suspense fallback={loading}>
@@ -50,42 +24,5 @@ export function App() {
       </Suspense>
     );
   }
-  // System-check mails link here; confirming is an admin's action in the console.
-  const check = /^\/system-checks\/([0-9a-f-]{36})$/i.exec(path)?.[1];
-  if (check) {
-    window.location.replace(`/console/system/checks/${check}`);
-    return loading;
-  }
-  const decide = /^\/decide\/([A-Za-z0-9_-]{1,100})$/.exec(path);
-  const answer = /^\/answer\/([A-Za-z0-9_-]{1,100})$/.exec(path);
-  if (decide?.[1] || answer?.[1]) {
-    return (
-      <main className="page">
-        <header>
-          <p className="brand">Lotse</p>
-        </header>
-        <Suspense fallback={<p role="status">…</p>}>
-          {decide?.[1] && <DecisionPage token={decide[1]} />}
-          {answer?.[1] && <AnswerPage token={answer[1]} />}
-        </Suspense>
-      </main>
-    );
-  }
-  const offer = /^\/offer\/([A-Za-z0-9_-]{1,100})$/.exec(path)?.[1];
-  const own = /^\/me\/([A-Za-z0-9_-]{1,100})$/.exec(path)?.[1];
-  const verify = /^\/verify\/([A-Za-z0-9-]{1,40})$/i.exec(path)?.[1];
-  if (offer || own || verify) {
-    return (
-      <Suspense fallback={loading}>
-        {offer && <OfferPage token={offer} />}
-        {own && <VolunteerPage token={own} />}
-        {verify && <VerifyPage number={verify} />}
-      </Suspense>
-    );
-  }
-  return (
-    <Suspense fallback={loading}>
-      <HomePage />
-    </Suspense>
-  );
+  return <PublicApp path={path} />;
 }

@@ -109,7 +109,7 @@ function inMemoryVariants(path: string, bytes: Buffer): FileVariants {
 function notFound(response: ServerResponse, pathname: string) {
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
   response.end(
-    ['/index.html', '/form.html'].includes(spaRewrite(pathname))
+    ['/index.html', '/form.html', '/public.html'].includes(spaRewrite(pathname))
       ? 'The web app is not built yet. Run `npm run build:web`.'
       : 'Not Found',
   );
