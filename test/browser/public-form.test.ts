@@ -90,9 +90,9 @@ describe('the page loads JSON Forms and ajv only where a form is', () => {
       false,
     );
     // public.html's own entry (web/vite.public.config.ts, Preact), never the console's React entry.
-    expect(
-      scripts.some((path) => path.startsWith('/assets/public-') && !path.includes('public-form')),
-    ).toBe(true);
+    expect(scripts.some((path) => path.startsWith('/assets/public-') && !path.includes('public-form'))).toBe(
+      true,
+    );
     expect(scripts.filter((path) => path.startsWith('/assets/index-'))).toEqual([]);
     scripts = [];
     await page.goto(formUrl(REGISTRATION));
