@@ -1,8 +1,8 @@
 /**
  * What a phone downloads before it can show a public form. Builds the web app as `npm run build:web`
- * does (two builds, infra/local/web-build.ts) into a temp folder (web/dist stays as it is), follows
- * the public build's manifest from form.html's and public.html's entries (and to the decision
- * page's chunk), and the console build's from index.html's entry to the console, through their
+ * does (three builds, infra/local/web-build.ts) into a temp folder (web/dist stays as it is), follows
+ * the form build's manifest from form.html's entry, the public build's from public.html's (and to
+ * the decision page's chunk), and the console build's from index.html's entry to the console, through their
  * static imports, and prints raw, gzip and brotli sizes per file and in total.
  * `npm run bench:web -- --only=size` runs it.
  *
@@ -38,11 +38,13 @@ interface Row extends Sizes {
 
 const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
 
-/** The two builds of the web app (infra/local/web-build.ts): the console's and the public pages'. */
+/** The three builds of the web app (infra/local/web-build.ts). */
 export interface AppBuild {
   /** index.html's (React): the console. */
   readonly app: Manifest;
-  /** form.html's and public.html's (Preact): the form page and every other page outside the console. */
+  /** form.html's (Preact): the public form page. */
+  readonly form: Manifest;
+  /** public.html's (Preact): every other page outside the console. */
   readonly publicPages: Manifest;
 }
 
@@ -50,7 +52,8 @@ export interface AppBuild {
 export async function buildApp(outDir: string): Promise<AppBuild> {
   await buildWeb(repositoryRoot, { outDir, manifest: true, sourcemap: false });
   const read = (manifest: string) => JSON.parse(readFileSync(join(outDir, manifest), 'utf8')) as Manifest;
-  return { app: read(webBuilds[0].manifest), publicPages: read(webBuilds[1].manifest) };
+  const [app, form, publicPages] = webBuilds.map((build) => read(build.manifest));
+  return { app: app as Manifest, form: form as Manifest, publicPages: publicPages as Manifest };
 }
 
 /** A chunk and everything it imports statically (what loads before it can run), in load order. */
@@ -69,9 +72,9 @@ export function entryKey(manifest: Manifest, html?: string): string {
   return key;
 }
 
-/** The public form route: form.html's entry and its static imports (the public build). */
+/** The public form route: form.html's entry and its static imports (its own build). */
 export function formRouteChunks(build: AppBuild): string[] {
-  return withStaticImports(build.publicPages, entryKey(build.publicPages, 'form.html'));
+  return withStaticImports(build.form, entryKey(build.form, 'form.html'));
 }
 
 const DECISION_PAGE = 'src/features/decision/decision-page.tsx';
@@ -129,12 +132,12 @@ export function printAppSizes(outDir: string, build: AppBuild): void {
 
   const pages = build.publicPages;
   console.log('Lotse web app: JavaScript the /f/{slug} route loads before it can show a form');
-  const formEntry = entryKey(pages, 'form.html');
+  const formEntry = entryKey(build.form, 'form.html');
   printTable(
     'Public form (/f/{slug}): form.html (Preact build) entry and its static imports',
-    js(formChunks, (key) => (key === formEntry ? 'form entry' : 'form entry import'), pages),
+    js(formChunks, (key) => (key === formEntry ? 'form entry' : 'form entry import'), build.form),
   );
-  const css = [...new Set(formChunks.flatMap((key) => pages[key]?.css ?? []))];
+  const css = [...new Set(formChunks.flatMap((key) => build.form[key]?.css ?? []))];
   printTable(
     'CSS on the form route (not counted above)',
     css.map((file) => ({ role: 'css', file, ...measure(outDir, file) })),

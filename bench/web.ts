@@ -125,7 +125,7 @@ async function main() {
     sizes: new Map(),
     firstLoad: new Map(),
   };
-  results.sizes.set('Lotse', firstLoadSizes(appDir, appBuild.publicPages, 'form.html'));
+  results.sizes.set('Lotse', firstLoadSizes(appDir, appBuild.form, 'form.html'));
   results.sizes.set('vanilla', firstLoadSizes(vanillaDir, vanillaManifest));
   if (parts.has('size')) printAppSizes(appDir, appBuild);
 
@@ -139,7 +139,7 @@ async function main() {
       { name: 'Lotse', url: ours.url, formSelector: 'form.public-form-fields' },
       { name: 'vanilla', url: vanilla.url, formSelector: 'form.public-form-fields' },
     ];
-    const anAsset = `/${appBuild.publicPages[entryKey(appBuild.publicPages, 'form.html')]?.file}`;
+    const anAsset = `/${appBuild.form[entryKey(appBuild.form, 'form.html')]?.file}`;
     await checkCompression(pages, runtime.urls.web, anAsset);
     results.firstLoad = await firstLoadAll(pages);
     if (parts.has('lighthouse')) results.lighthouse = await lighthouseAll(pages);

@@ -3,19 +3,17 @@ import { join } from 'node:path';
 import type { BuildEnvironmentOptions } from 'vite';
 
 /**
- * The web app is two Vite builds into one folder (web/dist): the console (index.html, served for
- * /console*; React) and the public pages (the same components on Preact's React-compatible runtime,
- * web/vite.public.config.ts): form.html, served for /f/<slug>, and public.html for every other
- * path (the pages opened from e-mail links, certificate checks, the home page). The public build
- * runs second and does not empty the folder.
+ * The web app is three Vite builds into one folder (web/dist): the console (index.html, served for
+ * /console*; React), and on Preact's React-compatible runtime with the same components the public
+ * form page (form.html, served for /f/<slug>; web/vite.form.config.ts) and every other page
+ * (public.html: the pages opened from e-mail links, certificate checks, the home page;
+ * web/vite.public.config.ts). The console's build runs first and empties the folder; the others
+ * add to it.
  */
 export const webBuilds = [
-  { config: 'vite.config.ts', pages: ['index.html'], manifest: '.vite/manifest.json' },
-  {
-    config: 'vite.public.config.ts',
-    pages: ['form.html', 'public.html'],
-    manifest: '.vite/public-manifest.json',
-  },
+  { config: 'vite.config.ts', html: 'index.html', manifest: '.vite/manifest.json' },
+  { config: 'vite.form.config.ts', html: 'form.html', manifest: '.vite/form-manifest.json' },
+  { config: 'vite.public.config.ts', html: 'public.html', manifest: '.vite/public-manifest.json' },
 ] as const;
 
 /** Newest modification time of any file under a folder. */
@@ -37,7 +35,7 @@ export interface WebBuildOptions {
   readonly logLevel?: 'warn' | 'silent';
 }
 
-/** Both builds, as `npm run build:web` runs them. */
+/** Every build, as `npm run build:web` runs them. */
 export async function buildWeb(root: string, options: WebBuildOptions = {}): Promise<void> {
   const { build } = await import('vite');
   for (const [index, { config, manifest }] of webBuilds.entries()) {
@@ -58,13 +56,12 @@ export async function buildWeb(root: string, options: WebBuildOptions = {}): Pro
 /** Builds the web app when web/dist is missing or older than its sources; returns whether it built. */
 export async function buildWebIfStale(root: string): Promise<boolean> {
   const web = join(root, 'web');
-  const pages = webBuilds.flatMap((build) => build.pages);
-  const built = pages.map((page) => join(web, 'dist', page));
+  const built = webBuilds.map(({ html }) => join(web, 'dist', html));
   const sourcesChanged = () => {
     const sources = Math.max(
       newest(join(web, 'src')),
       newest(join(web, 'public')),
-      ...pages.map((page) => statSync(join(web, page)).mtimeMs),
+      ...webBuilds.map(({ html }) => statSync(join(web, html)).mtimeMs),
     );
     return built.some((file) => sources > statSync(file).mtimeMs);
   };

@@ -97,7 +97,7 @@ describe('the page loads JSON Forms and ajv only where a form is', () => {
     scripts = [];
     await page.goto(formUrl(REGISTRATION));
     await expect.poll(() => page.locator('#field-firstName').count()).toBe(1);
-    // form.html's own build (web/vite.public.config.ts): its entry, never the app's React entry.
+    // form.html's own build (web/vite.form.config.ts): its entry, never the app's React entry.
     expect(scripts.some((path) => path.startsWith('/assets/form-'))).toBe(true);
     expect(scripts.filter((path) => path.startsWith('/assets/index-'))).toEqual([]);
     await context.close();

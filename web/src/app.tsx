@@ -2,8 +2,8 @@ import { lazy, Suspense } from 'react';
 import { PublicApp } from './public-app.tsx';
 
 // index.html is the console's shell: the CDN and the local server answer /console* with it, /f/*
-// with form.html and every other path with public.html, the public pages' own build on Preact
-// (vite.public.config.ts, functions/shared/definitions/spa-fallback.ts).
+// with form.html and every other path with public.html, the public pages' own builds on Preact
+// (vite.form.config.ts, vite.public.config.ts, functions/shared/definitions/spa-fallback.ts).
 
 // The signed-in console (router, sign-in, query cache) is a chunk of its own.
 const ConsoleApp = lazy(() => import('./features/console/console-app.tsx'));

@@ -5,7 +5,7 @@ import './styles.css';
 
 /**
  * form.html's entry: the public form page alone, for /f/<slug> (the CDN and the local server serve
- * form.html there; functions/shared/definitions/spa-fallback.ts). Built on Preact (vite.public.config.ts).
+ * form.html there; functions/shared/definitions/spa-fallback.ts). Built on Preact (vite.form.config.ts).
  */
 const container = document.getElementById('root');
 if (!container) throw new Error('form.html has no #root element');

@@ -29,17 +29,18 @@ const DECISION_PAGE = 'src/features/decision/decision-page.tsx';
 
 /**
  * Builds the web app into a temporary folder as `npm run build:web` does and follows the build
- * manifests (the public build's): for the form, form.html, its entry, their static imports and CSS;
- * for the decision page, public.html, its entry, the lazily loaded page chunk and theirs.
+ * manifests: for the form, form.html, its entry (the form build), their static imports and CSS; for
+ * the decision page, public.html, its entry (the public build), the lazily loaded page chunk and theirs.
  */
 export async function measurePageLoads(): Promise<PageLoads> {
   const outDir = mkdtempSync(join(tmpdir(), 'lotse-cost-web-'));
   try {
     await buildWeb(repositoryRoot, { outDir, manifest: true, sourcemap: false, logLevel: 'silent' });
-    const publicBuild = webBuilds[1];
-    const pages = JSON.parse(readFileSync(join(outDir, publicBuild.manifest), 'utf8')) as Manifest;
-    const entryOf = (html: string) => {
-      if (!pages[html]?.isEntry) throw new Error(`the public build has no entry ${html}`);
+    const [, form, pages] = webBuilds.map(
+      ({ manifest }) => JSON.parse(readFileSync(join(outDir, manifest), 'utf8')) as Manifest,
+    ) as [Manifest, Manifest, Manifest];
+    const entryOf = (manifest: Manifest, html: string) => {
+      if (!manifest[html]?.isEntry) throw new Error(`no web build has the entry ${html}`);
       return html;
     };
     const load = (html: string, manifest: Manifest, roots: readonly string[]): PageLoad => {
@@ -54,12 +55,12 @@ export async function measurePageLoads(): Promise<PageLoads> {
       );
       return { files: files.length + 1, bytes };
     };
-    const publicEntry = entryOf('public.html');
+    const publicEntry = entryOf(pages, 'public.html');
     if (!pages[publicEntry]?.dynamicImports?.includes(DECISION_PAGE)) {
       throw new Error("the decision page is no longer loaded lazily from public.html's entry");
     }
     return {
-      form: load('form.html', pages, [entryOf('form.html')]),
+      form: load('form.html', form, [entryOf(form, 'form.html')]),
       decision: load('public.html', pages, [publicEntry, DECISION_PAGE]),
     };
   } finally {
