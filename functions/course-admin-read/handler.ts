@@ -2,7 +2,6 @@ import { routeDispatcher } from '#shared/http/route-dispatch.ts';
 import { handler as reports } from '../admin-reports/handler.ts';
 import { handler as candidateList } from './candidate-list.ts';
 import { handler as certificateList } from './certificate-list.ts';
-import { handler as certificatePdf } from './certificate-pdf.ts';
 import { handler as courseGet } from './course-get.ts';
 import { handler as courseList } from './course-list.ts';
 import { handler as enrolmentList } from './enrolment-list.ts';
@@ -15,5 +14,4 @@ export const handler = routeDispatcher({
   'GET /api/admin/course-candidates': candidateList,
   'GET /api/admin/certificates': certificateList,
   'GET /api/admin/reports': reports,
-  'GET /api/admin/certificates/{number}/pdf': certificatePdf,
 });

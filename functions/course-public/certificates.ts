@@ -1,10 +1,9 @@
 import type { JWK } from 'jose';
 import { credentialJwks, issuerProfile } from '#shared/certificates/credential.ts';
-import { type CertificateLogo, renderCertificatePdf } from '#shared/certificates/pdf.ts';
 import type { Signer } from '#shared/certificates/signer.ts';
 import { verifyCertificate } from '#shared/certificates/verify.ts';
 import type { verificationView } from '#shared/contracts/courses.ts';
-import type { Certificate, CourseStore } from '#shared/domain/course-model.ts';
+import type { CourseStore } from '#shared/domain/course-model.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import type * as z from '#shared/zod.ts';
 
@@ -14,17 +13,17 @@ class NoSigningKeyError extends DomainError {
 }
 
 /**
- * Certificates as the public routes see them: rendered, verified against the organisation's public
- * key, and that key published. Without a configured signer (no key yet) verification still answers
+ * Certificates as the public routes see them: verified against the organisation's public key, and
+ * that key published (the PDF is functions/certificate-pdf's). Without a configured signer (no key yet) verification still answers
  * from the stored record, without `signatureValid`, and the keys are 503.
  */
 export function publicCertificates(input: {
   courses: Pick<CourseStore, 'getCertificate'>;
-  organisation: () => Promise<{ name: string; logo?: CertificateLogo | undefined }>;
+  organisationName: () => Promise<string>;
   publicBaseUrl: string;
   signer: () => Promise<Signer | undefined>;
 }) {
-  const issuerName = async () => (await input.organisation()).name;
+  const issuerName = input.organisationName;
   const keys = async (): Promise<{ keys: JWK[] } | undefined> => {
     const signer = await input.signer();
     return signer ? credentialJwks([await signer.publicJwk()], input.publicBaseUrl) : undefined;
@@ -36,15 +35,6 @@ export function publicCertificates(input: {
       if (jwks) return view;
       const { signatureValid: _unchecked, ...withoutSignature } = view;
       return withoutSignature;
-    },
-    /** Rendered on demand from the stored record, so it always shows the current name and logo. */
-    async pdf(certificate: Certificate): Promise<Uint8Array> {
-      return renderCertificatePdf({
-        certificate,
-        organisation: await input.organisation(),
-        verifyUrl: `${input.publicBaseUrl}/verify/${certificate.number}`,
-        locale: certificate.locale,
-      });
     },
     async jwks(): Promise<unknown> {
       const jwks = await keys();

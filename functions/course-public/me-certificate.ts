@@ -1,18 +1,25 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { CourseStore } from '#shared/domain/course-model.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
 import { tokenHashOf } from './links.ts';
 import { openPage } from './page.ts';
-import type { PublicDeps } from './ports.ts';
 
-const download = {
+/** Downloads from the own page: not cached, and their address not passed on to other sites. */
+export const privateDownload = {
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
-} as const;
+};
 
-/** One of the page owner's certificates; someone else's number is as unknown as a wrong one. */
-async function ownCertificate(deps: PublicDeps, event: APIGatewayProxyEventV2) {
+/**
+ * One of the page owner's certificates; someone else's number is as unknown as a wrong one. Also
+ * the PDF's route (functions/certificate-pdf), which is a function of its own.
+ */
+export async function ownCertificate(
+  deps: { readonly courses: Pick<CourseStore, 'participantByPageToken' | 'getCertificate'> },
+  event: APIGatewayProxyEventV2,
+) {
   const participant = await openPage(deps, tokenHashOf(event));
   const number = event.pathParameters?.number ?? '';
   const certificate = /^[A-Z0-9-]{1,40}$/.test(number)
@@ -23,31 +30,14 @@ async function ownCertificate(deps: PublicDeps, event: APIGatewayProxyEventV2) {
   return certificate;
 }
 
-/** `GET /api/me/{token}/certificates/{number}/pdf`. */
-export const meCertificatePdf = (deps: PublicDeps) =>
-  httpHandler(async ({ event }) => {
-    const certificate = await ownCertificate(deps, event);
-    const pdf = await deps.certificatePdf(certificate);
-    return {
-      statusCode: 200,
-      headers: {
-        ...download,
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="${certificate.number}.pdf"`,
-      },
-      body: Buffer.from(pdf).toString('base64'),
-      isBase64Encoded: true,
-    };
-  });
-
 /** `GET /api/me/{token}/certificates/{number}/credential`: the signed Open Badges 3.0 credential (VC-JWT). */
-export const meCertificateCredential = (deps: PublicDeps) =>
+export const meCertificateCredential = (deps: Parameters<typeof ownCertificate>[0]) =>
   httpHandler(async ({ event }) => {
     const certificate = await ownCertificate(deps, event);
     return {
       statusCode: 200,
       headers: {
-        ...download,
+        ...privateDownload,
         'content-type': 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="${certificate.number}.credential.json"`,
       },

@@ -9,7 +9,10 @@ export type VolunteerPage = z.infer<typeof volunteerPageView>;
 type PathStep = z.infer<typeof pathStep>;
 
 /** The participant whose own-page link this is; unknown or altered links are 404. */
-export async function openPage(deps: PublicDeps, tokenHash: string): Promise<Participant> {
+export async function openPage(
+  deps: { readonly courses: Pick<PublicDeps['courses'], 'participantByPageToken'> },
+  tokenHash: string,
+): Promise<Participant> {
   const participant = await deps.courses.participantByPageToken(tokenHash);
   if (!participant)
     throw new LinkUnknownError('This link is not valid. Please use the link from our e-mails.');

@@ -1,6 +1,6 @@
 import type { verificationView } from '#shared/contracts/courses.ts';
 import type { ParticipantEvent } from '#shared/course-events.ts';
-import type { Certificate, Course, CourseStore, Participant } from '#shared/domain/course-model.ts';
+import type { Course, CourseStore, Participant } from '#shared/domain/course-model.ts';
 import type * as z from '#shared/zod.ts';
 
 /**
@@ -20,7 +20,6 @@ export interface PublicDeps {
   readonly programme: (formSlug: string, locale: string) => Promise<string>;
   /** The course's sessions as an iCalendar file in the participant's language. */
   readonly calendar: (course: Course, participant: Participant) => Promise<string>;
-  readonly certificatePdf: (certificate: Certificate) => Promise<Uint8Array>;
   readonly verify: (number: string) => Promise<z.infer<typeof verificationView>>;
   /** The organisation's public signing keys (JWKS). */
   readonly jwks: () => Promise<unknown>;

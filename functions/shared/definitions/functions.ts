@@ -721,15 +721,13 @@ export const functions = {
   'course-admin-read': {
     entry: 'functions/course-admin-read/handler.ts',
     description:
-      "The console's reading course routes: courses, enrolments, candidates, certificates and their PDFs",
-    memoryMb: 1024,
+      "The console's reading course routes: courses, enrolments, candidates, certificates, reports",
     access: {
       table: {
         actions: ['BatchGetItem', 'GetItem', 'Query'],
         queryIndexes: true,
       },
     },
-    assets: certificateAssets,
   },
   'course-admin-write': {
     entry: 'functions/course-admin-write/handler.ts',
@@ -745,13 +743,20 @@ export const functions = {
     entry: 'functions/course-public/handler.ts',
     description:
       "A volunteer's offer links (accept, decline), own page (cancel, calendar, certificates) and certificate verification",
-    // Renders certificate PDFs on demand, and publishes the key's public half for verification.
-    memoryMb: 1024,
+    // Publishes the key's public half for verification.
     access: {
-      table: { actions: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'], queryIndexes: true },
+      table: { actions: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], queryIndexes: true },
       answerTasks: ['volunteer-course'],
       readCredentialKey: true,
     },
+  },
+  'certificate-pdf': {
+    entry: 'functions/certificate-pdf/handler.ts',
+    description: "A certificate as PDF, for the console and for the volunteer's own page (read-only)",
+    // Rendering the PDF with embedded fonts is CPU-bound, and CPU grows with memory. Its own
+    // function so that pdf-lib and the fonts load only where a PDF is made.
+    memoryMb: 1024,
+    access: { table: { actions: ['GetItem', 'Query'], queryIndexes: true } },
     assets: certificateAssets,
   },
 } as const satisfies Record<string, FunctionDefinition>;

@@ -996,7 +996,7 @@ export const routes: readonly RouteDefinition[] = [
   {
     method: 'GET',
     path: '/api/me/{token}/certificates/{number}/pdf',
-    function: 'course-public',
+    function: 'certificate-pdf',
     summary: 'One of their own certificates as a PDF',
     tag: 'courses-public',
     responses: {
@@ -1271,18 +1271,22 @@ function courseAdminRoutes(): RouteDefinition[] {
         ...secured,
       },
     }),
-    read({
-      method: 'GET',
-      path: '/api/admin/certificates/{number}/pdf',
-      summary: 'A certificate as PDF',
-      auth: staff,
-      scope: 'course',
-      responses: {
-        200: { description: 'The PDF (attachment)' },
-        404: { description: 'No such certificate, or not one the caller may see', schema: errorResponse },
-        ...secured,
-      },
-    }),
+    {
+      ...read({
+        method: 'GET',
+        path: '/api/admin/certificates/{number}/pdf',
+        summary: 'A certificate as PDF',
+        auth: staff,
+        scope: 'course',
+        responses: {
+          200: { description: 'The PDF (attachment)' },
+          404: { description: 'No such certificate, or not one the caller may see', schema: errorResponse },
+          ...secured,
+        },
+      }),
+      // Its own function, with the volunteer's PDF route: only there do pdf-lib and the fonts load.
+      function: 'certificate-pdf',
+    },
     write({
       method: 'POST',
       path: '/api/admin/certificates/{number}/revoke',
