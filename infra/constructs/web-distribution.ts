@@ -14,7 +14,7 @@ import {
 import { spaFallback } from '../../functions/shared/definitions/spa-fallback.ts';
 import {
   cacheControlFor,
-  consolePathPattern,
+  consolePathPatterns,
   frameOption,
   hashedAssetsPrefix,
   type PagePolicy,
@@ -161,7 +161,7 @@ export class WebDistribution extends Construct {
       defaultBehavior: siteBehavior(securityHeaders),
       additionalBehaviors: {
         // The console: the same files, the policy that lets it sign in and compile schemas.
-        [consolePathPattern]: siteBehavior(consoleHeaders),
+        ...Object.fromEntries(consolePathPatterns.map((pattern) => [pattern, siteBehavior(consoleHeaders)])),
         '/api/*': {
           origin: new origins.HttpOrigin(props.apiDomainName, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,

@@ -626,13 +626,15 @@ describe('web', () => {
         }),
         CacheBehaviors: [
           // The console: the bucket as above, with its own looser response headers policy.
-          Match.objectLike({
-            PathPattern: '/console*',
-            ViewerProtocolPolicy: 'redirect-to-https',
-            CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6', // CachingOptimized
-            FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
-            ResponseHeadersPolicyId: Match.anyValue(),
-          }),
+          ...['/console', '/console/*'].map((PathPattern) =>
+            Match.objectLike({
+              PathPattern,
+              ViewerProtocolPolicy: 'redirect-to-https',
+              CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6', // CachingOptimized
+              FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+              ResponseHeadersPolicyId: Match.anyValue(),
+            }),
+          ),
           Match.objectLike({
             PathPattern: '/api/*',
             AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spaFallback } from '#definitions/spa-fallback.ts';
+import { spaFallback, spaRewrite } from '#definitions/spa-fallback.ts';
 import {
-  consolePathPattern,
+  consolePathPatterns,
+  isConsolePath,
   securityHeaders,
   strictTransportSecurityValue,
 } from '#definitions/web-headers.ts';
@@ -70,8 +71,19 @@ let template: Template;
 let resources: Record<string, Json>;
 let distribution: Json;
 let policyHeaders: Map<string, { value: string; override: boolean }>;
-/** The /console* behaviour's policy: the console's. */
+/** The /console and /console/* behaviours' policy: the console's. */
 let consolePolicyHeaders: Map<string, { value: string; override: boolean }>;
+/** The behaviour CloudFront picks for a path: the first whose pattern matches, else the default. */
+let behaviourOf: (path: string) => Json;
+
+/** CloudFront's path patterns: `*` any characters, `?` one, the rest literally. */
+const matchesPattern = (pattern: string, path: string) =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  ).test(path);
 let test: Awaited<ReturnType<typeof startTestRuntime>>;
 const served: Record<string, RawResponse> = {};
 let hashedAsset = '';
@@ -96,7 +108,11 @@ beforeAll(async () => {
     distribution.CacheBehaviors.find((b: Json) => b.PathPattern === pattern);
   policyHeaders = policyOf(distribution.DefaultCacheBehavior);
   expect(policyOf(behaviourFor('/api/*'))).toEqual(policyHeaders);
-  consolePolicyHeaders = policyOf(behaviourFor(consolePathPattern));
+  consolePolicyHeaders = policyOf(behaviourFor('/console'));
+  expect(policyOf(behaviourFor('/console/*'))).toEqual(consolePolicyHeaders);
+  behaviourOf = (path) =>
+    distribution.CacheBehaviors.find((b: Json) => matchesPattern(b.PathPattern, path)) ??
+    distribution.DefaultCacheBehavior;
 
   test = await startTestRuntime();
   const web = test.runtime.urls.web;
@@ -118,6 +134,8 @@ const paths = () => [
   '/api/health',
   '/console',
   '/console/inbox',
+  // Not the console: the public shell, and the public policy.
+  '/consoles',
 ];
 
 describe('the local server and the CloudFront distribution agree', () => {
@@ -135,7 +153,10 @@ describe('the local server and the CloudFront distribution agree', () => {
     }
     for (const path of paths()) {
       const headers = (served[path] as RawResponse).headers;
-      const console = path.startsWith('/console');
+      // The policy of the behaviour CloudFront would pick for this path, against the local server's.
+      const console =
+        behaviourOf(path).ResponseHeadersPolicyId.Ref === behaviourOf('/console').ResponseHeadersPolicyId.Ref;
+      expect(console, path).toBe(isConsolePath(path));
       for (const [name, { value }] of console ? consolePolicyHeaders : policyHeaders) {
         // HSTS pins a host to https for a year; the local server speaks plain http on 127.0.0.1.
         if (name === 'strict-transport-security') {
@@ -177,16 +198,18 @@ describe('the local server and the CloudFront distribution agree', () => {
       Object.fromEntries(consolePolicyHeaders);
     expect(consoleOthers).toEqual(others);
     // The console's behaviour serves the bucket as the default one does, with the same shell rewrite.
-    const console = distribution.CacheBehaviors.find((b: Json) => b.PathPattern === consolePathPattern);
     const site = distribution.DefaultCacheBehavior;
-    for (const key of [
-      'TargetOriginId',
-      'CachePolicyId',
-      'Compress',
-      'ViewerProtocolPolicy',
-      'FunctionAssociations',
-    ])
-      expect(console[key], key).toEqual(site[key]);
+    for (const pattern of consolePathPatterns) {
+      const console = distribution.CacheBehaviors.find((b: Json) => b.PathPattern === pattern);
+      for (const key of [
+        'TargetOriginId',
+        'CachePolicyId',
+        'Compress',
+        'ViewerProtocolPolicy',
+        'FunctionAssociations',
+      ])
+        expect(console[key], `${pattern} ${key}`).toEqual(site[key]);
+    }
   });
 
   it('on which headers a handler may set itself (override) and which the policy replaces', () => {
@@ -239,7 +262,16 @@ describe('the local server and the CloudFront distribution agree', () => {
     const dist = join(repositoryRoot, 'web', 'dist');
     expect(decoded(shell).equals(readFileSync(join(dist, 'form.html')))).toBe(true);
     expect(decoded(served['/'] as RawResponse).equals(readFileSync(join(dist, 'public.html')))).toBe(true);
-    const console = decoded(served['/console/inbox'] as RawResponse);
-    expect(console.equals(readFileSync(join(dist, 'index.html')))).toBe(true);
+    for (const path of ['/console', '/console/inbox']) {
+      expect(decoded(served[path] as RawResponse).equals(readFileSync(join(dist, 'index.html'))), path).toBe(
+        true,
+      );
+    }
+    // The shell and the policy go together: what is not the console's shell is not its policy.
+    expect(decoded(served['/consoles'] as RawResponse).equals(readFileSync(join(dist, 'public.html')))).toBe(
+      true,
+    );
+    for (const path of paths().filter((p) => !p.startsWith('/assets/') && !p.startsWith('/api/')))
+      expect(spaRewrite(path) === '/index.html', path).toBe(isConsolePath(path));
   });
 });

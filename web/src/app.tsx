@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { PublicApp } from './public-app.tsx';
+import { isConsolePath } from '#shared/definitions/web-headers.ts';
+import { loading, PublicApp } from './public-app.tsx';
 
 // index.html is the console's shell: the CDN and the local server answer /console* with it, /f/*
 // with form.html and every other path with public.html, the public pages' own builds on Preact
@@ -8,16 +9,10 @@ import { PublicApp } from './public-app.tsx';
 // The signed-in console (router, sign-in, query cache) is a chunk of its own.
 const ConsoleApp = lazy(() => import('./features/console/console-app.tsx'));
 
-const loading = (
-  <p className="page" role="status">
-    Wird geladen … · Loading …
-  </p>
-);
-
 /** The console; a path outside it that reaches this shell (/index.html itself) gets the public pages. */
 export function App() {
   const path = window.location.pathname;
-  if (path === '/console' || path.startsWith('/console/')) {
+  if (isConsolePath(path)) {
     return (
       <Suspense fallback={loading}>
         <ConsoleApp />

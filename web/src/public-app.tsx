@@ -25,7 +25,8 @@ const HomePage = lazy(() =>
   import('./features/home/home-page.tsx').then((module) => ({ default: module.HomePage })),
 );
 
-const loading = (
+/** What a shell shows while a page's chunk loads, before the page knows its language. */
+export const loading = (
   <p className="page" role="status">
     Wird geladen … · Loading …
   </p>

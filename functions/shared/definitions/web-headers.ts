@@ -38,11 +38,13 @@ export const permissionsPolicy = deniedFeatures.map((feature) => `${feature}=()`
 
 /**
  * Only the console signs in and compiles JSON Schemas in the browser, so only its pages get the
- * looser policy. CloudFront gives the path pattern a behaviour of its own; the local server matches
- * the same pattern (`/console*` matches what `startsWith('/console')` does).
+ * looser policy: `/console` and what is under it, the paths that get the console's shell
+ * (spa-fallback.ts, web/src/app.tsx), and not `/consoles`. CloudFront gives each of the two path
+ * patterns a behaviour (one `/console*` would also take `/consoles`); the local server and the web
+ * app ask `isConsolePath`.
  */
-export const consolePathPattern = '/console*' as const;
-export const isConsolePath = (path: string): boolean => path.startsWith(consolePathPattern.slice(0, -1));
+export const consolePathPatterns = ['/console', '/console/*'] as const;
+export const isConsolePath = (path: string): boolean => path === '/console' || path.startsWith('/console/');
 
 /** Which policy a response gets: the console's, or the one for every other page, file and API answer. */
 export type PagePolicy = 'console' | 'public';
