@@ -40,6 +40,15 @@ export function lambdaBundling(projectRoot: string): LambdaBundling {
     alias: {
       // Credentials come from the environment in Lambda: the rest of the default chain is dead weight.
       '@aws-sdk/credential-provider-node': join(projectRoot, 'infra/bundling/lambda-credentials.ts'),
+      // What the web app does too (web/vite.config.ts): lodash, which @jsonforms/core imports
+      // function by function (the form editor's functions call its generateDefaultUISchema), as
+      // es-toolkit/compat, its maintained lodash-compatible replacement, and lodash/fp's set and
+      // unset as web/src/lib/lodash-fp.ts. lodash declares no `sideEffects: false`, so every module
+      // JSON Forms imports stayed in the bundle, used or not: 67 kB of the 591 kB admin-form-save
+      // bundle, 14 kB with these (`npx tsx bench/run.ts --only=bundles`). Only the bundles: npm
+      // start runs the handlers with lodash itself. test/infra/bundled-lodash.test.ts runs both.
+      lodash: 'es-toolkit/compat',
+      'lodash/fp': join(projectRoot, 'infra/bundling/lodash-fp'),
     },
   };
 }

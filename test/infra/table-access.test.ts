@@ -11,6 +11,7 @@ import {
   type TableAccess,
   type TableAction,
 } from '#definitions/functions.ts';
+import { lambdaBundling } from '../../infra/bundling/esbuild-options.ts';
 import type { LotseApp } from '../../infra/lotse-app.ts';
 import { buildTestApp, testContext } from './lotse-app-fixture.ts';
 
@@ -94,7 +95,7 @@ async function tableAccessOfBundle(
     minify: true,
     outdir: join(root, 'cdk.out/table-access'),
     logLevel: 'silent',
-    alias: { '@aws-sdk/credential-provider-node': join(root, 'infra/bundling/lambda-credentials.ts') },
+    alias: lambdaBundling(root).alias,
     // What lotse-function.ts copies next to the bundle; not code.
     loader: { '.ttf': 'empty', '.otf': 'empty', '.woff': 'empty', '.woff2': 'empty' },
     plugins: [libDynamodbIsPure],

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { isConsolePath } from '#shared/definitions/web-headers.ts';
 import { loading, PublicApp } from './public-app.tsx';
 
-// index.html is the console's shell: the CDN and the local server answer /console* with it, /f/*
+// index.html is the console's shell: the CDN and the local server answer /console and /console/… with it, /f/*
 // with form.html and every other path with public.html, the public pages' own builds on Preact
 // (vite.form.config.ts, vite.public.config.ts, functions/shared/definitions/spa-fallback.ts).
 

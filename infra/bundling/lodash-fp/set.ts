@@ -1,0 +1,3 @@
+// `lodash/fp/set` in the Lambda bundles (esbuild alias `lodash/fp`, esbuild-options.ts): the web
+// app's copy, for the same reason (web/src/lib/lodash-fp.ts).
+export { set as default } from '../../../web/src/lib/lodash-fp.ts';
