@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors.ts';
-import { message, preferredLocale } from '../i18n/messages.ts';
+import { preferredLocale, requestMessage } from '../i18n/request-messages.ts';
 
 /** Reads the request body as JSON; refuses wrong media types, oversized and malformed bodies. */
 export function readJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
@@ -10,15 +10,15 @@ export function readJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): u
   const locale = preferredLocale(event.headers?.['accept-language']);
   if (raw.byteLength > maxBytes) {
     throw new PayloadTooLargeError(
-      `${message('bodyTooLarge', locale)} (${raw.byteLength} > ${maxBytes} bytes)`,
+      `${requestMessage('bodyTooLarge', locale)} (${raw.byteLength} > ${maxBytes} bytes)`,
     );
   }
   const contentType = (event.headers?.['content-type'] ?? '').toLowerCase();
   if (!contentType.startsWith('application/json'))
-    throw new UnsupportedMediaTypeError(message('notJson', locale));
+    throw new UnsupportedMediaTypeError(requestMessage('notJson', locale));
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new ValidationError([{ field: '', message: message('notJson', locale) }]);
+    throw new ValidationError([{ field: '', message: requestMessage('notJson', locale) }]);
   }
 }

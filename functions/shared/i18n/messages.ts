@@ -1,10 +1,11 @@
 import { type ShippedLocale, shippedLocaleFor } from './locales.ts';
+import { requestMessages } from './request-messages.ts';
 
 /**
  * The server's own sentences, in every shipped language (the type makes a missing one a compile
  * error). A form's translations cover its fields; these cover refusals that are not about one field.
  */
-const messages = {
+const formMessages = {
   formNotFound: {
     de: 'Dieses Formular gibt es nicht oder es ist geschlossen.',
     en: 'This form does not exist or is not open.',
@@ -86,24 +87,6 @@ const messages = {
     tr: 'Form gönderilemedi. Lütfen sayfayı yeniden yükleyin.',
     ru: 'Не удалось отправить форму. Пожалуйста, перезагрузите страницу.',
   },
-  bodyTooLarge: {
-    de: 'Die Angaben sind zu umfangreich. Bitte kürzen Sie lange Texte.',
-    en: 'The answers are too long. Please shorten long texts.',
-    ar: 'الإجابات طويلة جدًا. يرجى تقصير النصوص الطويلة.',
-    uk: 'Відповіді задовгі. Будь ласка, скоротіть довгі тексти.',
-    fa: 'پاسخ‌ها بیش از حد طولانی است. لطفاً متن‌های طولانی را کوتاه‌تر کنید.',
-    tr: 'Yanıtlar çok uzun. Lütfen uzun metinleri kısaltın.',
-    ru: 'Ответы слишком длинные. Пожалуйста, сократите длинные тексты.',
-  },
-  notJson: {
-    de: 'Die Anfrage hat das falsche Format (erwartet: JSON).',
-    en: 'The request has the wrong format (expected: JSON).',
-    ar: 'الطلب بتنسيق خاطئ (المتوقع: JSON).',
-    uk: 'Запит має неправильний формат (очікується JSON).',
-    fa: 'درخواست قالب نادرستی دارد (قالب مورد انتظار: JSON).',
-    tr: 'İstek yanlış biçimde (beklenen: JSON).',
-    ru: 'Запрос имеет неверный формат (ожидается JSON).',
-  },
   required: {
     de: 'Bitte füllen Sie dieses Feld aus.',
     en: 'Please fill in this field.',
@@ -142,12 +125,10 @@ const messages = {
   },
 } as const satisfies Record<string, Record<ShippedLocale, string>>;
 
+const messages = { ...requestMessages, ...formMessages };
+
 export type MessageId = keyof typeof messages;
 
 export function message(id: MessageId, locale: string): string {
   return messages[id][shippedLocaleFor(locale)];
 }
-
-/** The first language of an Accept-Language header, e.g. `ar` from `ar-SY,ar;q=0.9,en;q=0.8`. */
-export const preferredLocale = (acceptLanguage: string | undefined): string =>
-  acceptLanguage?.split(',')[0]?.split(';')[0]?.trim().toLowerCase().split('-')[0] || 'en';
