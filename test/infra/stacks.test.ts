@@ -262,6 +262,8 @@ describe('functions', () => {
       expect(code).toContain('lotseCreateRequire');
       // Credentials from the environment only (infra/bundling/lambda-credentials.ts), not the SDK's whole chain.
       expect(code).not.toContain('defaultProvider::fromSSO');
+      // Text outside ASCII as itself (UTF-8), not as \uXXXX escapes: Cyrillic at 2 bytes a letter, not 6.
+      expect(code, String(service)).not.toMatch(/\\u04[0-9a-f]{2}/i);
     }
   });
 

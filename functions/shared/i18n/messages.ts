@@ -125,10 +125,17 @@ const formMessages = {
   },
 } as const satisfies Record<string, Record<ShippedLocale, string>>;
 
-const messages = { ...requestMessages, ...formMessages };
+export type MessageId = keyof typeof formMessages | keyof typeof requestMessages;
 
-export type MessageId = keyof typeof messages;
-
+/**
+ * A sentence in the visitor's language. (No `{ ...requestMessages, ...formMessages }` here: esbuild
+ * keeps a module-level spread as a possible side effect, and with it all 15 sentences in every
+ * bundle that imports this module for anything.)
+ */
 export function message(id: MessageId, locale: string): string {
-  return messages[id][shippedLocaleFor(locale)];
+  const texts =
+    id in formMessages
+      ? formMessages[id as keyof typeof formMessages]
+      : requestMessages[id as keyof typeof requestMessages];
+  return texts[shippedLocaleFor(locale)];
 }
