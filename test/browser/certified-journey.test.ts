@@ -208,6 +208,10 @@ describe('from registration to a certificate anyone can verify, on npm start’s
     await console.getByRole('button', { name: 'Widerrufen' }).first().click();
     await console.getByLabel('Grund (mindestens 3 Zeichen)').fill('Irrtümlich ausgestellt');
     await console.getByRole('button', { name: 'Zertifikat widerrufen' }).click();
+    // Done when the console lists it with the reason; the check is read after that, not racing it.
+    await expect
+      .poll(() => console.getByText('(Irrtümlich ausgestellt)').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await verify.reload();
     await expect.poll(() => verify.getByText(/Widerrufen/).count()).toBeGreaterThan(0);
     await phone.close();
