@@ -5,7 +5,7 @@ import { dynamoStaffReader } from '#shared/adapters/staff-store.ts';
 import { renderCertificatePdf } from '#shared/certificates/pdf.ts';
 import { parseConfig } from '#shared/config.ts';
 import type { Certificate } from '#shared/domain/course-model.ts';
-import { mail, tableName } from '#shared/env.ts';
+import { site, tableName } from '#shared/env.ts';
 import { organisationSettings } from '#shared/mail/branding.ts';
 
 /**
@@ -14,11 +14,7 @@ import { organisationSettings } from '#shared/mail/branding.ts';
  * organisation's current name and logo (rendered on demand, so a certificate always shows them).
  */
 export function certificatePdfDeps() {
-  const config = parseConfig({
-    ...tableName,
-    ORGANISATION_NAME: mail.ORGANISATION_NAME,
-    PUBLIC_BASE_URL: mail.PUBLIC_BASE_URL,
-  });
+  const config = parseConfig({ ...tableName, ...site });
   const client = documentClient();
   const table = config.TABLE_NAME;
   const settings = organisationSettings(client, table, config.ORGANISATION_NAME);

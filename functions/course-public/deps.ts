@@ -9,7 +9,7 @@ import { type Signer, signerFromEnv } from '#shared/certificates/signer.ts';
 import { parseConfig } from '#shared/config.ts';
 import { answerParticipant } from '#shared/course-events.ts';
 import type { Participant } from '#shared/domain/course-model.ts';
-import { mail, tableName } from '#shared/env.ts';
+import { site, tableName } from '#shared/env.ts';
 import { organisationSettings } from '#shared/mail/branding.ts';
 import { publicCertificates } from './certificates.ts';
 import type { PublicDeps } from './ports.ts';
@@ -21,11 +21,7 @@ import { courseTitle, pick } from './texts.ts';
  * readers and hold no mail client (SES's is 61 kB of a bundle).
  */
 export function publicDeps(): PublicDeps {
-  const config = parseConfig({
-    ...tableName,
-    ORGANISATION_NAME: mail.ORGANISATION_NAME,
-    PUBLIC_BASE_URL: mail.PUBLIC_BASE_URL,
-  });
+  const config = parseConfig({ ...tableName, ...site });
   const client = documentClient();
   const table = config.TABLE_NAME;
   const courses = dynamoCourseStore(client, table);

@@ -15,7 +15,7 @@ import { stateMachineArnVariable } from './definitions/state-machines.ts';
 import type { Participant } from './domain/course-model.ts';
 import { DependencyError } from './domain/errors.ts';
 import type { Caller } from './domain/staff.ts';
-import { mail, tableName } from './env.ts';
+import { site, tableName } from './env.ts';
 import { organisationSettings } from './mail/branding.ts';
 
 /** The course workflows (functions/shared/definitions/workflows) the console starts. */
@@ -36,11 +36,7 @@ export interface PersonView {
 function courseWiring<Courses extends CourseReader>(
   coursesOf: (client: DynamoDBDocumentClient, tableName: string) => Courses,
 ) {
-  const config = parseConfig({
-    ...tableName,
-    ORGANISATION_NAME: mail.ORGANISATION_NAME,
-    PUBLIC_BASE_URL: mail.PUBLIC_BASE_URL,
-  });
+  const config = parseConfig({ ...tableName, ...site });
   const client = documentClient();
   const table = config.TABLE_NAME;
   const courses = coursesOf(client, table);

@@ -12,6 +12,9 @@ export const mail = {
   PUBLIC_BASE_URL: z._default(z.url('must be the public address of the web app'), 'http://127.0.0.1:3000'),
 };
 
+/** Who the organisation is and where its web app lives, for what names it and links back but sends no mail. */
+export const site = { ORGANISATION_NAME: mail.ORGANISATION_NAME, PUBLIC_BASE_URL: mail.PUBLIC_BASE_URL };
+
 export const submissions = {
   /** Submissions one client (IP address, hashed) may send per window; behind a shared NAT several people share one. */
   SUBMISSION_RATE_LIMIT: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 20),
