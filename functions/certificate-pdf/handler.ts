@@ -5,9 +5,10 @@ import { volunteerCertificatePdf } from './volunteer.ts';
 
 /**
  * The two routes that render a certificate as PDF, in a function of their own: pdf-lib, fontkit and
- * the fonts are three quarters of a bundle that has them (course-public 2,165 kB, of which 1,299 kB
- * PDF), and made the volunteer's offer and own-page links load in 265 ms instead of about 50 ms on
- * a cold start (`npx tsx bench/run.ts --only=bundles`). Both routes only read.
+ * the fonts were 1.3 MB of every bundle with such a route. Moving them here took course-public (the
+ * volunteer's offer and own-page links) from 2,165 to 580 kB and its module load from 275 to 87 ms,
+ * course-admin-read from 197 to 66 ms (medians of 9 fresh processes, bench/README.md section 8).
+ * Both routes only read.
  */
 const deps = certificatePdfDeps();
 

@@ -14,8 +14,9 @@ class NoSigningKeyError extends DomainError {
 
 /**
  * Certificates as the public routes see them: verified against the organisation's public key, and
- * that key published (the PDF is functions/certificate-pdf's). Without a configured signer (no key yet) verification still answers
- * from the stored record, without `signatureValid`, and the keys are 503.
+ * that key published (the PDF is functions/certificate-pdf's). Without a configured signer (no key
+ * yet) verification still answers from the stored record, without `signatureValid`, and the keys
+ * are 503.
  */
 export function publicCertificates(input: {
   courses: Pick<CourseStore, 'getCertificate'>;
@@ -23,7 +24,6 @@ export function publicCertificates(input: {
   publicBaseUrl: string;
   signer: () => Promise<Signer | undefined>;
 }) {
-  const issuerName = input.organisationName;
   const keys = async (): Promise<{ keys: JWK[] } | undefined> => {
     const signer = await input.signer();
     return signer ? credentialJwks([await signer.publicJwk()], input.publicBaseUrl) : undefined;
@@ -31,7 +31,12 @@ export function publicCertificates(input: {
   return {
     async verify(number: string): Promise<z.infer<typeof verificationView>> {
       const jwks = await keys();
-      const view = await verifyCertificate(input.courses, jwks ?? { keys: [] }, number, await issuerName());
+      const view = await verifyCertificate(
+        input.courses,
+        jwks ?? { keys: [] },
+        number,
+        await input.organisationName(),
+      );
       if (jwks) return view;
       const { signatureValid: _unchecked, ...withoutSignature } = view;
       return withoutSignature;
@@ -41,6 +46,6 @@ export function publicCertificates(input: {
       if (!jwks) throw new NoSigningKeyError('The organisation has no signing key yet.');
       return jwks;
     },
-    issuer: async (): Promise<unknown> => issuerProfile(input.publicBaseUrl, await issuerName()),
+    issuer: async (): Promise<unknown> => issuerProfile(input.publicBaseUrl, await input.organisationName()),
   };
 }

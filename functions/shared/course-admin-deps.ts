@@ -6,7 +6,6 @@ import { type CourseReader, dynamoCourseReader, dynamoCourseStore } from './adap
 import { documentClient } from './adapters/dynamo.ts';
 import { dynamoFormStore } from './adapters/form-store.ts';
 import { dynamoInboxReader } from './adapters/inbox-store.ts';
-import { dynamoSettingsReader } from './adapters/settings-store.ts';
 import { dynamoStaffReader } from './adapters/staff-store.ts';
 import { sfnClient } from './adapters/workflow.ts';
 import { parseConfig } from './config.ts';
@@ -31,7 +30,7 @@ export interface PersonView {
 
 /**
  * What the console's showing and changing course routes share, over the course store or its
- * reader: the courses, staff, the organisation and who an enrolment names.
+ * reader: the courses, staff, the organisation's settings and who an enrolment names.
  */
 function courseWiring<Courses extends CourseReader>(
   coursesOf: (client: DynamoDBDocumentClient, tableName: string) => Courses,
@@ -41,7 +40,6 @@ function courseWiring<Courses extends CourseReader>(
   const table = config.TABLE_NAME;
   const courses = coursesOf(client, table);
   const inbox = dynamoInboxReader(client, table);
-  const settingsStore = dynamoSettingsReader(client, table);
   const settings = organisationSettings(client, table, config.ORGANISATION_NAME);
 
   async function personOf(participant: Participant | undefined, participantId: string): Promise<PersonView> {
@@ -68,10 +66,6 @@ function courseWiring<Courses extends CourseReader>(
       config,
       courses,
       staff: dynamoStaffReader(client, table),
-      organisation: async () => {
-        const [current, logo] = await Promise.all([settings(), settingsStore.getLogo()]);
-        return { name: current.name, logo };
-      },
       person: async (participantId: string) =>
         personOf(await courses.getParticipant(participantId), participantId),
       personOf,

@@ -11,7 +11,7 @@ import {
   type TableAccess,
   type TableAction,
 } from '#definitions/functions.ts';
-import { lambdaBundling } from '../../infra/bundling/esbuild-options.ts';
+import { esbuildOptions } from '../../infra/bundling/esbuild-options.ts';
 import type { LotseApp } from '../../infra/lotse-app.ts';
 import { buildTestApp, testContext } from './lotse-app-fixture.ts';
 
@@ -83,19 +83,13 @@ async function tableAccessOfBundle(
   entry: string,
 ): Promise<{ actions: TableAction[]; queryIndexes: boolean }> {
   const result = await esbuild.build({
+    // The bundling the deployed functions get (infra/bundling/esbuild-options.ts).
+    ...esbuildOptions(root),
     entryPoints: [join(root, entry)],
-    absWorkingDir: root,
-    bundle: true,
     write: false,
     metafile: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    minify: true,
     outdir: join(root, 'cdk.out/table-access'),
     logLevel: 'silent',
-    alias: lambdaBundling(root).alias,
     // What lotse-function.ts copies next to the bundle; not code.
     loader: { '.ttf': 'empty', '.otf': 'empty', '.woff': 'empty', '.woff2': 'empty' },
     plugins: [libDynamodbIsPure],
